@@ -1,0 +1,316 @@
+"""Second pass: revise each line's label from its neighbours.
+
+The first pass (labels.py) looks at one line at a time. Here the page's shape decides
+what a line alone cannot: a "related" heading owns the list under it, headline +
+summary (+ timestamp) runs are teasers, a caption follows its image, short lines
+between good paragraphs are headings or quotes, and everything after the comments
+prompt or the last related heading is the end of the page. Each rule is a function
+that rewrites `labels`/`reasons` in place over one page, run in a fixed order.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from . import model
+from .features import LineFeatures
+from .labels import BAD, GOOD, NEAR, SHORT, Guess
+from .metadata import Meta
+
+# A related heading owns at most this many list items after it.
+MAX_BOX_ITEMS = 12
+# A page is blank-separated (paragraphs between empty lines) above this share of blank lines;
+# there an empty line ends a related box.
+BLANK_SEPARATED_SHARE = 0.25
+# jusText's max_heading_distance: a heading keeps if a good paragraph starts within this many chars.
+MAX_HEADING_DISTANCE = 200
+# A second headline at least this long (words, and this share of the title's words) with
+# good paragraphs under it is another story printed after the article.
+STORY_HEADLINE_MIN_WORDS = 10
+STORY_HEADLINE_TITLE_SHARE = 0.6
+# A comments prompt or related heading ends the article when less than this share of the
+# body's characters would follow it.
+TAIL_MAX_BODY_SHARE = 0.25
+
+_CHROME_ENDS = (model.COMMENTS, model.RELATED)
+
+
+@dataclasses.dataclass(slots=True)
+class _Page:
+    """The working state of one page's context pass (local to `revise`)."""
+
+    feats: list[LineFeatures]
+    guesses: list[Guess]
+    labels: list[str]
+    reasons: list[str]
+    nonblank: list[int]
+
+    def set(self, i: int, label: str, reason: str) -> None:
+        self.labels[i] = label
+        self.reasons[i] = reason
+
+    def next_nonblank(self, i: int, step: int = 1) -> int | None:
+        j = i + step
+        while 0 <= j < len(self.feats):
+            if self.feats[j].text:
+                return j
+            j += step
+        return None
+
+    def soft(self, i: int) -> bool:
+        """Still undecided: a body guess that a neighbour rule may overrule."""
+        return self.labels[i] == model.BODY
+
+
+def revise(feats: list[LineFeatures], guesses: list[Guess], meta: Meta) -> tuple[list[str], list[str]]:
+    """Final (labels, reasons) for a page, given first-pass guesses and the metadata lines."""
+    page = _Page(feats, guesses, [g.label for g in guesses], [g.reason for g in guesses],
+                 [i for i, f in enumerate(feats) if f.text])
+    _mark_metadata(page, meta)
+    _mark_duplicates(page, meta)
+    _mark_captions_after_images(page)
+    _mark_related_boxes(page)
+    _mark_teasers(page)
+    _mark_second_story(page, meta)
+    _settle_by_neighbours(page)
+    _mark_head(page, meta)
+    _mark_tail(page)
+    _keep_text_when_nothing_kept(page)
+    return page.labels, page.reasons
+
+
+def _mark_metadata(page: _Page, meta: Meta) -> None:
+    if meta.title is not None:
+        page.set(meta.title, model.TITLE, "headline above the first good paragraph")
+    if meta.byline is not None:
+        page.set(meta.byline, model.BYLINE, "name line next to the title")
+    if meta.date_line is not None and meta.date_line != meta.byline:
+        page.set(meta.date_line, model.DATE, "publication date next to the title")
+    for i in meta.header_dates:
+        page.set(i, model.HEADER, "site-header date above the title")
+
+
+def _mark_duplicates(page: _Page, meta: Meta) -> None:
+    """Repeated title, lead printed twice, captions printed twice, headlines printed twice."""
+    feats, title_key = page.feats, page.feats[meta.title].key if meta.title is not None else None
+    first_seen: dict[str, int] = {}
+    for i in page.nonblank:
+        f = feats[i]
+        if f.words < 3:
+            continue
+        if f.key == title_key and i != meta.title:
+            page.set(i, model.DUPLICATE, f"repeats the title (line {meta.title + 1})")
+            continue
+        j = first_seen.setdefault(f.key, i)
+        if j == i:
+            continue
+        if f.headline:
+            if page.labels[j] == model.BODY:
+                page.set(j, model.RELATED, f"headline printed twice (again on line {i + 1})")
+            page.set(i, model.RELATED, f"headline printed twice (first on line {j + 1})")
+            nxt = page.next_nonblank(i)
+            if nxt is not None and page.soft(nxt) and not feats[nxt].headline:
+                page.set(nxt, model.RELATED, f"summary under the headline on line {i + 1}")
+        elif i == j + 1:
+            page.set(j, model.CAPTION, f"printed twice in a row (again on line {i + 1})")
+            page.set(i, model.CAPTION, f"printed twice in a row (first on line {j + 1})")
+        elif meta.title is not None and j < meta.title < i:
+            page.set(j, model.DUPLICATE, f"lead printed above the title, again on line {i + 1}")
+        else:
+            page.set(i, model.DUPLICATE, f"repeats line {j + 1}")
+
+
+def _mark_captions_after_images(page: _Page) -> None:
+    for i in page.nonblank:
+        nxt = i + 1
+        if (page.labels[i] == model.IMAGE and nxt < len(page.feats) and page.feats[nxt].text
+                and page.labels[nxt] in (model.BODY, model.DUPLICATE)):
+            page.set(nxt, model.CAPTION, f"follows the image on line {i + 1}")
+
+
+def _blank_separated(page: _Page) -> bool:
+    return len(page.feats) - len(page.nonblank) >= BLANK_SEPARATED_SHARE * len(page.feats)
+
+
+def _mark_related_boxes(page: _Page) -> None:
+    """A related heading ("Tin liên quan", "Read more") owns the short list right under it."""
+    blank_separated = _blank_separated(page)
+    for i in page.nonblank:
+        if page.labels[i] != model.RELATED or page.feats[i].ago or page.guesses[i].label != model.RELATED:
+            continue
+        owned, last_headline = 0, False
+        for j in range(i + 1, len(page.feats)):
+            f = page.feats[j]
+            if not f.text:
+                if blank_separated and owned:
+                    break
+                continue
+            if not page.soft(j) and page.labels[j] not in (model.DATE, model.RELATED, model.DUPLICATE):
+                break
+            fits = f.headline or f.date_only or f.ago or last_headline or (blank_separated and owned == 0)
+            if not fits or owned >= MAX_BOX_ITEMS:
+                break
+            page.set(j, model.RELATED, f"listed under the related heading on line {i + 1}")
+            owned += 1
+            last_headline = f.headline
+
+
+def _is_timestamp(page: _Page, i: int) -> bool:
+    f = page.feats[i]
+    return f.ago or (f.date_only and page.labels[i] in (model.DATE, model.RELATED))
+
+
+def _mark_teasers(page: _Page) -> None:
+    """Headline + summary + timestamp runs (in either order) are teasers of other stories."""
+    first_good = next((i for i in page.nonblank if page.guesses[i].quality == GOOD), None)
+    if first_good is None:
+        return
+    for i in page.nonblank:
+        if i <= first_good or not _is_timestamp(page, i):
+            continue
+        prev = page.next_nonblank(i, -1)
+        nxt = page.next_nonblank(i)
+        group: list[int] = []
+        if prev is not None and page.feats[prev].headline:          # headline, timestamp, summary
+            group = [prev] + ([nxt] if nxt is not None and page.soft(nxt) and not page.feats[nxt].headline else [])
+        elif prev is not None and page.soft(prev):                  # headline, summary, timestamp
+            head = page.next_nonblank(prev, -1)
+            if head is not None and page.feats[head].headline and head > first_good:
+                group = [head, prev]
+        if group:
+            page.set(i, model.RELATED, "timestamp of a teaser")
+            for j in group:
+                if page.soft(j) or page.labels[j] == model.TITLE:
+                    page.set(j, model.RELATED, f"teaser with the timestamp on line {i + 1}")
+
+
+def _mark_second_story(page: _Page, meta: Meta) -> None:
+    """Another story's headline, printed after the article with its text: the rest is related.
+
+    Only on blank-separated pages (a crawler's dump where each block stands alone) and for a
+    line as long as a title, standing in the second half of the good text: shorter
+    headline-shaped lines in an article are subheadings and captions.
+    """
+    if meta.title is None or not _blank_separated(page):
+        return
+    title_words = page.feats[meta.title].words
+    min_words = max(STORY_HEADLINE_MIN_WORDS, STORY_HEADLINE_TITLE_SHARE * title_words)
+    max_words = title_words / STORY_HEADLINE_TITLE_SHARE
+    good = [i for i in page.nonblank if page.soft(i) and page.guesses[i].quality == GOOD]
+    total = sum(page.feats[i].chars for i in good)
+    seen = 0
+    for i in page.nonblank:
+        f = page.feats[i]
+        if i in good:
+            seen += f.chars
+            continue
+        if not (seen >= total / 2 and page.soft(i) and f.headline and not f.all_caps
+                and min_words <= f.words <= max_words):
+            continue
+        nxt = page.next_nonblank(i)
+        if nxt is None or page.guesses[nxt].quality != GOOD or not page.soft(nxt):
+            continue
+        for j in range(i, len(page.feats)):
+            if page.soft(j):
+                page.set(j, model.RELATED, f"after another story's headline on line {i + 1}")
+        return
+
+
+def _neighbour(page: _Page, quals: list[str], i: int, step: int, ignore_near: bool) -> str:
+    j = i + step
+    while 0 <= j < len(quals):
+        q = quals[j]
+        if q in (GOOD, BAD) or (q == NEAR and not ignore_near):
+            return q
+        j += step
+    return BAD
+
+
+def _settle_by_neighbours(page: _Page) -> None:
+    """jusText's revision: short and near-good lines take the class of the good/bad lines around them."""
+    quals: list[str] = []
+    for i, f in enumerate(page.feats):
+        if not f.text:
+            quals.append("")  # blank lines are transparent
+        elif page.labels[i] == model.BODY:
+            quals.append(page.guesses[i].quality)
+        elif page.labels[i] in (model.TITLE, model.BYLINE, model.DATE, model.SOURCE):
+            quals.append("")
+        else:
+            quals.append(BAD)
+    # Headings: a short heading-shaped line with a good paragraph soon after it.
+    for i, f in enumerate(page.feats):
+        if quals[i] == SHORT and (f.headline or f.all_caps or f.words <= 12) and not f.terminal:
+            distance = 0
+            for j in range(i + 1, len(quals)):
+                if quals[j] == GOOD:
+                    quals[i] = NEAR
+                    break
+                if quals[j] == BAD:
+                    break
+                distance += page.feats[j].chars
+                if distance > MAX_HEADING_DISTANCE:
+                    break
+    settled = list(quals)
+    for i, q in enumerate(quals):
+        if q == SHORT:
+            prev, nxt = _neighbour(page, quals, i, -1, True), _neighbour(page, quals, i, 1, True)
+            if prev == nxt == GOOD:
+                settled[i] = GOOD
+            elif prev == BAD and nxt == BAD:
+                settled[i] = BAD
+            elif ((prev == BAD and _neighbour(page, quals, i, -1, False) == NEAR)
+                  or (nxt == BAD and _neighbour(page, quals, i, 1, False) == NEAR)):
+                settled[i] = GOOD
+            else:
+                settled[i] = BAD
+    for i, q in enumerate(quals):
+        if q == NEAR:
+            prev, nxt = _neighbour(page, settled, i, -1, True), _neighbour(page, settled, i, 1, True)
+            settled[i] = BAD if prev == nxt == BAD else GOOD
+    for i, q in enumerate(settled):
+        if page.labels[i] != model.BODY:
+            continue
+        first = page.guesses[i].quality
+        if q == BAD:
+            page.set(i, model.NAV, f"{first} line among chrome lines")
+        elif first != GOOD:
+            page.set(i, model.BODY, f"{first} line among good paragraphs")
+
+
+def _mark_head(page: _Page, meta: Meta) -> None:
+    """Above the title only good paragraphs (a lead printed first) can be body."""
+    if meta.title is None:
+        return
+    for i in range(meta.title):
+        if page.labels[i] == model.BODY and page.guesses[i].quality != GOOD:
+            page.set(i, model.HEADER if page.feats[i].date else model.NAV, "above the title")
+
+
+def _mark_tail(page: _Page) -> None:
+    """After a comments prompt or related heading that little body follows, all is page chrome."""
+    body_chars = [page.feats[i].chars if page.labels[i] == model.BODY else 0 for i in range(len(page.feats))]
+    total = sum(body_chars)
+    if not total:
+        return
+    after = total
+    for i in page.nonblank:
+        after -= body_chars[i]
+        if (page.guesses[i].label in _CHROME_ENDS and not page.feats[i].ago
+                and after <= TAIL_MAX_BODY_SHARE * total and after < total - after):
+            for j in range(i + 1, len(page.feats)):
+                if page.labels[j] in (model.BODY, model.DATE):
+                    page.set(j, model.RELATED if page.feats[j].headline or page.guesses[j].quality == GOOD
+                             else model.FOOTER, f"after the end of the article (line {i + 1})")
+            return
+
+
+def _keep_text_when_nothing_kept(page: _Page) -> None:
+    """A snippet with no good paragraph (a stub, one short note): keep its plain text lines.
+
+    Better a short body with a low confidence than an empty one; lexicon chrome still goes.
+    """
+    if any(label == model.BODY for label in page.labels):
+        return
+    for i in page.nonblank:
+        if page.guesses[i].label == model.BODY or page.guesses[i].label == model.NAV and page.labels[i] == model.NAV:
+            page.set(i, model.BODY, "no good paragraph on the page: kept its text")

@@ -1,0 +1,157 @@
+"""Cheap, context-free features of one line: the evidence every label decision cites."""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import functools
+
+import regex
+
+from . import dates
+from .lexicon import Lexicon, phrase_key
+
+# A headline has at least this many words and no sentence-final full stop.
+HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_WORDS = 40
+# A name line ("Jane Doe", "Hồng Châu") has at most this many words.
+NAME_MAX_WORDS = 5
+# A line that is only a date may also carry this many other words ("Updated", "GMT+7").
+DATE_LINE_MAX_OTHER_WORDS = 2
+
+_TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]|[\w’'-]+")
+_TERMINAL = regex.compile(r"[.!?…。！？؟।:;]+[\"'”’»)\]]*$")
+_QUESTION = regex.compile(r"[?!！？]+[\"'”’»)\]]*$")
+_ELLIPSIS = regex.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
+_IMAGE = regex.compile(r"^\S*\.(?:jpe?g|png|gif|webp|svg|bmp|avif|tiff?)(?:\?\S*)?\)?$", regex.I)
+_URL = regex.compile(r"^(?:https?://|www\.)\S+$", regex.I)
+_DENSE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+# One Han/Kana/Thai character carries about as much as three Latin letters, so a
+# 30-character Chinese sentence weighs like a 90-character English one.
+DENSE_CHAR_WEIGHT = 3
+_UPPER = regex.compile(r"\p{Lu}")
+_LOWER = regex.compile(r"\p{Ll}")
+_DIGIT_OR_NUMBER = regex.compile(r"\d")
+_NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{Lu}]\.)$")
+_NAME_JOINERS = frozenset({"and", "và", "&", "de", "da", "van", "von", "der", "del", "di", "le", "la", "bin", "al"})
+_SEPARATORS = regex.compile(r"\s*[|•·—–]\s*|\s+-\s+")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class LineFeatures:
+    """Features of one line; `chrome` names the lexicon kind the line matched, if any."""
+
+    text: str
+    size: int  # characters, Han/Kana/Thai counted DENSE_CHAR_WEIGHT times
+    key: str  # casefolded, spaces collapsed: equal keys are the same line printed twice
+    chars: int
+    words: int
+    stop_density: float
+    terminal: bool
+    question: bool
+    ellipsis: bool
+    all_caps: bool
+    chrome: str | None
+    credit: bool
+    image: bool
+    url: bool
+    source: bool
+    date: dates.DateHit | None
+    date_only: bool
+    weekday: bool
+    ago: bool
+    name: str | None
+    byline_prefix: bool
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def headline(self) -> bool:
+        """Shaped like a headline: several words, no full stop (a question or exclamation is fine)."""
+        return (HEADLINE_MIN_WORDS <= self.words <= HEADLINE_MAX_WORDS and (not self.terminal or self.question)
+                and not self.chrome and not self.date_only and not self.image and not self.url)
+
+
+@functools.lru_cache(maxsize=64)
+def _patterns(lex: Lexicon):
+    """Regexes built from a lexicon's word lists (cached per lexicon, bounded)."""
+    def alt(words):
+        return "|".join(regex.escape(w) for w in words) or r"(?!x)x"
+    credit = regex.compile(
+        rf"(?:^|[-–—|/(\[]\s*)(?:{alt(lex.credit_words)})\s*:\s*[^:()\[\]]{{1,80}}?[)\]]?\s*$", regex.I)
+    caption = regex.compile(rf"^(?:{alt(lex.caption_prefixes)})(?:\s|$)", regex.I)
+    source = regex.compile(rf"^[(\[]?\s*(?:{alt(lex.source_words)})(?:\s*:|\s+\S)[^()\[\]]{{0,80}}[)\]]?$|"
+                           rf"^(?:{alt(lex.source_words)})\s*:?$", regex.I)
+    byline = regex.compile(rf"^(?:{alt(lex.byline_words)})\s*:?\s+(?=\p{{Lu}})", regex.I)
+    other = regex.compile(rf"(?:{alt(sorted(lex.date_words | lex.weekdays, key=len, reverse=True))})(?!\w)|[\W\d_]+",
+                          regex.I)
+    weekday = regex.compile(rf"(?<!\w)(?:{alt(sorted(lex.weekdays, key=len, reverse=True))})(?!\w)", regex.I)
+    ago = regex.compile(rf"(?<!\w)(?:{alt(lex.ago)})(?!\w)", regex.I)
+    return credit, caption, source, byline, other, weekday, ago
+
+
+def name_of(text: str) -> str | None:
+    """`text` if it reads as a person's name (a few capitalised words, no digits), else None."""
+    text = text.strip(" ,;:")
+    words = text.split()
+    if not 1 <= len(words) <= NAME_MAX_WORDS or _DIGIT_OR_NUMBER.search(text) or len(text) > 60:
+        return None
+    capitalised = 0
+    for word in words:
+        bare = word.strip(",")
+        if _NAME_WORD.match(bare):
+            capitalised += 1
+        elif bare.casefold() not in _NAME_JOINERS:
+            return None
+    return text if capitalised and not text.isupper() else None
+
+
+def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first: bool = False) -> LineFeatures:
+    """Compute the features of one line of text (already normalised)."""
+    text = text.strip()
+    credit_re, caption_re, source_re, byline_re, other_re, weekday_re, ago_re = _patterns(lex)
+    tokens = _TOKEN.findall(text)
+    words = len(tokens)
+    key = " ".join(text.casefold().split())
+    stops = lex.stopwords
+    stop_hits = sum(1 for t in tokens if t.casefold() in stops) if stops else 0
+    terminal = bool(_TERMINAL.search(text))
+    upper = len(_UPPER.findall(text)) if words else 0
+    lower = len(_LOWER.findall(text)) if words else 0
+    date = dates.find_date(text, lex, today, month_first=month_first)
+    date_only = False
+    if date is not None:
+        rest = other_re.sub(" ", text[:date.start] + " " + text[date.end:]).split()
+        date_only = len(rest) <= DATE_LINE_MAX_OTHER_WORDS and not any(len(w) > 12 for w in rest)
+    short = words <= NAME_MAX_WORDS + 3
+    byline_prefix = bool(short and byline_re.match(text))
+    name = None
+    if short and not terminal and text:
+        part = _SEPARATORS.split(text)[0] if date is None or date.start > 0 else text
+        part = byline_re.sub("", part) if byline_prefix else part
+        name = name_of(part)
+    dense = len(_DENSE_SCRIPT.findall(text)) if not text.isascii() else 0
+    return LineFeatures(
+        text=text,
+        size=len(text) + (DENSE_CHAR_WEIGHT - 1) * dense,
+        key=key,
+        chars=len(text),
+        words=words,
+        stop_density=stop_hits / words if words else 0.0,
+        terminal=terminal,
+        question=bool(_QUESTION.search(text)),
+        ellipsis=bool(_ELLIPSIS.search(text)),
+        all_caps=upper >= 4 and lower == 0,
+        chrome=lex.chrome_kind(phrase_key(text), words) if words else None,
+        credit=bool(credit_re.search(text) or caption_re.match(text)),
+        image=bool(_IMAGE.match(text)),
+        url=bool(_URL.match(text)),
+        source=bool(words <= 10 and source_re.match(text)),
+        date=date,
+        date_only=date_only,
+        weekday=bool(weekday_re.search(text)) if date is not None else False,
+        ago=bool(words <= 10 and ago_re.search(text)),
+        name=name,
+        byline_prefix=byline_prefix,
+    )

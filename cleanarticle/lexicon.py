@@ -1,0 +1,129 @@
+"""Per-language word lists (stopwords, chrome phrases, date words) loaded from package data.
+
+The lists live in `data/` so that adding a language is adding files, not code. Each
+language is read once and kept in a bounded cache: a crawl meets a few dozen
+languages, never an unbounded number.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import importlib.resources
+import unicodedata
+
+import regex
+
+DATA = importlib.resources.files("cleanarticle") / "data"
+
+# Kinds whose phrases name a chrome line (see data/lexicons/README.md).
+LINE_KINDS = ("related", "comments", "share", "promo", "nav", "footer")
+# A chrome phrase matched as a prefix or substring only counts on a line this short
+# (words); longer lines are sentences that merely mention "share" or "comments".
+SHORT_CHROME_WORDS = 8
+
+_NON_WORD_EDGES = regex.compile(r"^[\W\d_]+|[\W\d_]+$")
+_SPACES = regex.compile(r"\s+")
+
+
+def phrase_key(text: str) -> str:
+    """Normalise a line or phrase for lexicon lookups: casefold, trim counts and punctuation."""
+    return _SPACES.sub(" ", _NON_WORD_EDGES.sub("", text.casefold())).strip()
+
+
+@dataclasses.dataclass(frozen=True, slots=True, eq=False)
+class Lexicon:
+    """Everything language-specific the classifier needs, as immutable sets and maps.
+
+    Compared and hashed by identity: `lexicon()` makes one per language and caches it.
+    """
+
+    langs: tuple[str, ...]
+    stopwords: frozenset[str]
+    phrases: dict[str, str]            # whole-line phrase -> chrome kind
+    contains: tuple[tuple[str, str], ...]  # (phrase, kind) found anywhere in a short line
+    credit_words: tuple[str, ...]
+    caption_prefixes: tuple[str, ...]
+    source_words: tuple[str, ...]
+    byline_words: tuple[str, ...]
+    weekdays: frozenset[str]
+    months: dict[str, int]
+    date_words: frozenset[str]
+    ago: tuple[str, ...]
+    not_names: frozenset[str]
+
+    def chrome_kind(self, key: str, words: int) -> str | None:
+        """The chrome kind of a line given its `phrase_key`, or None.
+
+        Whole-line matches always count; a short line also matches a phrase it starts
+        with when that phrase has two or more words or is followed by a separator
+        ("Read more: …", "Theo dõi X trên"), and a `*` phrase anywhere in it.
+        """
+        kind = self.phrases.get(key)
+        if kind or not key or words > SHORT_CHROME_WORDS:
+            return kind
+        for phrase, kind in self.phrases.items():
+            if key.startswith(phrase) and len(key) > len(phrase):
+                nxt = key[len(phrase)]
+                if nxt in ":|-–—»›" or (" " in phrase and nxt == " "):
+                    return kind
+        for phrase, kind in self.contains:
+            if phrase in key:
+                return kind
+        return None
+
+
+def _read_lines(path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@functools.lru_cache(maxsize=128)
+def stopwords(lang: str) -> frozenset[str]:
+    """The stopword set of one language (empty if we ship none)."""
+    return frozenset(unicodedata.normalize("NFC", w.strip().casefold())
+                     for w in _read_lines(DATA / "stopwords" / f"{lang}.txt"))
+
+
+def available_stopword_langs() -> tuple[str, ...]:
+    return tuple(sorted(p.name[:-4] for p in (DATA / "stopwords").iterdir() if p.name.endswith(".txt")))
+
+
+@functools.lru_cache(maxsize=64)
+def lexicon(lang: str | None) -> Lexicon:
+    """The merged lexicon for a document in `lang`: its own lists plus English chrome."""
+    langs = tuple(dict.fromkeys([lang or "en", "en"]))
+    entries: dict[str, list[tuple[str, str]]] = {}
+    for code in langs:
+        for line in _read_lines(DATA / "lexicons" / f"{code}.tsv"):
+            kind, _, rest = line.partition("\t")
+            phrase, _, value = rest.partition("\t")
+            phrase = unicodedata.normalize("NFC", phrase.strip().casefold())
+            entries.setdefault(kind.strip(), []).append((phrase, value.strip()))
+
+    def words(kind: str) -> tuple[str, ...]:
+        # Longest first so that "nguồn tin" is tried before "nguồn".
+        return tuple(sorted({p for p, _ in entries.get(kind, ())}, key=len, reverse=True))
+
+    phrases: dict[str, str] = {}
+    for kind in LINE_KINDS:
+        for phrase, _ in entries.get(kind, ()):
+            phrases.setdefault(phrase_key(phrase), kind)
+    contains = tuple((p, k[1:]) for k in entries if k.startswith("*") for p, _ in entries[k])
+    return Lexicon(
+        langs=langs,
+        stopwords=stopwords(lang) if lang else frozenset(),
+        phrases=dict(sorted(phrases.items(), key=lambda kv: -len(kv[0]))),
+        contains=contains,
+        credit_words=words("credit"),
+        caption_prefixes=words("caption"),
+        source_words=words("source"),
+        byline_words=words("byline"),
+        weekdays=frozenset(words("weekday")),
+        months={p: int(v) for p, v in entries.get("month", ()) if v.isdigit()},
+        date_words=frozenset(words("dateword")),
+        ago=words("ago"),
+        not_names=frozenset(words("notname")),
+    )

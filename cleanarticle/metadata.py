@@ -1,0 +1,114 @@
+"""Title, byline, authors and publication date, found from line features near the top.
+
+These run before the context pass: the lines they pick are labelled `title`,
+`byline` and `date`, so that the body never repeats them.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import regex
+
+from . import labels
+from .features import LineFeatures, name_of
+from .labels import Guess
+from .lexicon import Lexicon
+
+# How many non-blank lines before the first good paragraph the title may stand.
+TITLE_LOOKBACK = 8
+# When the page opens with its lead (above the title), how far after it to look.
+TITLE_LOOKAHEAD = 6
+# A title must be followed by a good paragraph within this many non-blank lines.
+TITLE_TO_BODY = 4
+# Byline and date stand this close (non-blank lines) to the title.
+META_WINDOW = 5
+
+_AUTHOR_SPLIT = regex.compile(r"\s*(?:,|;|&|\band\b|\bvà\b|\bwith\b)\s*", regex.I)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Meta:
+    title: int | None = None
+    byline: int | None = None
+    byline_text: str | None = None
+    date_line: int | None = None
+    header_dates: tuple[int, ...] = ()
+
+
+def _titleish(f: LineFeatures, g: Guess) -> bool:
+    return f.headline and g.label == "body" and f.name is None
+
+
+def find_title(feats: list[LineFeatures], guesses: list[Guess], nonblank: list[int]) -> int | None:
+    """The headline nearest above the first good paragraph (or just below a lead printed first)."""
+    first_good = next((k for k, i in enumerate(nonblank) if guesses[i].quality == labels.GOOD
+                       and guesses[i].label == "body"), None)
+    if first_good is None:
+        return None
+    title = None
+    for k in range(first_good - 1, max(-1, first_good - 1 - TITLE_LOOKBACK), -1):
+        i = nonblank[k]
+        if _titleish(feats[i], guesses[i]):
+            title = i
+            break
+    if title is None:
+        for k in range(first_good + 1, min(len(nonblank), first_good + 1 + TITLE_LOOKAHEAD)):
+            i = nonblank[k]
+            after = nonblank[k + 1:k + 1 + TITLE_TO_BODY]
+            if _titleish(feats[i], guesses[i]) and any(guesses[j].quality == labels.GOOD for j in after):
+                title = i
+                break
+    if title is None:
+        return None
+    # A title printed twice near the top: the first copy is the title.
+    key = feats[title].key
+    return next(i for i in nonblank if feats[i].key == key)
+
+
+def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonblank: list[int],
+                         title: int | None) -> Meta:
+    """Byline and date lines in a window around the title; weekday dates above it are site headers."""
+    if title is None:
+        return Meta()
+    k_title = nonblank.index(title)
+    window = nonblank[max(0, k_title - 2):k_title] + nonblank[k_title + 1:k_title + 1 + META_WINDOW]
+    byline = byline_text = date_line = None
+    for i in window:
+        f = feats[i]
+        if guesses[i].quality == labels.GOOD:
+            if i > title:
+                break
+            continue
+        if byline is None and (f.name or f.byline_prefix) and not f.chrome and i != title:
+            byline, byline_text = i, _byline_text(f)
+        if date_line is None and f.date is not None and (f.date_only or i == byline):
+            if i < title and f.weekday and i == nonblank[0]:
+                continue
+            date_line = i
+    header_dates = tuple(i for i in nonblank[:k_title] if feats[i].date_only and i != date_line)
+    return Meta(title, byline, byline_text, date_line, header_dates)
+
+
+def _byline_text(f: LineFeatures) -> str:
+    """The printed byline without the date and time that share its line."""
+    text = f.text
+    if f.date is not None and f.date.start > 0:
+        text = regex.split(r"\s*[|•·—–]\s*|\s+-\s+", text)[0]
+    return text.strip(" |,-")
+
+
+def authors(byline: str | None, lex: Lexicon) -> tuple[str, ...]:
+    """Names only: prefixes ("By", "Bởi", "Theo") stripped, parts that are not names dropped."""
+    if not byline:
+        return ()
+    text = byline
+    for word in lex.byline_words:
+        if text.casefold().startswith(word + " ") or text.casefold().startswith(word + ":"):
+            text = text[len(word):].lstrip(" :")
+            break
+    names = []
+    for part in _AUTHOR_SPLIT.split(text):
+        name = name_of(part)
+        if name and name.casefold() not in lex.not_names and name not in names:
+            names.append(name)
+    return tuple(names)

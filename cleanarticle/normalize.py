@@ -1,0 +1,48 @@
+"""Cheap text normalisation before splitting into lines, and mojibake repair when needed."""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# Line separators of every kind become "\n" so that one line is one block.
+_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+# Invisible characters that only break word matching (zero-width, BOM, soft hyphen, bidi marks).
+_INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Other control characters (tabs become spaces); NUL and friends never belong in text.
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SPACE_LIKE = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# UTF-8 read as cp1252/latin-1 leaves tell-tale pairs such as "Ã©", "â€™", "Ä‘".
+_MOJIBAKE = regex.compile(r"[ÃÂÄÅÆáºâ][\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
+# How many tell-tale pairs make us pay for ftfy (it runs at about 1 MB/s).
+MIN_MOJIBAKE_HITS = 2
+
+
+def has_mojibake(text: str) -> bool:
+    hits = 0
+    for _ in _MOJIBAKE.finditer(text):
+        hits += 1
+        if hits >= MIN_MOJIBAKE_HITS:
+            return True
+    return False
+
+
+def normalize(text: str) -> tuple[str, bool]:
+    """Return (normalised text, whether mojibake was repaired).
+
+    Newlines are unified, invisible and control characters dropped, odd spaces made
+    plain, and the text put in NFC so that "ệ" typed two ways matches one lexicon entry.
+    """
+    fixed = False
+    if has_mojibake(text):
+        import ftfy  # imported lazily: most pages never need it
+
+        text = ftfy.fix_text(text, normalization="NFC")
+        fixed = True
+    text = _NEWLINES.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    text = _SPACE_LIKE.sub(" ", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return text, fixed
