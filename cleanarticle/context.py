@@ -31,6 +31,14 @@ STORY_HEADLINE_TITLE_SHARE = 0.6
 # body's characters would follow it.
 TAIL_MAX_BODY_SHARE = 0.25
 
+# Main text block: the span of lines with the highest score, where good text adds its
+# length and every other line costs a little (Finn et al.'s body text extraction, over
+# lines instead of tags). The costs were set on the readability pages (text mode): higher
+# costs cut long articles at their first chrome box, lower ones glue sidebars on.
+SHORT_LINE_COST = 15
+CHROME_LINE_COST = 40
+NEAR_WEIGHT = 1.0
+
 _CHROME_ENDS = (model.COMMENTS, model.RELATED)
 
 
@@ -71,6 +79,7 @@ def revise(feats: list[LineFeatures], guesses: list[Guess], meta: Meta) -> tuple
     _mark_related_boxes(page)
     _mark_teasers(page)
     _mark_second_story(page, meta)
+    _mark_outside_main_block(page)
     _settle_by_neighbours(page)
     _mark_head(page, meta)
     _mark_tail(page)
@@ -103,7 +112,7 @@ def _mark_duplicates(page: _Page, meta: Meta) -> None:
         j = first_seen.setdefault(f.key, i)
         if j == i:
             continue
-        if f.headline:
+        if f.headline and page.next_nonblank(j) == i:
             if page.labels[j] == model.BODY:
                 page.set(j, model.RELATED, f"headline printed twice (again on line {i + 1})")
             page.set(i, model.RELATED, f"headline printed twice (first on line {j + 1})")
@@ -120,10 +129,18 @@ def _mark_duplicates(page: _Page, meta: Meta) -> None:
 
 
 def _mark_captions_after_images(page: _Page) -> None:
+    """The line right under an image file name is its caption.
+
+    On a blank-separated page the caption is glued to the image while paragraphs stand
+    apart; elsewhere adjacency means nothing, so only a line that is not a good
+    paragraph is taken.
+    """
+    blank_separated = _blank_separated(page)
     for i in page.nonblank:
         nxt = i + 1
         if (page.labels[i] == model.IMAGE and nxt < len(page.feats) and page.feats[nxt].text
-                and page.labels[nxt] in (model.BODY, model.DUPLICATE)):
+                and page.labels[nxt] in (model.BODY, model.DUPLICATE)
+                and (blank_separated or page.guesses[nxt].quality != GOOD)):
             page.set(nxt, model.CAPTION, f"follows the image on line {i + 1}")
 
 
@@ -213,6 +230,50 @@ def _mark_second_story(page: _Page, meta: Meta) -> None:
             if page.soft(j):
                 page.set(j, model.RELATED, f"after another story's headline on line {i + 1}")
         return
+
+
+def _line_score(page: _Page, i: int) -> float:
+    f, label, q = page.feats[i], page.labels[i], page.guesses[i].quality
+    if not f.text or label in (model.TITLE, model.BYLINE, model.DATE, model.SOURCE):
+        return 0.0
+    if label != model.BODY:
+        return -CHROME_LINE_COST
+    if q == GOOD:
+        return f.size
+    if q == NEAR:
+        return NEAR_WEIGHT * f.size
+    return -SHORT_LINE_COST if q == SHORT else -CHROME_LINE_COST
+
+
+def _main_block(page: _Page) -> tuple[int, int] | None:
+    """The span (first, last line) with the highest total score (Kadane's maximum subarray)."""
+    best, best_span = 0.0, None
+    run, start = 0.0, 0
+    for i in range(len(page.feats)):
+        score = _line_score(page, i)
+        if run <= 0:
+            run, start = 0.0, i
+        run += score
+        if run > best:
+            best, best_span = run, (start, i)
+    return best_span
+
+
+def _mark_outside_main_block(page: _Page) -> None:
+    """Body guesses outside the main text block are sidebars, teasers and footers."""
+    span = _main_block(page)
+    if span is None:
+        return
+    first, last = span
+    where = f"outside the main text block (lines {first + 1}-{last + 1})"
+    for i in page.nonblank:
+        if first <= i <= last or not page.soft(i):
+            continue
+        if i < first:
+            page.set(i, model.NAV, where)
+        else:
+            f = page.feats[i]
+            page.set(i, model.RELATED if f.headline or page.guesses[i].quality == GOOD else model.FOOTER, where)
 
 
 def _neighbour(page: _Page, quals: list[str], i: int, step: int, ignore_near: bool) -> str:

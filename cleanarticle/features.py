@@ -12,7 +12,7 @@ from .lexicon import Lexicon, phrase_key
 
 # A headline has at least this many words and no sentence-final full stop.
 HEADLINE_MIN_WORDS = 4
-HEADLINE_MAX_WORDS = 40
+HEADLINE_MAX_WORDS = 30
 # A name line ("Jane Doe", "Hồng Châu") has at most this many words.
 NAME_MAX_WORDS = 5
 # A line that is only a date may also carry this many other words ("Updated", "GMT+7").
