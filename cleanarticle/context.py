@@ -27,6 +27,11 @@ MAX_HEADING_DISTANCE = 200
 # good paragraphs under it is another story printed after the article.
 STORY_HEADLINE_MIN_WORDS = 10
 STORY_HEADLINE_TITLE_SHARE = 0.6
+# This many headline + one-paragraph pairs in a row, in the second half of the text, are a
+# teaser list; an article's own sections have more than one paragraph under a subheading.
+MIN_TEASER_PAIRS = 3
+# Teaser headlines are news headlines; "Isolation" or "Ownership model" are subheadings.
+TEASER_HEADLINE_MIN_WORDS = 6
 # A comments prompt or related heading ends the article when less than this share of the
 # body's characters would follow it.
 TAIL_MAX_BODY_SHARE = 0.25
@@ -78,6 +83,7 @@ def revise(feats: list[LineFeatures], guesses: list[Guess], meta: Meta) -> tuple
     _mark_captions_after_images(page)
     _mark_related_boxes(page)
     _mark_teasers(page)
+    _mark_teaser_runs(page)
     _mark_second_story(page, meta)
     _mark_outside_main_block(page)
     _settle_by_neighbours(page)
@@ -198,6 +204,41 @@ def _mark_teasers(page: _Page) -> None:
             for j in group:
                 if page.soft(j) or page.labels[j] == model.TITLE:
                     page.set(j, model.RELATED, f"teaser with the timestamp on line {i + 1}")
+
+
+def _mark_teaser_runs(page: _Page) -> None:
+    """Runs of headline + single summary pairs in the second half of the text are teasers."""
+    good = [i for i in page.nonblank if page.soft(i) and page.guesses[i].quality == GOOD]
+    total = sum(page.feats[i].chars for i in good)
+    before = {}
+    seen = 0
+    for i in page.nonblank:
+        before[i] = seen
+        if i in good:
+            seen += page.feats[i].chars
+    items = [i for i in page.nonblank]
+    k = 0
+    while k < len(items):
+        pairs = []
+        j = k
+        while j + 1 < len(items):
+            h, s = items[j], items[j + 1]
+            fh = page.feats[h]
+            if not (page.soft(h) and page.soft(s) and fh.headline and fh.words >= TEASER_HEADLINE_MIN_WORDS
+                    and page.guesses[h].quality != GOOD
+                    and page.guesses[s].quality == GOOD):
+                break
+            pairs.append((h, s))
+            j += 2
+        run_chars = sum(page.feats[s].chars for _, s in pairs)
+        after = total - before[pairs[-1][1]] - page.feats[pairs[-1][1]].chars if pairs else 0
+        if len(pairs) >= MIN_TEASER_PAIRS and before[pairs[0][0]] >= total / 2 and after < run_chars:
+            for h, s in pairs:
+                page.set(h, model.RELATED, f"teaser headline in a run of {len(pairs)} headline + summary pairs")
+                page.set(s, model.RELATED, f"teaser summary in a run of {len(pairs)} headline + summary pairs")
+            k = j
+        else:
+            k += 1
 
 
 def _mark_second_story(page: _Page, meta: Meta) -> None:

@@ -45,6 +45,7 @@ class LineFeatures:
     key: str  # casefolded, spaces collapsed: equal keys are the same line printed twice
     chars: int
     words: int
+    alpha_words: int  # words with letters and no digit: "21.dez.2018 às 12h55" has two
     stop_density: float
     terminal: bool
     question: bool
@@ -69,7 +70,8 @@ class LineFeatures:
     @property
     def headline(self) -> bool:
         """Shaped like a headline: several words, no full stop (a question or exclamation is fine)."""
-        return (HEADLINE_MIN_WORDS <= self.words <= HEADLINE_MAX_WORDS and (not self.terminal or self.question)
+        return (HEADLINE_MIN_WORDS <= self.alpha_words and self.words <= HEADLINE_MAX_WORDS
+                and (not self.terminal or self.question)
                 and not self.chrome and not self.date_only and not self.image and not self.url)
 
 
@@ -138,6 +140,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         key=key,
         chars=len(text),
         words=words,
+        alpha_words=sum(1 for t in tokens if not t.isdigit() and not _DIGIT_OR_NUMBER.search(t)),
         stop_density=stop_hits / words if words else 0.0,
         terminal=terminal,
         question=bool(_QUESTION.search(text)),
