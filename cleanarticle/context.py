@@ -102,6 +102,10 @@ def _mark_metadata(page: _Page, meta: Meta) -> None:
         page.set(meta.date_line, model.DATE, "publication date next to the title")
     for i in meta.header_dates:
         page.set(i, model.HEADER, "site-header date above the title")
+    if meta.title is not None:
+        for i in page.nonblank:
+            if i > meta.title and page.labels[i] == model.DATE and i != meta.date_line:
+                page.set(i, model.RELATED, "a date line below the article's own date: a teaser's timestamp")
 
 
 def _mark_duplicates(page: _Page, meta: Meta) -> None:
@@ -179,7 +183,7 @@ def _mark_related_boxes(page: _Page) -> None:
 
 def _is_timestamp(page: _Page, i: int) -> bool:
     f = page.feats[i]
-    return f.ago or (f.date_only and page.labels[i] in (model.DATE, model.RELATED))
+    return f.ago or (f.date_only and page.labels[i] == model.RELATED)
 
 
 def _mark_teasers(page: _Page) -> None:
