@@ -171,7 +171,7 @@ def _mark_related_boxes(page: _Page) -> None:
                 if blank_separated and owned:
                     break
                 continue
-            if not page.soft(j) and page.labels[j] not in (model.DATE, model.RELATED, model.DUPLICATE):
+            if page.labels[j] not in (model.BODY, model.NAV, model.DATE, model.RELATED, model.DUPLICATE):
                 break
             fits = f.headline or f.date_only or f.ago or last_headline or (blank_separated and owned == 0)
             if not fits or owned >= MAX_BOX_ITEMS:

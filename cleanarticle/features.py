@@ -13,7 +13,9 @@ from .lexicon import Lexicon, phrase_key
 # A headline has at least this many words and no sentence-final full stop.
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 30
-# A name line ("Jane Doe", "Hồng Châu") has at most this many words.
+# A name line ("Jane Doe", "Hồng Châu") has this many capitalised words (one word is
+# a menu item more often than a mononym).
+NAME_MIN_WORDS = 2
 NAME_MAX_WORDS = 5
 # A line that is only a date may also carry this many other words ("Updated", "GMT+7").
 DATE_LINE_MAX_OTHER_WORDS = 2
@@ -106,7 +108,7 @@ def name_of(text: str) -> str | None:
             capitalised += 1
         elif bare.casefold() not in _NAME_JOINERS:
             return None
-    return text if capitalised and not text.isupper() else None
+    return text if capitalised >= NAME_MIN_WORDS and not text.isupper() else None
 
 
 def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first: bool = False) -> LineFeatures:

@@ -71,7 +71,8 @@ def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonbla
     if title is None:
         return Meta()
     k_title = nonblank.index(title)
-    window = nonblank[max(0, k_title - 2):k_title] + nonblank[k_title + 1:k_title + 1 + META_WINDOW]
+    # Below the title first: that is where bylines and dates stand on most sites.
+    window = nonblank[k_title + 1:k_title + 1 + META_WINDOW] + nonblank[max(0, k_title - 2):k_title][::-1]
     byline = byline_text = date_line = None
     for i in window:
         f = feats[i]
@@ -79,7 +80,8 @@ def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonbla
             if i > title:
                 break
             continue
-        if byline is None and (f.name or f.byline_prefix) and not f.chrome and i != title:
+        # Above the title only an explicit "By ..." counts: menus are full of capitalised words.
+        if byline is None and (f.byline_prefix or f.name and i > title) and not f.chrome:
             byline, byline_text = i, _byline_text(f)
         if date_line is None and f.date is not None and (f.date_only or i == byline):
             if i < title and f.weekday and i == nonblank[0]:

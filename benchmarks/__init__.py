@@ -1,0 +1,1 @@
+"""Quality and speed measurements of cleanarticle (run `python -m benchmarks`)."""

@@ -1,0 +1,115 @@
+"""Context rules, each on a small page built to need it (Vietnamese and English)."""
+import pytest
+
+from cleanarticle import clean
+
+P = [  # body paragraphs, long enough to be good on their own
+    "The regional water authority said on Monday that reservoir levels had fallen to their lowest point in twenty years after a dry winter.",
+    "Farmers in the valley have been told to expect cuts of up to a third in the water they can draw for irrigation this summer.",
+    "Engineers are studying whether an old canal that was closed in the nineteen-eighties could be reopened to bring water from the north.",
+    "The authority will publish its full plan in June, after meeting with farmers, city officials and environmental groups across the region.",
+    "Residents have been asked to avoid watering gardens during the day and to report leaks in public pipes as soon as they see them.",
+]
+V = [
+    "Sở Nông nghiệp tỉnh cho biết mực nước tại các hồ chứa đã xuống mức thấp nhất trong hai mươi năm qua sau một mùa khô kéo dài.",
+    "Nông dân trong vùng được khuyến cáo chuẩn bị phương án tưới tiết kiệm vì lượng nước cấp cho đồng ruộng có thể giảm một phần ba.",
+    "Các kỹ sư đang nghiên cứu khả năng khôi phục một con kênh cũ để dẫn nước từ phía bắc về các huyện đang thiếu nước nghiêm trọng.",
+    "Kế hoạch chi tiết sẽ được công bố vào tháng sáu, sau khi cơ quan chức năng họp với nông dân và chính quyền các địa phương.",
+    "Người dân được đề nghị hạn chế tưới cây vào ban ngày và báo ngay cho cơ quan cấp nước khi phát hiện đường ống bị rò rỉ.",
+]
+
+
+def labels_of(text, lang):
+    article = clean(text, format="text", lang=lang)
+    return {b.text: b.label for b in article.blocks if b.text}, article
+
+
+@pytest.mark.parametrize("lang,paras,heading,item", [
+    ("en", P, "Read more", "Drought hits olive harvest across the south of the country"),
+    ("vi", V, "Tin liên quan", "Hạn hán khiến vụ lúa đông xuân ở miền Tây giảm năng suất mạnh"),
+], ids=["en", "vi"])
+def test_related_box_in_the_middle_does_not_end_the_body(lang, paras, heading, item):
+    text = "\n\n".join(["Water title line for the test page here"] + paras[:2] + [heading + "\n" + item] + paras[2:])
+    labels, article = labels_of(text, lang)
+    assert labels[heading] == "related" and labels[item] == "related"
+    assert all(labels[p] == "body" for p in paras)
+
+
+@pytest.mark.parametrize("lang,paras,heading", [("en", P, "WHAT HAPPENS NEXT"), ("vi", V, "Những bước tiếp theo")],
+                         ids=["en-caps", "vi"])
+def test_section_heading_between_paragraphs_is_body(lang, paras, heading):
+    text = "\n".join(["A title line that is long enough here"] + paras[:2] + [heading] + paras[2:])
+    labels, _ = labels_of(text, lang)
+    assert labels[heading] == "body"
+
+
+def test_teasers_with_timestamps_after_the_article_are_related():
+    teasers = []
+    for n in range(3):
+        teasers += [f"Storm number {n + 2} is expected to reach the coast on the weekend",
+                    f"Forecasters say storm number {n + 2} will bring heavy rain to the central provinces and strong winds at sea.",
+                    f"0{n + 1}:30 0{n + 1}/05/2024"]
+    text = "\n".join(["Reservoirs reach lowest level in twenty years"] + P + teasers)
+    labels, article = labels_of(text, "en")
+    assert all(labels[t] == "related" for t in teasers)
+    assert article.paragraphs == P
+
+
+def test_everything_after_the_comments_prompt_is_chrome():
+    tail = ["Comments", "Mark: This is terrible news for the farmers in our valley and the government should act.",
+            "Anna: We have been saving water for months already, and it is still not enough for my garden."]
+    text = "\n".join(["Reservoirs reach lowest level in twenty years"] + P + tail)
+    labels, article = labels_of(text, "en")
+    assert article.paragraphs == P
+    assert labels["Comments"] == "comments"
+
+
+def test_caption_under_an_image_file_name():
+    text = "\n\n".join(["Hồ chứa nước cạn kiệt sau mùa khô kéo dài nhất hai thập kỷ"] + V[:2]
+                       + ["ho-chua-can-nuoc.jpg\nMột hồ chứa ở miền Trung trơ đáy trong đợt nắng nóng hồi tháng trước"] + V[2:])
+    labels, article = labels_of(text, "vi")
+    assert labels["ho-chua-can-nuoc.jpg"] == "image"
+    assert labels["Một hồ chứa ở miền Trung trơ đáy trong đợt nắng nóng hồi tháng trước"] == "caption"
+    assert article.paragraphs == V
+
+
+def test_caption_printed_twice_in_a_row():
+    caption = "Workers inspect a dry canal near the village, where water has not flowed since the start of spring this year."
+    text = "\n\n".join(["Reservoirs reach lowest level in twenty years"] + P[:2] + [caption + "\n" + caption] + P[2:])
+    labels, article = labels_of(text, "en")
+    assert labels[caption] == "caption"
+    assert article.paragraphs == P
+
+
+def test_title_repeated_at_the_end_is_a_duplicate():
+    title = "Reservoirs reach lowest level in twenty years"
+    article = clean("\n".join([title] + P + [title]), format="text", lang="en")
+    assert article.title == title
+    assert [b.label for b in article.blocks][-1] == "duplicate"
+
+
+def test_another_story_printed_after_the_article_is_related():
+    other = ["Provincial officials announce a new plan to build three reservoirs in the northern highlands by the year twenty thirty",
+             "The province will spend two billion on three new reservoirs, officials said, to store water from the rainy season for the dry months.",
+             "Construction of the first reservoir is due to start next spring, after the environmental review of the site has been completed."]
+    title = "Reservoirs reach their lowest level in twenty years as the dry winter leaves the valley short of water"
+    text = "\n\n".join([title] + P + other)
+    labels, article = labels_of(text, "en")
+    assert article.paragraphs == P
+    assert all(labels[o] == "related" for o in other)
+
+
+def test_site_header_date_is_not_the_publication_date():
+    text = "\n\n".join(["Thứ Hai, 08/12/2025", "Hồ chứa nước cạn kiệt sau mùa khô kéo dài nhất hai thập kỷ",
+                       "Minh Anh", "17/07/2025"] + V)
+    labels, article = labels_of(text, "vi")
+    assert article.date == "2025-07-17" and article.byline == "Minh Anh"
+    assert labels["Thứ Hai, 08/12/2025"] == "header"
+
+
+def test_navigation_menu_before_the_title_is_dropped():
+    menu = ["Home", "World", "Business", "Sport", "Weather", "Sign in"]
+    text = "\n".join(menu + ["Reservoirs reach lowest level in twenty years"] + P)
+    labels, article = labels_of(text, "en")
+    assert article.paragraphs == P
+    assert all(labels[m] != "body" for m in menu)
