@@ -12,6 +12,7 @@ from .lexicon import Lexicon
 # Years outside this range are not publication dates of web pages.
 MIN_YEAR = 1990
 
+_DIGIT = regex.compile(r"\d")
 _ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?(?!\d)")
 _YMD = regex.compile(r"(?<![\d.])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d/])")
 _DMY = regex.compile(r"(?<![\d./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])")
@@ -66,7 +67,7 @@ def find_time(text: str, start: int = 0) -> str | None:
 
 def find_date(text: str, lex: Lexicon, today: datetime.date, *, month_first: bool = False) -> DateHit | None:
     """The first valid date in `text`, or None. `month_first` reads 07/04/2025 as July 4."""
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return None
     hits: list[tuple[int, int, str]] = []
     m = _ISO.search(text)

@@ -33,6 +33,7 @@ DENSE_CHAR_WEIGHT = 3
 _UPPER = regex.compile(r"\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
 _DIGIT_OR_NUMBER = regex.compile(r"\d")
+_DIGIT_TOKEN = regex.compile(r"[\w’'-]*\d[\w’'-]*")
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{Lu}]\.)$")
 _NAME_JOINERS = frozenset({"and", "và", "&", "de", "da", "van", "von", "der", "del", "di", "le", "la", "bin", "al"})
 _SEPARATORS = regex.compile(r"\s*[|•·—–]\s*|\s+-\s+")
@@ -115,11 +116,11 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     """Compute the features of one line of text (already normalised)."""
     text = text.strip()
     credit_re, caption_re, source_re, byline_re, other_re, weekday_re, ago_re = _patterns(lex)
-    tokens = _TOKEN.findall(text)
+    tokens = _TOKEN.findall(text.casefold())
     words = len(tokens)
     key = " ".join(text.casefold().split())
     stops = lex.stopwords
-    stop_hits = sum(1 for t in tokens if t.casefold() in stops) if stops else 0
+    stop_hits = sum(map(stops.__contains__, tokens)) if stops else 0
     terminal = bool(_TERMINAL.search(text))
     upper = len(_UPPER.findall(text)) if words else 0
     lower = len(_LOWER.findall(text)) if words else 0
@@ -142,7 +143,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         key=key,
         chars=len(text),
         words=words,
-        alpha_words=sum(1 for t in tokens if not t.isdigit() and not _DIGIT_OR_NUMBER.search(t)),
+        alpha_words=words - len(_DIGIT_TOKEN.findall(text)),
         stop_density=stop_hits / words if words else 0.0,
         terminal=terminal,
         question=bool(_QUESTION.search(text)),

@@ -17,8 +17,9 @@ from . import lexicon
 SAMPLE_CHARS = 2000
 # Lines shorter than this (words) are mostly chrome and say little about the language.
 SAMPLE_MIN_WORDS = 6
-# Stopword vote: the winner needs this share of the sample's tokens and this lead over the runner-up.
-VOTE_MIN_SHARE = 0.15
+# Stopword vote (each token's vote split among the lists it is on): the winner needs this
+# share of the sample's tokens and this lead over the runner-up.
+VOTE_MIN_SHARE = 0.10
 VOTE_MIN_LEAD = 1.5
 # Vietnamese-only letters (with horn, breve, dot below...) per letter above which the text is Vietnamese.
 VI_MIN_SHARE = 0.03
@@ -67,11 +68,12 @@ def _stopword_index() -> dict[str, tuple[str, ...]]:
 
 def _vote(text: str) -> str | None:
     index = _stopword_index()
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     tokens = _WORD.findall(text.casefold())
     for token in tokens:
-        for lang in index.get(token, ()):
-            counts[lang] = counts.get(lang, 0) + 1
+        langs = index.get(token, ())
+        for lang in langs:  # a word on many lists ("a", "on") says little: share its vote
+            counts[lang] = counts.get(lang, 0.0) + 1.0 / len(langs)
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

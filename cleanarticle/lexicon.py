@@ -20,6 +20,9 @@ LINE_KINDS = ("related", "comments", "share", "promo", "nav", "footer")
 # A chrome phrase matched as a prefix or substring only counts on a line this short
 # (words); longer lines are sentences that merely mention "share" or "comments".
 SHORT_CHROME_WORDS = 8
+# Chrome phrases are this many words long at most (prefix matching looks no further).
+MAX_PHRASE_WORDS = 5
+_PREFIX_SEPARATORS = ":|-–—»›"
 
 _NON_WORD_EDGES = regex.compile(r"^[\W\d_]+|[\W\d_]+$")
 _SPACES = regex.compile(r"\s+")
@@ -57,15 +60,18 @@ class Lexicon:
         Whole-line matches always count; a short line also matches a phrase it starts
         with when that phrase has two or more words or is followed by a separator
         ("Read more: …", "Theo dõi X trên"), and a `*` phrase anywhere in it.
+        Note `key` has lost its trailing punctuation, so "Đọc thêm:" alone is a whole-line match.
         """
         kind = self.phrases.get(key)
         if kind or not key or words > SHORT_CHROME_WORDS:
             return kind
-        for phrase, kind in self.phrases.items():
-            if key.startswith(phrase) and len(key) > len(phrase):
-                nxt = key[len(phrase)]
-                if nxt in ":|-–—»›" or (" " in phrase and nxt == " "):
-                    return kind
+        words_of_key = key.split(" ")
+        for n in range(1, min(len(words_of_key), MAX_PHRASE_WORDS + 1)):
+            head = " ".join(words_of_key[:n])
+            bare = head.rstrip(_PREFIX_SEPARATORS)
+            kind = self.phrases.get(bare)
+            if kind and (bare != head or n > 1):
+                return kind
         for phrase, kind in self.contains:
             if phrase in key:
                 return kind
