@@ -36,13 +36,12 @@ TEASER_HEADLINE_MIN_WORDS = 6
 # body's characters would follow it.
 TAIL_MAX_BODY_SHARE = 0.25
 
-# Main text block: the span of lines with the highest score, where good text adds its
+# Main text block: the span of lines with the highest score, where good and near-good text adds its
 # length and every other line costs a little (Finn et al.'s body text extraction, over
 # lines instead of tags). The costs were set on the readability pages (text mode): higher
 # costs cut long articles at their first chrome box, lower ones glue sidebars on.
 SHORT_LINE_COST = 15
 CHROME_LINE_COST = 40
-NEAR_WEIGHT = 1.0
 
 _CHROME_ENDS = (model.COMMENTS, model.RELATED)
 
@@ -162,7 +161,7 @@ def _mark_related_boxes(page: _Page) -> None:
     """A related heading ("Tin liên quan", "Read more") owns the short list right under it."""
     blank_separated = _blank_separated(page)
     for i in page.nonblank:
-        if page.labels[i] != model.RELATED or page.feats[i].ago or page.guesses[i].label != model.RELATED:
+        if page.feats[i].chrome != model.RELATED or page.labels[i] != model.RELATED:
             continue
         owned, last_headline = 0, False
         for j in range(i + 1, len(page.feats)):
@@ -210,39 +209,43 @@ def _mark_teasers(page: _Page) -> None:
                     page.set(j, model.RELATED, f"teaser with the timestamp on line {i + 1}")
 
 
-def _mark_teaser_runs(page: _Page) -> None:
-    """Runs of headline + single summary pairs in the second half of the text are teasers."""
-    good = [i for i in page.nonblank if page.soft(i) and page.guesses[i].quality == GOOD]
-    total = sum(page.feats[i].chars for i in good)
-    before = {}
-    seen = 0
+def _good_text_before(page: _Page) -> tuple[dict[int, int], int]:
+    """Characters of good body text above each non-blank line, and their total."""
+    before, seen = {}, 0
     for i in page.nonblank:
         before[i] = seen
-        if i in good:
+        if page.soft(i) and page.guesses[i].quality == GOOD:
             seen += page.feats[i].chars
-    items = [i for i in page.nonblank]
+    return before, seen
+
+
+def _is_teaser_pair(page: _Page, head: int, summary: int) -> bool:
+    f = page.feats[head]
+    return (page.soft(head) and page.soft(summary) and f.headline and f.words >= TEASER_HEADLINE_MIN_WORDS
+            and page.guesses[head].quality != GOOD and page.guesses[summary].quality == GOOD)
+
+
+def _mark_teaser_runs(page: _Page) -> None:
+    """Runs of headline + single summary pairs in the second half of the text, with less
+    good text after them than in them, are teaser lists."""
+    before, total = _good_text_before(page)
+    items = page.nonblank
     k = 0
     while k < len(items):
-        pairs = []
-        j = k
-        while j + 1 < len(items):
-            h, s = items[j], items[j + 1]
-            fh = page.feats[h]
-            if not (page.soft(h) and page.soft(s) and fh.headline and fh.words >= TEASER_HEADLINE_MIN_WORDS
-                    and page.guesses[h].quality != GOOD
-                    and page.guesses[s].quality == GOOD):
+        end = k
+        while end + 1 < len(items) and _is_teaser_pair(page, items[end], items[end + 1]):
+            end += 2
+        last = items[end - 1] if end > k else None
+        for start in range(k, end - 2 * MIN_TEASER_PAIRS + 1, 2):  # the run, or its later part
+            pairs = list(zip(items[start:end:2], items[start + 1:end:2]))
+            run_chars = sum(page.feats[s].chars for _, s in pairs)
+            after = total - before[last] - page.feats[last].chars
+            if before[pairs[0][0]] >= total / 2 and after < run_chars:
+                for h, s in pairs:
+                    page.set(h, model.RELATED, f"teaser headline in a run of {len(pairs)} headline + summary pairs")
+                    page.set(s, model.RELATED, f"teaser summary in a run of {len(pairs)} headline + summary pairs")
                 break
-            pairs.append((h, s))
-            j += 2
-        run_chars = sum(page.feats[s].chars for _, s in pairs)
-        after = total - before[pairs[-1][1]] - page.feats[pairs[-1][1]].chars if pairs else 0
-        if len(pairs) >= MIN_TEASER_PAIRS and before[pairs[0][0]] >= total / 2 and after < run_chars:
-            for h, s in pairs:
-                page.set(h, model.RELATED, f"teaser headline in a run of {len(pairs)} headline + summary pairs")
-                page.set(s, model.RELATED, f"teaser summary in a run of {len(pairs)} headline + summary pairs")
-            k = j
-        else:
-            k += 1
+        k = max(end, k + 1)
 
 
 def _mark_second_story(page: _Page, meta: Meta) -> None:
@@ -257,16 +260,11 @@ def _mark_second_story(page: _Page, meta: Meta) -> None:
     title_words = page.feats[meta.title].words
     min_words = max(STORY_HEADLINE_MIN_WORDS, STORY_HEADLINE_TITLE_SHARE * title_words)
     max_words = title_words / STORY_HEADLINE_TITLE_SHARE
-    good = [i for i in page.nonblank if page.soft(i) and page.guesses[i].quality == GOOD]
-    total = sum(page.feats[i].chars for i in good)
-    seen = 0
+    before, total = _good_text_before(page)
     for i in page.nonblank:
         f = page.feats[i]
-        if i in good:
-            seen += f.chars
-            continue
-        if not (seen >= total / 2 and page.soft(i) and f.headline and not f.all_caps
-                and min_words <= f.words <= max_words):
+        if not (before[i] >= total / 2 and page.soft(i) and page.guesses[i].quality != GOOD and f.headline
+                and not f.all_caps and min_words <= f.words <= max_words):
             continue
         nxt = page.next_nonblank(i)
         if nxt is None or page.guesses[nxt].quality != GOOD or not page.soft(nxt):
@@ -283,10 +281,8 @@ def _line_score(page: _Page, i: int) -> float:
         return 0.0
     if label != model.BODY:
         return -CHROME_LINE_COST
-    if q == GOOD:
+    if q in (GOOD, NEAR):
         return f.size
-    if q == NEAR:
-        return NEAR_WEIGHT * f.size
     return -SHORT_LINE_COST if q == SHORT else -CHROME_LINE_COST
 
 
