@@ -72,6 +72,8 @@ def find_date(text: str, lex: Lexicon, today: datetime.date, *, month_first: boo
     hits: list[tuple[int, int, str]] = []
     m = _ISO.search(text)
     if m and (iso := _valid(int(m[1]), int(m[2]), int(m[3]), today)):
+        if m[4] is not None and int(m[4]) < 24 and int(m[5]) < 60:  # 2024-03-05T14:20: the time is part of it
+            return DateHit(iso, f"{int(m[4]):02d}:{m[5]}", m.start(), m.end())
         hits.append((m.start(), m.end(), iso))
     m = _YMD.search(text)
     if m and (iso := _valid(int(m[1]), int(m[2]), int(m[3]), today)):

@@ -75,6 +75,7 @@ class LineFeatures:
         """Shaped like a headline: several words, no full stop (a question or exclamation is fine)."""
         return (HEADLINE_MIN_WORDS <= self.alpha_words and self.words <= HEADLINE_MAX_WORDS
                 and (not self.terminal or self.question)
+                and not self.byline_prefix and not (self.name and self.date)  # "Jane Doe | 4 July 2024"
                 and not self.chrome and not self.date_only and not self.image and not self.url)
 
 
@@ -85,14 +86,16 @@ def _patterns(lex: Lexicon):
         return "|".join(regex.escape(w) for w in words) or r"(?!x)x"
     credit = regex.compile(
         rf"(?:^|[-–—|/(\[]\s*)(?:{alt(lex.credit_words)})\s*:\s*[^:()\[\]]{{1,80}}?[)\]]?\s*$", regex.I)
-    caption = regex.compile(rf"^(?:{alt(lex.caption_prefixes)})(?:\s|$)", regex.I)
+    caption = regex.compile(rf"^(?:{alt(lex.caption_prefixes)})(?:\s|:|$)", regex.I)
     source = regex.compile(rf"^[(\[]?\s*(?:{alt(lex.source_words)})(?:\s*:|\s+\S)[^()\[\]]{{0,80}}[)\]]?$|"
                            rf"^(?:{alt(lex.source_words)})\s*:?$", regex.I)
     byline = regex.compile(rf"^(?:{alt(lex.byline_words)})\s*:?\s+(?=\p{{Lu}})", regex.I)
     other = regex.compile(rf"(?:{alt(sorted(lex.date_words | lex.weekdays, key=len, reverse=True))})(?!\w)|[\W\d_]+",
                           regex.I)
     weekday = regex.compile(rf"(?<!\w)(?:{alt(sorted(lex.weekdays, key=len, reverse=True))})(?!\w)", regex.I)
-    ago = regex.compile(rf"(?<!\w)(?:{alt(lex.ago)})(?!\w)", regex.I)
+    # "3 hours ago", "13 giờ trước", or the phrase opening the line ("Yesterday, 14:05");
+    # "The vote took place yesterday." is a sentence, not a timestamp.
+    ago = regex.compile(rf"(?:^|\d\s*)(?:{alt(lex.ago)})(?!\w)", regex.I)
     return credit, caption, source, byline, other, weekday, ago
 
 
@@ -129,13 +132,13 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     if date is not None:
         rest = other_re.sub(" ", text[:date.start] + " " + text[date.end:]).split()
         date_only = len(rest) <= DATE_LINE_MAX_OTHER_WORDS and not any(len(w) > 12 for w in rest)
-    short = words <= NAME_MAX_WORDS + 3
-    byline_prefix = bool(short and byline_re.match(text))
+    # A byline is judged on its part before a separator or date ("By Jane Doe | July 4, 2024").
+    part = _SEPARATORS.split(text)[0] if date is None or date.start > 0 else text
+    short = len(part.split()) <= NAME_MAX_WORDS + 3
+    byline_prefix = bool(short and byline_re.match(part))
     name = None
-    if short and not terminal and text:
-        part = _SEPARATORS.split(text)[0] if date is None or date.start > 0 else text
-        part = byline_re.sub("", part) if byline_prefix else part
-        name = name_of(part)
+    if short and not terminal and part:
+        name = name_of(byline_re.sub("", part) if byline_prefix else part)
     dense = len(_DENSE_SCRIPT.findall(text)) if not text.isascii() else 0
     return LineFeatures(
         text=text,
@@ -157,7 +160,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         date=date,
         date_only=date_only,
         weekday=bool(weekday_re.search(text)) if date is not None else False,
-        ago=bool(words <= 10 and ago_re.search(text)),
+        ago=bool(words <= 10 and not terminal and ago_re.search(text)),
         name=name,
         byline_prefix=byline_prefix,
     )

@@ -69,10 +69,10 @@ def classify(f: LineFeatures, has_stoplist: bool) -> Guess:
         return Guess(model.IMAGE, "image file name", q)
     if f.url:
         return Guess(model.SHARE, "bare URL", q)
-    if f.credit:
-        return Guess(model.CAPTION, "picture credit", q)
     if f.source:
         return Guess(model.SOURCE, "attribution line", q)
+    if f.credit:
+        return Guess(model.CAPTION, "picture credit", q)
     if f.chrome:
         return Guess(f.chrome, f"lexicon: {f.chrome} phrase", q)
     if f.date_only:

@@ -23,6 +23,10 @@ SHORT_CHROME_WORDS = 8
 # Chrome phrases are this many words long at most (prefix matching looks no further).
 MAX_PHRASE_WORDS = 5
 _PREFIX_SEPARATORS = ":|-–—»›"
+# Without a separator, a multi-word phrase starts a chrome line only when at most this many
+# words follow ("Theo dõi Báo X trên", "Follow us on Twitter"); "Chia sẻ kinh nghiệm nuôi con
+# nhỏ" is a headline that happens to start with "chia sẻ" (share).
+PREFIX_MAX_REST_WORDS = 3
 
 _NON_WORD_EDGES = regex.compile(r"^[\W\d_]+|[\W\d_]+$")
 _SPACES = regex.compile(r"\s+")
@@ -58,19 +62,23 @@ class Lexicon:
         """The chrome kind of a line given its `phrase_key`, or None.
 
         Whole-line matches always count; a short line also matches a phrase it starts
-        with when that phrase has two or more words or is followed by a separator
-        ("Read more: …", "Theo dõi X trên"), and a `*` phrase anywhere in it.
+        with when a separator follows the phrase ("Read more: …", "Home | World") or when
+        the phrase has two or more words and at most PREFIX_MAX_REST_WORDS follow it
+        ("Theo dõi X trên"), and a `*` phrase anywhere in it.
         Note `key` has lost its trailing punctuation, so "Đọc thêm:" alone is a whole-line match.
         """
         kind = self.phrases.get(key)
         if kind or not key or words > SHORT_CHROME_WORDS:
             return kind
-        words_of_key = key.split(" ")
-        for n in range(1, min(len(words_of_key), MAX_PHRASE_WORDS + 1)):
-            head = " ".join(words_of_key[:n])
-            bare = head.rstrip(_PREFIX_SEPARATORS)
+        tokens = key.split(" ")
+        for n in range(1, min(len(tokens), MAX_PHRASE_WORDS + 1)):
+            head = " ".join(tokens[:n])
+            bare = head.rstrip(_PREFIX_SEPARATORS).rstrip()
             kind = self.phrases.get(bare)
-            if kind and (bare != head or n > 1):
+            if not kind:
+                continue
+            separated = bare != head or all(c in _PREFIX_SEPARATORS for c in tokens[n])
+            if separated or (n > 1 and len(tokens) - n <= PREFIX_MAX_REST_WORDS):
                 return kind
         for phrase, kind in self.contains:
             if phrase in key:

@@ -23,7 +23,7 @@ TITLE_TO_BODY = 4
 # Byline and date stand this close (non-blank lines) to the title.
 META_WINDOW = 5
 
-_AUTHOR_SPLIT = regex.compile(r"\s*(?:,|;|&|\band\b|\bvà\b|\bwith\b)\s*", regex.I)
+_AUTHOR_SPLIT = regex.compile(r"\s*(?:,|;|&|\||\s[-–—]\s|\band\b|\bvà\b|\bwith\b)\s*", regex.I)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -36,7 +36,7 @@ class Meta:
 
 
 def _titleish(f: LineFeatures, g: Guess) -> bool:
-    return f.headline and g.label == "body" and f.name is None
+    return f.headline and g.label == "body" and f.name is None and not f.byline_prefix
 
 
 def find_title(feats: list[LineFeatures], guesses: list[Guess], nonblank: list[int]) -> int | None:
@@ -71,14 +71,16 @@ def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonbla
     if title is None:
         return Meta()
     k_title = nonblank.index(title)
-    # Below the title first: that is where bylines and dates stand on most sites.
-    window = nonblank[k_title + 1:k_title + 1 + META_WINDOW] + nonblank[max(0, k_title - 2):k_title][::-1]
+    below = []
+    for i in nonblank[k_title + 1:k_title + 1 + META_WINDOW]:  # up to the first good paragraph
+        if guesses[i].quality == labels.GOOD:
+            break
+        below.append(i)
+    above = nonblank[max(0, k_title - 2):k_title][::-1]
     byline = byline_text = date_line = None
-    for i in window:
+    for i in below + above:  # below the title first: that is where most sites print them
         f = feats[i]
         if guesses[i].quality == labels.GOOD:
-            if i > title:
-                break
             continue
         # Above the title only an explicit "By ..." counts: menus are full of capitalised words.
         if byline is None and (f.byline_prefix or f.name and i > title) and not f.chrome:

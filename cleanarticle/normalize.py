@@ -13,7 +13,10 @@ _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SPACE_LIKE = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # UTF-8 read as cp1252/latin-1 leaves tell-tale pairs such as "Ã©", "â€™", "Ä‘".
-_MOJIBAKE = regex.compile(r"[ÃÂÄÅÆáºâ][\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
+_MOJIBAKE = regex.compile(
+    r"[ÃÂÄÅÆ][\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+    r"\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]"
+    r"|á[º»]|â€")  # "á»", "áº": Vietnamese letters; "â€": curly quotes and dashes
 # How many tell-tale pairs make us pay for ftfy (it runs at about 1 MB/s).
 MIN_MOJIBAKE_HITS = 2
 

@@ -1,0 +1,168 @@
+"""lexicon: phrase keys, chrome-phrase matching rules, merged per-language lists, stopwords."""
+import pytest
+
+from cleanarticle import lexicon as lx
+from cleanarticle.features import _TOKEN
+from cleanarticle.lexicon import SHORT_CHROME_WORDS, lexicon, phrase_key, stopwords
+
+VI = lexicon("vi")
+EN = lexicon("en")
+
+
+def kind(lex, line):
+    """chrome_kind of a raw line, with the word count line_features would give it."""
+    return lex.chrome_kind(phrase_key(line), len(_TOKEN.findall(line.casefold())))
+
+
+@pytest.mark.parametrize("text,key", [
+    ("(0) Bình luận", "bình luận"),
+    ("Bình luận (12)", "bình luận"),
+    ("  Đọc thêm:  ", "đọc thêm"),
+    ("» Xem thêm", "xem thêm"),
+    ("12 Comments", "comments"),
+    ("SHARE   THIS!!", "share this"),
+    ("Read   more →", "read more"),
+    ("Tin\tliên  quan", "tin liên quan"),
+    ("", ""),
+    ("123 --- !!", ""),
+], ids=["vi-count-before", "vi-count-after", "vi-colon-spaces", "vi-arrow", "en-count", "en-caps-bang",
+        "en-arrow", "inner-whitespace", "empty", "no-letters"])
+def test_phrase_key_strips_counts_punctuation_and_case(text, key):
+    assert phrase_key(text) == key
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Tin liên quan", "related"),
+    ("Đọc thêm:", "related"),
+    ("(3) Bình luận", "comments"),
+    ("Chia sẻ", "share"),
+    ("Trang chủ", "nav"),
+    ("Quảng cáo", "promo"),
+    ("Chính sách bảo mật", "footer"),
+    ("Read more", "related"),
+    ("Comments (24)", "comments"),
+    ("Share this article", "share"),
+    ("Skip to main content", "nav"),
+    ("Advertisement", "promo"),
+    ("Privacy Policy", "footer"),
+], ids=["vi-related", "vi-read-more-colon", "vi-comments-count", "vi-share", "vi-nav", "vi-promo",
+        "vi-footer", "en-related", "en-comments", "en-share", "en-nav", "en-promo", "en-footer"])
+def test_whole_line_phrases(line, expected):
+    assert kind(VI, line) == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Read more: Storm hits the northern coast", "related"),
+    ("Xem thêm: Bão số 3 đổ bộ", "related"),
+    ("Tin liên quan bão số 3", "related"),  # multi-word phrase as prefix
+    ("Theo dõi VnExpress trên Facebook", "share"),
+    ("Share this story with friends", "share"),
+    ("Home: World news", "nav"),  # single-word phrase followed by a separator
+    ("Home sales rise for third month", None),  # single word, no separator: a headline
+    ("Share prices fall sharply in Asia", None),
+    ("Comments from the minister drew criticism", None),
+], ids=["en-read-more-colon", "vi-xem-them-colon", "vi-multiword-prefix", "vi-follow-us", "en-multiword-prefix",
+        "en-home-colon", "en-home-headline", "en-share-headline", "en-comments-headline"])
+def test_prefix_match_only_for_multiword_phrase_or_separator(line, expected):
+    assert kind(VI, line) == expected
+
+
+@pytest.mark.parametrize("line", ["Chia sẻ kinh nghiệm nuôi con nhỏ", "Bình luận viên nổi tiếng qua đời",
+                                  "Tìm kiếm nạn nhân vụ sạt lở"],
+                         ids=["vi-chia-se-headline", "vi-binh-luan-vien-headline", "vi-tim-kiem-headline"])
+def test_vietnamese_headline_starting_with_a_chrome_word_is_not_chrome(line):
+    assert kind(VI, line) is None
+
+
+@pytest.mark.parametrize("line", ["Home | World", "Home » World » Asia", "Menu › Thời sự › Pháp luật"],
+                         ids=["en-pipe", "en-guillemet", "vi-chevron"])
+def test_single_word_phrase_followed_by_spaced_separator_matches(line):
+    assert kind(VI, line) == "nav"
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("© 2025 Báo Điện tử. All rights reserved", "footer"),
+    ("Báo điện tử, giấy phép số 45/GP", "footer"),
+    ("Sign up for our morning briefing", "promo"),
+    ("Like our fanpage for daily news", "promo"),
+], ids=["en-all-rights", "vi-license-number", "en-sign-up-for", "vi-fanpage"])
+def test_star_phrases_match_anywhere_in_a_short_line(line, expected):
+    assert kind(VI, line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Read more about how the storm changed the coastline of the northern provinces this year",
+    "Xem thêm về những thay đổi của bờ biển miền Bắc sau cơn bão lịch sử năm nay",
+    "The company said all rights reserved by the former owner would pass to the new buyers",
+], ids=["en-read-more-sentence", "vi-xem-them-sentence", "en-all-rights-sentence"])
+def test_long_lines_never_match_by_prefix_or_substring(line):
+    assert len(_TOKEN.findall(line.casefold())) > SHORT_CHROME_WORDS
+    assert kind(VI, line) is None
+
+
+def test_long_line_equal_to_a_phrase_key_still_matches_whole_line():
+    # The whole-line lookup ignores the word count: a phrase is a phrase.
+    assert VI.chrome_kind("read more", 99) == "related"
+
+
+def test_empty_key_is_not_chrome():
+    assert VI.chrome_kind("", 0) is None
+
+
+def test_vietnamese_lexicon_includes_english_chrome_and_lists():
+    assert VI.langs == ("vi", "en")
+    assert kind(VI, "Read more") == "related" and kind(VI, "Đọc thêm") == "related"
+    assert VI.months["july"] == 7 and VI.months["tháng 7"] == 7 and VI.months["tháng mười hai"] == 12
+    assert {"by", "bởi", "theo"} <= set(VI.byline_words)
+    assert {"reuters", "ttxvn"} <= VI.not_names
+    assert {"monday", "thứ hai", "chủ nhật"} <= VI.weekdays
+
+
+def test_english_lexicon_has_no_vietnamese_phrases():
+    assert EN.langs == ("en",)
+    assert kind(EN, "Đọc thêm") is None
+    assert "tháng 7" not in EN.months
+    assert "ttxvn" not in EN.not_names
+
+
+def test_none_language_means_english():
+    assert lexicon(None).langs == ("en",)
+    assert lexicon(None).stopwords == frozenset()
+
+
+def test_word_lists_are_longest_first():
+    for words in (VI.byline_words, VI.source_words, VI.credit_words, VI.caption_prefixes, VI.ago):
+        lengths = [len(w) for w in words]
+        assert lengths == sorted(lengths, reverse=True)
+    assert VI.source_words.index("nguồn tin") < VI.source_words.index("nguồn")
+
+
+@pytest.mark.parametrize("lang,present,absent", [
+    ("vi", {"và", "của", "những", "được"}, {"the", "chính phủ"}),
+    ("en", {"the", "and", "of", "which"}, {"và", "của"}),
+], ids=["vi", "en"])
+def test_stopwords_are_loaded(lang, present, absent):
+    words = stopwords(lang)
+    assert len(words) > 100
+    assert present <= words
+    assert not absent & words
+    assert lexicon(lang).stopwords == words
+
+
+def test_unknown_language_has_no_stopwords_but_english_chrome():
+    assert stopwords("xx") == frozenset()
+    lex = lexicon("xx")
+    assert lex.stopwords == frozenset()
+    assert lex.langs == ("xx", "en")
+    assert kind(lex, "Read more") == "related"
+
+
+def test_lexicon_is_cached_per_language():
+    assert lexicon("vi") is lexicon("vi")
+    assert lexicon("vi") is not lexicon("en")
+
+
+def test_available_stopword_langs_lists_shipped_files():
+    langs = lx.available_stopword_langs()
+    assert {"vi", "en", "ru", "uk"} <= set(langs)
+    assert list(langs) == sorted(langs)

@@ -1,0 +1,107 @@
+"""model: frozen Block/Article dataclasses, paragraphs, JSON-ready to_dict."""
+import dataclasses
+import json
+
+import pytest
+
+from cleanarticle import model
+from cleanarticle.model import Article, Block
+
+BLOCKS = (
+    Block(0, "Trang chủ", model.NAV, "lexicon: nav phrase"),
+    Block(1, "Hà Nội nâng cấp tuyến đường sắt", model.TITLE, "headline above the first good paragraph"),
+    Block(2, "Đoạn văn thứ nhất.", model.BODY, "good paragraph"),
+    Block(3, "", model.BLANK, "empty line"),
+    Block(4, "Đoạn văn thứ hai.", model.BODY, "good paragraph"),
+)
+
+
+def make(**kw):
+    base = dict(title="Hà Nội nâng cấp tuyến đường sắt", body="Đoạn văn thứ nhất.\nĐoạn văn thứ hai.",
+                date="2025-07-17", time="08:30", byline="Hồng Châu", authors=("Hồng Châu",),
+                date_source="line 3", lang="vi", confidence=0.87, encoding="utf-8", format="text", blocks=BLOCKS)
+    base.update(kw)
+    return Article(**base)
+
+
+@pytest.mark.parametrize("field,value", [("title", "Khác"), ("body", ""), ("confidence", 1.0), ("blocks", ())])
+def test_article_is_frozen(field, value):
+    article = make()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(article, field, value)
+
+
+def test_block_is_frozen_and_slotted():
+    block = BLOCKS[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        block.label = model.BODY
+    assert not hasattr(block, "__dict__")
+
+
+def test_article_is_hashable_like_a_value():
+    assert make() == make()
+    assert hash(make()) == hash(make())
+    assert make() != make(title="Another title")
+
+
+def test_defaults():
+    article = Article(title=None, body="")
+    assert article.authors == () and article.blocks == () and article.format == "text"
+    assert article.confidence == 0.0 and article.date is None and article.lang is None
+
+
+@pytest.mark.parametrize("body,paragraphs", [
+    ("Đoạn một.\nĐoạn hai.", ["Đoạn một.", "Đoạn hai."]),
+    ("Only one paragraph.", ["Only one paragraph."]),
+    ("", []),
+], ids=["vi-two", "en-one", "empty"])
+def test_paragraphs(body, paragraphs):
+    assert make(body=body).paragraphs == paragraphs
+
+
+def test_block_to_dict():
+    assert BLOCKS[2].to_dict() == {"index": 2, "text": "Đoạn văn thứ nhất.", "label": "body",
+                                   "reason": "good paragraph"}
+
+
+def test_to_dict_is_json_serialisable_and_round_trips():
+    article = make()
+    out = article.to_dict()
+    restored = json.loads(json.dumps(out, ensure_ascii=False))
+    assert restored == out
+    assert restored["authors"] == ["Hồng Châu"]
+    assert restored["blocks"][1] == {"index": 1, "text": "Hà Nội nâng cấp tuyến đường sắt", "label": "title",
+                                     "reason": "headline above the first good paragraph"}
+    assert len(restored["blocks"]) == len(BLOCKS)
+
+
+def test_to_dict_has_every_field():
+    out = make().to_dict()
+    assert set(out) == {f.name for f in dataclasses.fields(Article)}
+    assert out["title"] == "Hà Nội nâng cấp tuyến đường sắt" and out["confidence"] == 0.87
+
+
+def test_to_dict_without_blocks_omits_them():
+    out = make().to_dict(blocks=False)
+    assert "blocks" not in out
+    assert out["body"] == "Đoạn văn thứ nhất.\nĐoạn văn thứ hai."
+    json.dumps(out)
+
+
+def test_to_dict_blocks_is_keyword_only():
+    with pytest.raises(TypeError):
+        make().to_dict(False)
+
+
+def test_to_dict_does_not_share_mutable_state_with_the_article():
+    article = make()
+    out = article.to_dict()
+    out["authors"].append("Someone Else")
+    assert article.authors == ("Hồng Châu",)
+
+
+def test_label_sets():
+    assert model.CHROME == model.LABELS - {"body", "title", "byline", "date", "source", "blank"}
+    assert {"related", "comments", "share", "promo", "nav", "footer", "header", "image", "caption",
+            "duplicate"} == model.CHROME
+    assert len(model.LABELS) == 16
