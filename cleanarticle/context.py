@@ -9,7 +9,10 @@ that rewrites `labels`/`reasons` in place over one page, run in a fixed order.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
+
+import regex
 
 from . import model
 from .features import LineFeatures
@@ -44,6 +47,8 @@ SHORT_LINE_COST = 15
 CHROME_LINE_COST = 40
 
 _CHROME_ENDS = (model.COMMENTS, model.RELATED)
+# A related phrase, a separator, then words: "Read more: <headline>", an inline link.
+_INLINE_LINK = regex.compile(r"[:|»›]\s*\w")
 
 
 @dataclasses.dataclass(slots=True)
@@ -158,26 +163,37 @@ def _blank_separated(page: _Page) -> bool:
 
 
 def _mark_related_boxes(page: _Page) -> None:
-    """A related heading ("Tin liên quan", "Read more") owns the short list right under it."""
-    blank_separated = _blank_separated(page)
+    """A related heading ("Tin liên quan", "Read more") owns the short list right under it.
+
+    Items are bare headlines or headline + summary (+ timestamp) pairs; a line after a
+    headline is its summary only when another headline or timestamp follows it, so the
+    paragraph where the article resumes after a box of bare headlines stays body. An inline
+    link ("Read more: <headline>") is one item on its own line and owns nothing.
+    """
     for i in page.nonblank:
-        if page.feats[i].chrome != model.RELATED or page.labels[i] != model.RELATED:
+        f = page.feats[i]
+        if f.chrome != model.RELATED or page.labels[i] != model.RELATED or _INLINE_LINK.search(f.text):
             continue
         owned, last_headline = 0, False
-        for j in range(i + 1, len(page.feats)):
+        for j in page.nonblank[bisect.bisect_right(page.nonblank, i):]:
             f = page.feats[j]
-            if not f.text:
-                if blank_separated and owned:
-                    break
-                continue
             if page.labels[j] not in (model.BODY, model.NAV, model.DATE, model.RELATED, model.DUPLICATE):
                 break
-            fits = f.headline or f.date_only or f.ago or last_headline or (blank_separated and owned == 0)
+            fits = f.headline or f.date_only or f.ago or (last_headline and _item_follows(page, j))
             if not fits or owned >= MAX_BOX_ITEMS:
                 break
             page.set(j, model.RELATED, f"listed under the related heading on line {i + 1}")
             owned += 1
             last_headline = f.headline
+
+
+def _item_follows(page: _Page, i: int) -> bool:
+    """The next line is another box item (headline or timestamp), or the page ends."""
+    j = page.next_nonblank(i)
+    if j is None:
+        return True
+    f = page.feats[j]
+    return f.headline or f.date_only or f.ago or page.labels[j] not in (model.BODY, model.DATE)
 
 
 def _is_timestamp(page: _Page, i: int) -> bool:
@@ -389,7 +405,10 @@ def _mark_head(page: _Page, meta: Meta) -> None:
 
 
 def _mark_tail(page: _Page) -> None:
-    """After a comments prompt or related heading that little body follows, all is page chrome."""
+    """After a comments prompt or related heading that little body follows, all is page chrome.
+
+    An inline link ("Read more: <headline>") is not a heading: articles go on after them.
+    """
     body_chars = [page.feats[i].chars if page.labels[i] == model.BODY else 0 for i in range(len(page.feats))]
     total = sum(body_chars)
     if not total:
@@ -398,6 +417,7 @@ def _mark_tail(page: _Page) -> None:
     for i in page.nonblank:
         after -= body_chars[i]
         if (page.guesses[i].label in _CHROME_ENDS and not page.feats[i].ago
+                and not _INLINE_LINK.search(page.feats[i].text)
                 and after <= TAIL_MAX_BODY_SHARE * total and after < total - after):
             for j in range(i + 1, len(page.feats)):
                 if page.labels[j] in (model.BODY, model.DATE):

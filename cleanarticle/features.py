@@ -85,8 +85,8 @@ def _patterns(lex: Lexicon):
     def alt(words):
         return "|".join(regex.escape(w) for w in words) or r"(?!x)x"
     credit = regex.compile(
-        rf"(?:^|[-–—|/(\[]\s*)(?:{alt(lex.credit_words)})\s*:\s*[^:()\[\]]{{1,80}}?[)\]]?\s*$", regex.I)
-    caption = regex.compile(rf"^(?:{alt(lex.caption_prefixes)})(?:\s|:|$)", regex.I)
+        rf"(?:^|[-–—|/(\[]\s*)(?:{alt(lex.credit_words)})\s*[:,]\s*[^:()\[\]]{{1,80}}?[)\]]?\s*$", regex.I)
+    caption = regex.compile(rf"^(?:{alt(lex.caption_prefixes)})(?:\s|[:,]|$)", regex.I)
     source = regex.compile(rf"^[(\[]?\s*(?:{alt(lex.source_words)})(?:\s*:|\s+\S)[^()\[\]]{{0,80}}[)\]]?$|"
                            rf"^(?:{alt(lex.source_words)})\s*:?$", regex.I)
     byline = regex.compile(rf"^(?:{alt(lex.byline_words)})\s*:?\s+(?=\p{{Lu}})", regex.I)

@@ -22,6 +22,9 @@ LINE_KINDS = ("related", "comments", "share", "promo", "nav", "footer")
 SHORT_CHROME_WORDS = 8
 # Chrome phrases are this many words long at most (prefix matching looks no further).
 MAX_PHRASE_WORDS = 5
+# "Read more: <headline>" / "Xem thêm: <headline>": a related phrase and a separator open an
+# inline link however long its headline, up to a headline's length.
+INLINE_LINK_MAX_WORDS = 30
 _PREFIX_SEPARATORS = ":|-–—»›"
 # Without a separator, a multi-word phrase starts a chrome line only when at most this many
 # words follow ("Theo dõi Báo X trên", "Follow us on Twitter"); "Chia sẻ kinh nghiệm nuôi con
@@ -68,18 +71,21 @@ class Lexicon:
         Note `key` has lost its trailing punctuation, so "Đọc thêm:" alone is a whole-line match.
         """
         kind = self.phrases.get(key)
-        if kind or not key or words > SHORT_CHROME_WORDS:
+        if kind or not key or words > INLINE_LINK_MAX_WORDS:
             return kind
+        short = words <= SHORT_CHROME_WORDS
         tokens = key.split(" ")
         for n in range(1, min(len(tokens), MAX_PHRASE_WORDS + 1)):
             head = " ".join(tokens[:n])
             bare = head.rstrip(_PREFIX_SEPARATORS).rstrip()
             kind = self.phrases.get(bare)
-            if not kind:
+            if not kind or not (short or kind == "related"):
                 continue
             separated = bare != head or all(c in _PREFIX_SEPARATORS for c in tokens[n])
-            if separated or (n > 1 and len(tokens) - n <= PREFIX_MAX_REST_WORDS):
+            if separated or (short and n > 1 and len(tokens) - n <= PREFIX_MAX_REST_WORDS):
                 return kind
+        if not short:
+            return None
         for phrase, kind in self.contains:
             if phrase in key:
                 return kind
