@@ -17,6 +17,7 @@ import regex
 from . import model
 from .features import LineFeatures
 from .labels import BAD, GOOD, NEAR, SHORT, Guess
+from .main_content import MainContainer
 from .metadata import Meta
 
 # A related heading owns at most this many list items after it.
@@ -78,8 +79,13 @@ class _Page:
         return self.labels[i] == model.BODY
 
 
-def revise(feats: list[LineFeatures], guesses: list[Guess], meta: Meta) -> tuple[list[str], list[str]]:
-    """Final (labels, reasons) for a page, given first-pass guesses and the metadata lines."""
+def revise(feats: list[LineFeatures], guesses: list[Guess], meta: Meta,
+           main: MainContainer | None = None) -> tuple[list[str], list[str]]:
+    """Final (labels, reasons) for a page, given first-pass guesses and the metadata lines.
+
+    HTML pages pass the `main` content container found in the DOM; text pages find
+    their main block from line scores instead.
+    """
     page = _Page(feats, guesses, [g.label for g in guesses], [g.reason for g in guesses],
                  [i for i, f in enumerate(feats) if f.text])
     _mark_metadata(page, meta)
@@ -89,8 +95,11 @@ def revise(feats: list[LineFeatures], guesses: list[Guess], meta: Meta) -> tuple
     _mark_teasers(page)
     _mark_teaser_runs(page)
     _mark_second_story(page, meta)
-    _mark_outside_main_block(page)
-    _settle_by_neighbours(page)
+    if main is None:
+        _mark_outside_main_block(page)
+        _settle_by_neighbours(page)
+    else:
+        _mark_outside_container(page, main)
     _mark_head(page, meta)
     _mark_tail(page)
     _keep_text_when_nothing_kept(page)
@@ -138,7 +147,7 @@ def _mark_duplicates(page: _Page, meta: Meta) -> None:
             page.set(i, model.CAPTION, f"printed twice in a row (first on line {j + 1})")
         elif meta.title is not None and j < meta.title < i:
             page.set(j, model.DUPLICATE, f"lead printed above the title, again on line {i + 1}")
-        else:
+        elif page.guesses[i].quality != GOOD:  # a good paragraph said twice is the author's choice
             page.set(i, model.DUPLICATE, f"repeats line {j + 1}")
 
 
@@ -333,6 +342,19 @@ def _mark_outside_main_block(page: _Page) -> None:
             page.set(i, model.RELATED if f.headline or page.guesses[i].quality == GOOD else model.FOOTER, where)
 
 
+def _mark_outside_container(page: _Page, main: MainContainer) -> None:
+    """Body guesses outside the DOM's main content container are sidebars, teasers and footers."""
+    where = f"outside the main content <{main.name}>"
+    first = min(main.lines, default=0)
+    for i in page.nonblank:
+        if i in main.lines or not page.soft(i):
+            continue
+        f = page.feats[i]
+        label = model.NAV if i < first else (
+            model.RELATED if f.headline or page.guesses[i].quality == GOOD else model.FOOTER)
+        page.set(i, label, where)
+
+
 def _neighbour(page: _Page, quals: list[str], i: int, step: int, ignore_near: bool) -> str:
     j = i + step
     while 0 <= j < len(quals):
@@ -431,7 +453,7 @@ def _keep_text_when_nothing_kept(page: _Page) -> None:
 
     Better a short body with a low confidence than an empty one; lexicon chrome still goes.
     """
-    if any(label == model.BODY for label in page.labels):
+    if any(label == model.BODY and g.quality in (GOOD, NEAR) for label, g in zip(page.labels, page.guesses)):
         return
     for i in page.nonblank:
         if page.guesses[i].label == model.BODY or page.guesses[i].label == model.NAV and page.labels[i] == model.NAV:

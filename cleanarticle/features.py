@@ -17,6 +17,10 @@ HEADLINE_MAX_WORDS = 30
 # a menu item more often than a mononym).
 NAME_MIN_WORDS = 2
 NAME_MAX_WORDS = 5
+# Longer lines get only the cheap text features: no chrome phrase, caption, date or
+# byline pattern applies to a line this long (the longest chrome line in the seeds and
+# the chrome cases is an inline "Read more: <headline>" link of about 200 characters).
+LONG_LINE_CHARS = 300
 # A line that is only a date may also carry this many other words ("Updated", "GMT+7").
 DATE_LINE_MAX_OTHER_WORDS = 2
 
@@ -116,18 +120,39 @@ def name_of(text: str) -> str | None:
 
 
 def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first: bool = False) -> LineFeatures:
-    """Compute the features of one line of text (already normalised)."""
+    """Compute the features of one line of text (already normalised).
+
+    Lines longer than LONG_LINE_CHARS are paragraphs or run-on chrome: only their size,
+    words, stopwords and punctuation are computed (the hot path for body text, which
+    is most of a page's bytes); the metadata and chrome patterns look at shorter lines.
+    """
     text = text.strip()
-    credit_re, caption_re, source_re, byline_re, other_re, weekday_re, ago_re = _patterns(lex)
-    tokens = _TOKEN.findall(text.casefold())
+    folded = text.casefold()
+    tokens = _TOKEN.findall(folded)
     words = len(tokens)
-    key = " ".join(text.casefold().split())
     stops = lex.stopwords
     stop_hits = sum(map(stops.__contains__, tokens)) if stops else 0
     terminal = bool(_TERMINAL.search(text))
-    upper = len(_UPPER.findall(text)) if words else 0
-    lower = len(_LOWER.findall(text)) if words else 0
-    date = dates.find_date(text, lex, today, month_first=month_first)
+    dense = len(_DENSE_SCRIPT.findall(text)) if not text.isascii() else 0
+    has_digit = bool(_DIGIT_OR_NUMBER.search(text))
+    common = dict(
+        text=text,
+        size=len(text) + (DENSE_CHAR_WEIGHT - 1) * dense,
+        key=" ".join(folded.split()),
+        chars=len(text),
+        words=words,
+        alpha_words=words - len(_DIGIT_TOKEN.findall(text)) if has_digit else words,
+        stop_density=stop_hits / words if words else 0.0,
+        terminal=terminal,
+        question=terminal and bool(_QUESTION.search(text)),
+        ellipsis=terminal and bool(_ELLIPSIS.search(text)),
+        all_caps=words > 0 and text.isupper() and sum(1 for c in text if c.isupper()) >= 4,
+    )
+    if len(text) > LONG_LINE_CHARS or not words:
+        return LineFeatures(**common, chrome=None, credit=False, image=False, url=False, source=False, date=None,
+                            date_only=False, weekday=False, ago=False, name=None, byline_prefix=False)
+    credit_re, caption_re, source_re, byline_re, other_re, weekday_re, ago_re = _patterns(lex)
+    date = dates.find_date(text, lex, today, month_first=month_first) if has_digit else None
     date_only = False
     if date is not None:
         rest = other_re.sub(" ", text[:date.start] + " " + text[date.end:]).split()
@@ -139,20 +164,9 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     name = None
     if short and not terminal and part:
         name = name_of(byline_re.sub("", part) if byline_prefix else part)
-    dense = len(_DENSE_SCRIPT.findall(text)) if not text.isascii() else 0
     return LineFeatures(
-        text=text,
-        size=len(text) + (DENSE_CHAR_WEIGHT - 1) * dense,
-        key=key,
-        chars=len(text),
-        words=words,
-        alpha_words=words - len(_DIGIT_TOKEN.findall(text)),
-        stop_density=stop_hits / words if words else 0.0,
-        terminal=terminal,
-        question=bool(_QUESTION.search(text)),
-        ellipsis=bool(_ELLIPSIS.search(text)),
-        all_caps=upper >= 4 and lower == 0,
-        chrome=lex.chrome_kind(phrase_key(text), words) if words else None,
+        **common,
+        chrome=lex.chrome_kind(phrase_key(text), words),
         credit=bool(credit_re.search(text) or caption_re.match(text)),
         image=bool(_IMAGE.match(text)),
         url=bool(_URL.match(text)),

@@ -82,3 +82,46 @@ def classify(f: LineFeatures, has_stoplist: bool) -> Guess:
     if q == BAD:
         return Guess(model.NAV, f"low stopword density ({f.stop_density:.2f})", q)
     return Guess(model.BODY, f"{q} paragraph ({f.chars} chars, stopwords {f.stop_density:.2f})", q)
+
+
+# --- HTML evidence -------------------------------------------------------------------
+# A block whose text is mostly link text is navigation or a teaser link: trafilatura and
+# boilerpipe use the same cue; 0.5 keeps paragraphs with a few inline links (their link
+# density on the readability pages is below 0.3) and drops menus (above 0.8).
+LINK_DENSITY_MAX = 0.5
+# A markup region ("<aside>", class="read-more") that holds more than this share of the
+# page's good text is the article itself, whatever its class says (`<body class="has-sidebar">`).
+# A comments section may outweigh the article: it must also hold the first good paragraph.
+REGION_MAX_GOOD_SHARE = 0.5
+
+
+def with_dom(feats: list[LineFeatures], guesses: list[Guess], dom: list) -> list[Guess]:
+    """Revise first-pass guesses with HTML evidence: captions, chrome regions, link density.
+
+    `dom` holds one `html_blocks.HtmlBlock` per line. Metadata regions (bylines) are left
+    to the metadata rules; a region holding most of the good text is not chrome.
+    """
+    good = [len(f.text) if g.quality == GOOD and g.label == model.BODY else 0 for f, g in zip(feats, guesses)]
+    total_good = sum(good) or 1
+    region_good: dict[int, int] = {}
+    for b, n in zip(dom, good):
+        if b.region_id:
+            region_good[b.region_id] = region_good.get(b.region_id, 0) + n
+    first_good = next((b.region_id for b, n in zip(dom, good) if n), 0)
+    region_kind = {b.region_id: b.region for b in dom if b.region_id}
+    article_regions = {r for r, n in region_good.items() if n > REGION_MAX_GOOD_SHARE * total_good
+                       and (region_kind[r] != model.COMMENTS or r == first_good)}
+    out = []
+    for f, g, b in zip(feats, guesses, dom):
+        if g.label == model.BLANK:
+            out.append(g)
+        elif b.caption:
+            out.append(Guess(model.CAPTION, "dom: inside a figure caption", g.quality))
+        elif b.region and b.region != "byline" and b.region_id not in article_regions:
+            out.append(Guess(b.region, f"dom: {b.region_reason}", g.quality))
+        elif b.link_density >= LINK_DENSITY_MAX and g.label == model.BODY:
+            label = model.RELATED if f.headline else model.NAV
+            out.append(Guess(label, f"dom: link density {b.link_density:.2f}", g.quality))
+        else:
+            out.append(g)
+    return out

@@ -20,6 +20,8 @@ TITLE_LOOKBACK = 8
 TITLE_LOOKAHEAD = 6
 # A title must be followed by a good paragraph within this many non-blank lines.
 TITLE_TO_BODY = 4
+# A heading counts as the declared title when it is this long and inside it ("Title | Site").
+TITLE_MIN_MATCH = 20
 # Byline and date stand this close (non-blank lines) to the title.
 META_WINDOW = 5
 
@@ -63,6 +65,16 @@ def find_title(feats: list[LineFeatures], guesses: list[Guess], nonblank: list[i
     # A title printed twice near the top: the first copy is the title.
     key = feats[title].key
     return next(i for i in nonblank if feats[i].key == key)
+
+
+def title_line(feats: list[LineFeatures], nonblank: list[int], title: str) -> int | None:
+    """The first line that prints a declared title (HTML pages: `<h1>` under `<title>`)."""
+    key = " ".join(title.casefold().split())
+    for i in nonblank:
+        if feats[i].key == key or (len(feats[i].key) >= TITLE_MIN_MATCH and feats[i].key in key
+                                   and feats[i].headline):
+            return i
+    return None
 
 
 def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonblank: list[int],

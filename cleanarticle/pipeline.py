@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import datetime
 
-from . import article, blocks, context, decode, labels, langid, lexicon, metadata, model, normalize
+from selectolax.lexbor import LexborHTMLParser
+
+from . import article, blocks, context, decode, html_blocks, html_meta, labels, langid, lexicon, metadata, model
+from . import main_content, normalize
 from .features import line_features
 
 
@@ -19,37 +22,62 @@ def clean(raw: str | bytes, *, format: str = "auto", lang: str | None = None,
     if format == "auto":
         format = "html" if decode.looks_like_html(text) else "text"
     if format == "html":
-        raise NotImplementedError("HTML input is not supported yet; pass plain text with format='text'")
+        return _clean_html(text, lang=lang, url=url, encoding=encoding)
     text, _ = normalize.normalize(text)
     lines = blocks.split_lines(text)
     return clean_lines(lines, lang=lang, encoding=encoding)
 
 
+def _clean_html(html: str, *, lang: str | None, url: str | None, encoding: str | None) -> model.Article:
+    """HTML front-end: declared metadata, then DOM blocks through the same classifier."""
+    tree = LexborHTMLParser(html)
+    head = html_meta.read_head(tree, url)
+    html_blocks.strip_invisible(tree)
+    dom = html_blocks.html_blocks(tree)
+    text, _ = normalize.normalize("\n".join(b.text for b in dom.blocks))
+    lines = text.split("\n")
+    if len(lines) != len(dom.blocks):  # normalisation never adds or removes a line break
+        lines = [normalize.normalize(b.text)[0] for b in dom.blocks]
+    return clean_lines(lines, lang=lang or head.lang, encoding=encoding, dom=dom, head=head)
+
+
 def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | None = None,
-                today: datetime.date | None = None) -> model.Article:
-    """The classifier over already-split, normalised lines (one block each)."""
+                today: datetime.date | None = None, dom: html_blocks.Dom | None = None,
+                head: html_meta.HeadMeta | None = None) -> model.Article:
+    """The classifier over already-split, normalised lines (one block each).
+
+    HTML pages add `dom` (one block of markup evidence per line) and `head` (declared
+    metadata, which wins over what the text rules find).
+    """
+    head = head or html_meta.HeadMeta()
     lang = lang.lower().split("-")[0] if lang else langid.detect(lines)
     lex = lexicon.lexicon(lang)
     today = today or datetime.date.today()
     feats = [line_features(line, lex, today, month_first=lang == "en") for line in lines]
     has_stoplist = bool(lex.stopwords) and labels.stoplist_fits(feats)
     guesses = [labels.classify(f, has_stoplist) for f in feats]
+    if dom is not None:
+        guesses = labels.with_dom(feats, guesses, dom.blocks)
     nonblank = [i for i, f in enumerate(feats) if f.text]
-    title = metadata.find_title(feats, guesses, nonblank)
+    title = metadata.title_line(feats, nonblank, head.title) if head.title else None
+    if title is None:
+        title = metadata.find_title(feats, guesses, nonblank)
     meta = metadata.find_byline_and_date(feats, guesses, nonblank, title)
-    final, reasons = context.revise(feats, guesses, meta)
+    main = main_content.main_container(dom, guesses) if dom is not None else None
+    final, reasons = context.revise(feats, guesses, meta, main)
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
+    byline = head.byline or meta.byline_text
     return model.Article(
-        title=feats[title].text if title is not None else None,
+        title=head.title or (feats[title].text if title is not None else None),
         body="\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY),
-        date=date_hit.date if date_hit else None,
-        time=date_hit.time if date_hit else None,
-        byline=meta.byline_text,
-        authors=metadata.authors(meta.byline_text, lex),
-        date_source=f"line {meta.date_line + 1}" if meta.date_line is not None else None,
+        date=head.date or (date_hit.date if date_hit else None),
+        time=head.time if head.date else (date_hit.time if date_hit else None),
+        byline=byline,
+        authors=metadata.authors(byline, lex),
+        date_source=head.date_source or (f"line {meta.date_line + 1}" if meta.date_line is not None else None),
         lang=lang,
-        confidence=article.confidence(feats, final, title is not None),
+        confidence=article.confidence(feats, final, title is not None or head.title is not None),
         encoding=encoding,
-        format="text",
+        format="text" if dom is None else "html",
         blocks=tuple(model.Block(i, line, lab, why) for i, (line, lab, why) in enumerate(zip(lines, final, reasons))),
     )

@@ -78,9 +78,10 @@ def test_unknown_format_is_a_value_error():
         clean("text", format="pdf")
 
 
-def test_html_is_not_supported_yet():
-    with pytest.raises(NotImplementedError, match="HTML"):
-        clean("<html><body><p>Hi</p></body></html>", format="html")
+def test_html_input_gives_an_html_article():
+    article = clean("<html><body><p>Hi</p></body></html>", format="html")
+    assert article.format == "html"
+    assert [b.text for b in article.blocks] == ["Hi"]
 
 
 @pytest.mark.parametrize("raw", ["I <3 you\nand a < b too", "x > 3 and y < 4"], ids=["heart", "comparison"])

@@ -1,0 +1,218 @@
+"""HTML front-end: the DOM as blocks in document order, the same shape as text lines.
+
+Each block-level element (p, h1-h6, li, td, div with direct text, br-separated runs …)
+gives one block of text, plus the evidence only markup has: how much of it is link
+text, its tag, and the chrome region it sits in (a `<nav>`, a `class="related"` box).
+The text classifier then labels the blocks as it labels lines; the DOM evidence is
+added by `labels.with_dom`, so both front-ends share one set of rules.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import importlib.resources
+
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# Removed before the walk: never visible text.
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+             "button", "select", "option", "input", "textarea", "head", "math")
+HIDDEN = ('[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
+          '[style*="visibility:hidden"], [style*="visibility: hidden"]')
+# Elements that start and end a block; everything else is inline and joins its block's text.
+BLOCK_TAGS = frozenset((
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p",
+    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br",
+))
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+# Tags that make a whole region chrome. `header` and `footer` count only outside the
+# article (inside it they hold the title, byline and date, or tags and share buttons
+# that the text rules handle).
+REGION_TAGS = {"nav": "nav", "aside": "related", "menu": "nav"}
+PAGE_REGION_TAGS = {"header": "header", "footer": "footer"}
+ARTICLE_TAGS = frozenset(("article", "main"))
+CAPTION_TAGS = frozenset(("figcaption",))
+
+_SPACES = regex.compile(r"\s+")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class HtmlBlock:
+    """One block of visible text and the markup around it."""
+
+    text: str
+    tag: str  # the innermost block element holding the text
+    link_chars: int  # characters inside <a>
+    region: str | None  # chrome kind of the markup region the block sits in
+    region_reason: str | None  # e.g. "inside <nav>", "markup 'share'"
+    region_id: int  # which element opened the region (0: none), to weigh regions as wholes
+    caption: bool  # inside <figcaption> or a caption-classed element
+    element: int  # id of the innermost block element holding the text (see `Dom.parent`)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+    @property
+    def heading(self) -> bool:
+        return self.tag in HEADING_TAGS
+
+
+@functools.lru_cache(maxsize=1)
+def _token_kinds() -> tuple[regex.Pattern, dict[str, str]]:
+    """class/id/role tokens that name chrome (data/dom_tokens.tsv), as one regex + kind map."""
+    kinds: dict[str, str] = {}
+    path = importlib.resources.files("cleanarticle") / "data" / "dom_tokens.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, _, token = line.partition("\t")
+            kinds[token.strip().lower()] = kind.strip()
+    alternation = "|".join(regex.escape(t) for t in sorted(kinds, key=len, reverse=True))
+    # A token is a whole word of the attribute: "related-posts", "relatedPosts", not "unrelated".
+    pattern = regex.compile(rf"(?<![A-Za-z0-9])(?i:{alternation})(?![a-z0-9])")
+    return pattern, kinds
+
+
+def _attr_region(attrs: dict[str, str | None]) -> tuple[str, str] | None:
+    """The chrome kind that an element's class, id or role names, with the token as reason.
+
+    An element whose attributes also name content ("article-body") is not chrome.
+    """
+    words = " ".join(v for k in ("class", "id", "role", "itemprop") if (v := attrs.get(k)))
+    if not words:
+        return None
+    pattern, kinds = _token_kinds()
+    hit = None
+    for m in pattern.finditer(words):
+        kind = kinds[m.group().lower()]
+        if kind == "content":
+            return None
+        hit = hit or (kind, f"markup '{m.group()}'")
+    return hit
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Context:
+    """What an element passes down to its descendants."""
+
+    tag: str
+    region: str | None = None
+    region_reason: str | None = None
+    region_id: int = 0
+    in_link: bool = False
+    in_article: bool = False
+    caption: bool = False
+    element: int = 0
+
+
+_EXIT = object()
+
+
+def strip_invisible(tree: LexborHTMLParser) -> None:
+    """Remove what is never visible text: scripts, styles, forms' widgets, hidden elements."""
+    tree.strip_tags(list(DROP_TAGS))
+    for node in tree.css(HIDDEN):
+        node.decompose()
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Dom:
+    """The page's blocks and the tree of block elements that hold them."""
+
+    blocks: list[HtmlBlock]
+    parent: dict[int, int]  # block element id -> id of its nearest block ancestor (0: root)
+    names: dict[int, str]  # block element id -> "div#main.article-body", for reasons
+
+    def contains(self, ancestor: int, element: int) -> bool:
+        while element and element != ancestor:
+            element = self.parent.get(element, 0)
+        return element == ancestor
+
+
+def _name(tag: str, attrs: dict[str, str | None]) -> str:
+    ident = (attrs.get("id") or "").split()
+    cls = (attrs.get("class") or "").split()
+    return tag + (f"#{ident[0]}" if ident else "") + (f".{cls[0]}" if cls else "")
+
+
+def html_blocks(tree: LexborHTMLParser) -> Dom:
+    """The visible text of the page as blocks in document order."""
+    root = tree.body or tree.root
+    out: list[HtmlBlock] = []
+    parent: dict[int, int] = {}
+    names: dict[int, str] = {}
+    if root is None:
+        return Dom(out, parent, names)
+    parts: list[str] = []
+    link_chars = 0
+    owner = _Context("body")
+
+    def flush() -> None:
+        nonlocal link_chars
+        if parts:
+            text = _SPACES.sub(" ", "".join(parts)).strip()
+            if text:
+                out.append(HtmlBlock(text, owner.tag, min(link_chars, len(text)), owner.region,
+                                     owner.region_reason, owner.region_id, owner.caption, owner.element))
+            parts.clear()
+        link_chars = 0
+
+    stack: list[tuple[object, _Context]] = [(root, owner)]
+    elements = 0
+    while stack:
+        node, ctx = stack.pop()
+        if node is _EXIT:  # leaving a block element: its text ends, its parent's resumes
+            flush()
+            owner = ctx
+            continue
+        assert isinstance(node, LexborNode)
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content
+            if text:
+                parts.append(text)
+                if ctx.in_link:
+                    link_chars += len(text.strip())
+            continue
+        if tag is None or tag.startswith("-") or tag == "_comment":
+            continue
+        elements += 1
+        attrs = node.attributes
+        child_ctx = _child_context(tag, attrs, ctx, elements)
+        if tag in BLOCK_TAGS:
+            flush()
+            if tag == "br" or tag == "hr":
+                continue
+            parent[elements] = owner.element
+            names[elements] = _name(tag, attrs)
+            stack.append((_EXIT, owner))
+            owner = child_ctx
+        child = node.last_child
+        while child is not None:
+            stack.append((child, child_ctx))
+            child = child.prev
+    flush()
+    return Dom(out, parent, names)
+
+
+def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial: int) -> _Context:
+    """The context an element gives its children: region, link, article, caption."""
+    region, reason, region_id = ctx.region, ctx.region_reason, ctx.region_id
+    if region is None:
+        region_id = serial
+        if tag in REGION_TAGS:
+            region, reason = REGION_TAGS[tag], f"inside <{tag}>"
+        elif tag in PAGE_REGION_TAGS and not ctx.in_article:
+            region, reason = PAGE_REGION_TAGS[tag], f"inside <{tag}>"
+        elif attrs:
+            hit = _attr_region(attrs)
+            if hit:
+                region, reason = hit
+    caption = ctx.caption or tag in CAPTION_TAGS or region == "caption"
+    is_block = tag in BLOCK_TAGS
+    return _Context(tag if is_block else ctx.tag, region, reason, region_id if region else 0,
+                    ctx.in_link or tag == "a", ctx.in_article or tag in ARTICLE_TAGS, caption,
+                    serial if is_block else ctx.element)
