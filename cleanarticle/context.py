@@ -438,7 +438,7 @@ def _mark_tail(page: _Page) -> None:
     after = total
     for i in page.nonblank:
         after -= body_chars[i]
-        if (page.guesses[i].label in _CHROME_ENDS and not page.feats[i].ago
+        if (page.feats[i].chrome in _CHROME_ENDS and page.labels[i] in _CHROME_ENDS
                 and not _INLINE_LINK.search(page.feats[i].text)
                 and after <= TAIL_MAX_BODY_SHARE * total and after < total - after):
             for j in range(i + 1, len(page.feats)):

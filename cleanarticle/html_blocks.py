@@ -37,6 +37,9 @@ ARTICLE_TAGS = frozenset(("article", "main"))
 CAPTION_TAGS = frozenset(("figcaption",))
 
 _SPACES = regex.compile(r"\s+")
+# An id of this many words is a heading's anchor ("sharing-with-a-single-developer"), not a role.
+ANCHOR_MIN_WORDS = 4
+_SLUG_WORDS = regex.compile(r"[A-Za-z]+")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -81,7 +84,8 @@ def _attr_region(attrs: dict[str, str | None]) -> tuple[str, str] | None:
 
     An element whose attributes also name content ("article-body") is not chrome.
     """
-    words = " ".join(v for k in ("class", "id", "role", "itemprop") if (v := attrs.get(k)))
+    words = " ".join(v for k in ("class", "id", "role", "itemprop") if (v := attrs.get(k))
+                     and not (k == "id" and len(_SLUG_WORDS.findall(v)) >= ANCHOR_MIN_WORDS))
     if not words:
         return None
     pattern, kinds = _token_kinds()

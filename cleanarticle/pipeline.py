@@ -1,6 +1,7 @@
 """`clean()`: input -> blocks -> features -> labels -> context -> article."""
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 from selectolax.lexbor import LexborHTMLParser
@@ -59,10 +60,13 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     if dom is not None:
         guesses = labels.with_dom(feats, guesses, dom.blocks)
     nonblank = [i for i, f in enumerate(feats) if f.text]
-    title = metadata.title_line(feats, nonblank, head.title) if head.title else None
-    if title is None:
-        title = metadata.find_title(feats, guesses, nonblank)
-    meta = metadata.find_byline_and_date(feats, guesses, nonblank, title)
+    guessed = metadata.find_title(feats, guesses, nonblank)
+    # A declared title is labelled where the page prints it; a headline that differs from
+    # it (a kicker, a section name) is not relabelled, but still anchors byline and date.
+    title = metadata.title_line(feats, nonblank, head.title) if head.title else guessed
+    meta = metadata.find_byline_and_date(feats, guesses, nonblank, title if title is not None else guessed)
+    if meta.title != title:
+        meta = dataclasses.replace(meta, title=title)
     main = main_content.main_container(dom, guesses) if dom is not None else None
     final, reasons = context.revise(feats, guesses, meta, main)
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None

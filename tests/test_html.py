@@ -1,0 +1,124 @@
+"""HTML front-end: DOM blocks, markup evidence, declared metadata, main content container."""
+import json
+
+from cleanarticle import clean
+from cleanarticle import html_blocks, html_meta
+from selectolax.lexbor import LexborHTMLParser
+
+PARAS = [
+    "The council voted on Monday to approve the plan, which will widen the road and add a new bus lane "
+    "along the busiest part of the route through the old town centre.",
+    "Supporters said the change was long overdue, while several residents told the meeting that they "
+    "were worried about the noise and the loss of the trees that line the street today.",
+    "Work is expected to start in the spring and to take about two years, the council said in a "
+    "statement released after the vote, adding that the budget had already been approved.",
+]
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html lang='en'><head>{head}</head><body>{body}</body></html>"
+
+
+def article_html(extra_after: str = "", extra_before: str = "") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    return page(
+        f"{extra_before}<article><h1>Council approves the road plan</h1>"
+        f"<div class='article-body'>{paras}</div></article>{extra_after}",
+        "<title>Council approves the road plan | Daily Example</title>",
+    )
+
+
+def blocks_of(html: str) -> list:
+    tree = LexborHTMLParser(html)
+    html_blocks.strip_invisible(tree)
+    return html_blocks.html_blocks(tree).blocks
+
+
+def test_inline_markup_joins_its_block_and_links_are_counted():
+    blocks = blocks_of(page("<div>Hello <b>big</b> <a href='#'>world</a><br>next line</div><p>para</p>"))
+    assert [b.text for b in blocks] == ["Hello big world", "next line", "para"]
+    assert blocks[0].link_chars == len("world")
+    assert blocks[1].link_chars == 0
+
+
+def test_scripts_styles_and_hidden_elements_give_no_text():
+    html = page("<script>var x = 1;</script><style>p{}</style><p hidden>secret</p>"
+                "<div style='display: none'>gone</div><p aria-hidden='true'>icon</p><p>shown</p>")
+    assert [b.text for b in blocks_of(html)] == ["shown"]
+
+
+def test_chrome_regions_from_tags_and_class_tokens():
+    html = page("<nav><a href='/'>Home</a></nav><div class='related-posts'><p>Other story</p></div>"
+                "<div class='article-body related'><p>kept</p></div><div id='sharing-with-a-single-developer'>"
+                "<p>anchor</p></div>")
+    regions = {b.text: (b.region, b.region_reason) for b in blocks_of(html)}
+    assert regions["Home"] == ("nav", "inside <nav>")
+    assert regions["Other story"] == ("related", "markup 'related-posts'")
+    assert regions["kept"] == (None, None)  # "article-body" names content: not chrome
+    assert regions["anchor"] == (None, None)  # a heading's anchor id, not a role
+
+
+def test_clean_html_keeps_the_article_and_drops_chrome_with_reasons():
+    nav = "<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li></ul></nav>"
+    aside = ("<aside><h3>Most read</h3><p>" + PARAS[0].replace("council", "mayor") + "</p></aside>")
+    footer = "<footer><p>© 2026 Daily Example. All rights reserved.</p></footer>"
+    article = clean(article_html(extra_before=nav, extra_after=aside + footer), format="html")
+    assert article.format == "html"
+    assert article.body.split("\n") == PARAS
+    assert article.title == "Council approves the road plan"
+    reasons = {b.text: (b.label, b.reason) for b in article.blocks}
+    assert reasons["Home"] == ("nav", "dom: inside <nav>")
+    assert reasons["Most read"][0] != "body"
+    assert reasons["Council approves the road plan"][0] == "title"
+
+
+def test_link_dense_paragraphs_are_not_body():
+    links = "<p>" + " ".join(f"<a href='/{i}'>Another headline number {i}</a>" for i in range(6)) + "</p>"
+    article = clean(article_html(extra_after=links), format="html")
+    assert "Another headline" not in article.body
+    assert any(b.reason.startswith("dom: link density") for b in article.blocks)
+
+
+def test_declared_metadata_wins_json_ld_then_meta():
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council approves the road plan",
+          "datePublished": "2025-07-17T08:30:00+07:00", "author": [{"@type": "Person", "name": "Jane Doe"},
+                                                                  {"@type": "Person", "name": "Tran Van A"}]}
+    head = (f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+            "<meta property='article:published_time' content='2025-07-16'>")
+    html = article_html().replace("<head>", "<head>" + head)
+    article = clean(html, format="html")
+    assert (article.date, article.time, article.date_source) == ("2025-07-17", "08:30", "json-ld datePublished")
+    assert article.byline == "Jane Doe, Tran Van A"
+    assert article.authors == ("Jane Doe", "Tran Van A")
+    assert article.lang == "en"
+
+
+def test_document_title_loses_its_site_name():
+    tree = LexborHTMLParser(page("<h1>x</h1>", "<title>Council approves the road plan | Daily Example</title>"))
+    assert html_meta.read_head(tree).title == "Council approves the road plan"
+    tree = LexborHTMLParser(page("", "<title>News - Daily</title>"))
+    assert html_meta.read_head(tree).title == "News - Daily"  # too short to split
+
+
+def test_meta_tags_give_title_author_and_date():
+    head = ("<meta property='og:title' content='The og title'><meta name='author' content='Jane Doe'>"
+            "<meta name='pubdate' content='2024-03-05'>")
+    meta = html_meta.read_head(LexborHTMLParser(page("<p>x</p>", head)))
+    assert (meta.title, meta.byline, meta.date, meta.date_source) == ("The og title", "Jane Doe", "2024-03-05",
+                                                                     "meta pubdate")
+
+
+def test_broken_json_ld_is_ignored():
+    head = "<script type='application/ld+json'>{not json</script><title>A plain enough title here</title>"
+    assert html_meta.read_head(LexborHTMLParser(page("", head))).title == "A plain enough title here"
+
+
+def test_auto_detects_real_markup_only():
+    assert clean(article_html()).format == "html"
+    assert clean("I <3 this\nand a < b holds\n").format == "text"
+
+
+def test_html_bytes_and_empty_documents_do_not_crash():
+    assert clean(article_html().encode("utf-8"), format="html").body.split("\n") == PARAS
+    for html in ("", "<html>", "<p>", "<<<>>>", "<div><p>unclosed"):
+        assert clean(html, format="html").format == "html"
