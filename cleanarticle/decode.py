@@ -34,6 +34,12 @@ def to_text(raw: str | bytes) -> tuple[str, str | None]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name
+    declared = _declared_charset(data)
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: fall back to what the bytes say
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -45,6 +51,22 @@ def to_text(raw: str | bytes) -> tuple[str, str | None]:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+# An HTML page declares its encoding in <meta charset> or http-equiv near the top.
+_CHARSET = regex.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]{2,40})", regex.I)
+CHARSET_SCAN_BYTES = 4096
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The encoding a page declares in its first bytes, as a Python codec name."""
+    m = _CHARSET.search(data[:CHARSET_SCAN_BYTES])
+    if not m:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return None
 
 
 def check_format(fmt: str) -> str:

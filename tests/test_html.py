@@ -122,3 +122,24 @@ def test_html_bytes_and_empty_documents_do_not_crash():
     assert clean(article_html().encode("utf-8"), format="html").body.split("\n") == PARAS
     for html in ("", "<html>", "<p>", "<<<>>>", "<div><p>unclosed"):
         assert clean(html, format="html").format == "html"
+
+
+def test_declared_charset_decodes_legacy_bytes():
+    import unicodedata
+    text = "Bác sĩ nói là đúng."  # letters whose NFD form windows-1258 encodes
+    html = f"<html><head><meta charset='windows-1258'></head><body><p>{text}</p></body></html>"
+    article = clean(unicodedata.normalize("NFD", html).encode("cp1258"), format="html")
+    assert article.encoding == "cp1258"
+    assert article.blocks[0].text == unicodedata.normalize("NFC", text)
+    html = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head>'
+            '<body><p>日本語のテキストです。</p></body></html>')
+    article = clean(html.encode("shift_jis"), format="html")
+    assert (article.encoding, article.blocks[0].text) == ("shift_jis", "日本語のテキストです。")
+
+
+def test_wrong_or_unknown_declared_charset_falls_back_to_utf8():
+    for charset in ("bogus-x", "ascii"):
+        html = f"<html><head><meta charset='{charset}'></head><body><p>café ok</p></body></html>"
+        article = clean(html.encode("utf-8"), format="html")
+        assert article.blocks[0].text == "café ok"
+        assert article.encoding == "utf-8"
