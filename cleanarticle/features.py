@@ -24,16 +24,34 @@ LONG_LINE_CHARS = 300
 # A line that is only a date may also carry this many other words ("Updated", "GMT+7").
 DATE_LINE_MAX_OTHER_WORDS = 2
 
-_TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]|[\w’'-]+")
-_TERMINAL = regex.compile(r"[.!?…。！？؟।:;]+[\"'”’»)\]]*$")
-_QUESTION = regex.compile(r"[?!！？]+[\"'”’»)\]]*$")
-_ELLIPSIS = regex.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
+# Han and Kana count one word per character (the issue allows characters as the proxy; the
+# thresholds below were checked on the Chinese and Japanese readability pages with it).
+_TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\w’'-]+")
+# Sentence-final marks of the scripts we meet (Latin, CJK full-width, Arabic and Urdu,
+# Devanagari danda, Armenian, Ethiopic), then any closing quotes or brackets.
+_CLOSERS = "\"'”’»)\\]」』）］】〕〉》"
+_TERMINAL = regex.compile(rf"[.!?…。！？؟।॥։።۔｡．:;：；]+[{_CLOSERS}]*$")
+_QUESTION = regex.compile(rf"[?!！？؟]+[{_CLOSERS}]*$")
+_ELLIPSIS = regex.compile(rf"(?:\.\.\.|…|⋯)[{_CLOSERS}]*$")
 _IMAGE = regex.compile(r"^\S*\.(?:jpe?g|png|gif|webp|svg|bmp|avif|tiff?)(?:\?\S*)?\)?$", regex.I)
 _URL = regex.compile(r"^(?:https?://|www\.)\S+$", regex.I)
-_DENSE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
-# One Han/Kana/Thai character carries about as much as three Latin letters, so a
-# 30-character Chinese sentence weighs like a 90-character English one.
+_WIDE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+_DENSE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_HANGUL = regex.compile(r"\p{Hangul}")
+_THAI = regex.compile(r"\p{Thai}")
+# One Han/Kana character carries about as much as three Latin letters, and one Hangul
+# syllable block about two: the same news sentence is 96 characters in English, 32 in
+# Chinese, 45 in Japanese and 50 in Korean (tests/test_langid.py DOCS). Thai is
+# alphabetic (one character, one letter or mark) and weighs one.
 DENSE_CHAR_WEIGHT = 3
+HANGUL_CHAR_WEIGHT = 2
+# Thai writes no spaces between words (only between phrases): its words are estimated
+# from its characters. PyThaiNLP's dictionary segmenter finds 5.6 characters per word
+# (marks included) on a few paragraphs of Thai news prose.
+THAI_CHARS_PER_WORD = 5.5
+# Thai ends sentences with a space, not a mark: a Thai line of this many (estimated)
+# words that ends in a Thai letter is a finished sentence; headlines are shorter.
+THAI_SENTENCE_MIN_WORDS = 20
 _UPPER = regex.compile(r"\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
 _DIGIT_OR_NUMBER = regex.compile(r"\d")
@@ -41,6 +59,8 @@ _DIGIT_TOKEN = regex.compile(r"[\w’'-]*\d[\w’'-]*")
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{Lu}]\.)$")
 _NAME_JOINERS = frozenset({"and", "và", "&", "de", "da", "van", "von", "der", "del", "di", "le", "la", "bin", "al"})
 _SEPARATORS = regex.compile(r"\s*[|•·—–]\s*|\s+-\s+")
+# A name in a script without case: up to NAME_MAX_WORDS words of caseless letters (and marks).
+_CASELESS_NAME = regex.compile(r"^[\p{Lo}\p{M}]{2,12}(?:[\s·・][\p{Lo}\p{M}]+){0,4}$")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -48,7 +68,7 @@ class LineFeatures:
     """Features of one line; `chrome` names the lexicon kind the line matched, if any."""
 
     text: str
-    size: int  # characters, Han/Kana/Thai counted DENSE_CHAR_WEIGHT times
+    size: int  # characters, Han/Kana counted DENSE_CHAR_WEIGHT times, Hangul HANGUL_CHAR_WEIGHT times
     key: str  # casefolded, spaces collapsed: equal keys are the same line printed twice
     chars: int
     words: int
@@ -88,27 +108,47 @@ def _patterns(lex: Lexicon):
     """Regexes built from a lexicon's word lists (cached per lexicon, bounded)."""
     def alt(words):
         return "|".join(regex.escape(w) for w in words) or r"(?!x)x"
+    # Colons, commas and brackets in their Latin, full-width (CJK) and Arabic forms;
+    # Korean credits use "=" ("사진=연합뉴스").
     credit = regex.compile(
-        rf"(?:^|[-–—|/(\[]\s*)(?:{alt(lex.credit_words)})\s*[:,]\s*[^:()\[\]]{{1,80}}?[)\]]?\s*$", regex.I)
-    caption = regex.compile(rf"^(?:{alt(lex.caption_prefixes)})(?:\s|[:,]|$)", regex.I)
-    source = regex.compile(rf"^[(\[]?\s*(?:{alt(lex.source_words)})(?:\s*:|\s+\S)[^()\[\]]{{0,80}}[)\]]?$|"
-                           rf"^(?:{alt(lex.source_words)})\s*:?$", regex.I)
-    byline = regex.compile(rf"^(?:{alt(lex.byline_words)})\s*:?\s+(?=\p{{Lu}})", regex.I)
+        rf"(?:^|[-–—|/(\[（【]\s*)(?:{alt(lex.credit_words)})\s*[:,：，،=]\s*[^:：()（）\[\]]{{1,80}}?[)\]）】]?\s*$",
+        regex.I)
+    spaced = [w for w in lex.caption_prefixes if not _DENSE_SCRIPT.match(w[-1:])]
+    unspaced = [w for w in lex.caption_prefixes if _DENSE_SCRIPT.match(w[-1:])]  # "图为…", "圖說…"
+    caption = regex.compile(rf"^(?:(?:{alt(spaced)})(?:\s|[:,：，=]|$)|(?:{alt(unspaced)}))", regex.I)
+    source = regex.compile(rf"^[(\[（]?\s*(?:{alt(lex.source_words)})(?:\s*[:：]|\s+\S)[^()（）\[\]]{{0,80}}[)\]）]?$|"
+                           rf"^(?:{alt(lex.source_words)})\s*[:：]?$", regex.I)
+    # "By Jane Doe", "Por Ana Silva", "Автор: Иван Петров", "文/张三", "글 김철수": a byline word,
+    # a colon, slash or space, then a capital letter or a letter of a script without case;
+    # or a name followed by a word that ends bylines ("홍길동 기자").
+    byline = regex.compile(rf"^(?:{alt(lex.byline_words)})(?:\s*[:：/／]\s*|\s+)(?=\p{{Lu}}|\p{{Lo}})", regex.I)
+    byline_after = regex.compile(rf"^(?P<name>[^\d\s]{{2,}}(?:\s+[^\d\s]+){{0,3}}?)\s*(?:{alt(lex.byline_after)})\s*$",
+                                 regex.I) if lex.byline_after else None
     other = regex.compile(rf"(?:{alt(sorted(lex.date_words | lex.weekdays, key=len, reverse=True))})(?!\w)|[\W\d_]+",
                           regex.I)
     weekday = regex.compile(rf"(?<!\w)(?:{alt(sorted(lex.weekdays, key=len, reverse=True))})(?!\w)", regex.I)
     # "3 hours ago", "13 giờ trước", or the phrase opening the line ("Yesterday, 14:05");
-    # "The vote took place yesterday." is a sentence, not a timestamp.
-    ago = regex.compile(rf"(?:^|\d\s*)(?:{alt(lex.ago)})(?!\w)", regex.I)
-    return credit, caption, source, byline, other, weekday, ago
+    # "The vote took place yesterday." is a sentence, not a timestamp. A "#" in a phrase
+    # stands for the number where the language puts it first ("vor # Stunden", "hace # horas").
+    plain = [w for w in lex.ago if "#" not in w]
+    numbered = "|".join(r"\s*\d+\s*".join(regex.escape(part.strip()) for part in w.split("#"))
+                        for w in lex.ago if "#" in w) or r"(?!x)x"
+    ago = regex.compile(rf"(?:^|\d\s*)(?:{alt(plain)})(?!\w)|(?<!\w)(?:{numbered})(?!\w)", regex.I)
+    return credit, caption, source, byline, byline_after, other, weekday, ago
 
 
-def name_of(text: str) -> str | None:
-    """`text` if it reads as a person's name (a few capitalised words, no digits), else None."""
-    text = text.strip(" ,;:")
+def name_of(text: str, *, caseless: bool = False) -> str | None:
+    """`text` if it reads as a person's name (a few capitalised words, no digits), else None.
+
+    With `caseless`, a few words of a script without capitals ("张三", "홍길동", "أحمد علي")
+    also count: only after a byline marker, since any short line in those scripts looks so.
+    """
+    text = text.strip(" ,;:：")
     words = text.split()
     if not 1 <= len(words) <= NAME_MAX_WORDS or _DIGIT_OR_NUMBER.search(text) or len(text) > 60:
         return None
+    if caseless and _CASELESS_NAME.match(text):
+        return text
     capitalised = 0
     for word in words:
         bare = word.strip(",")
@@ -133,11 +173,19 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     stops = lex.stopwords
     stop_hits = sum(map(stops.__contains__, tokens)) if stops else 0
     terminal = bool(_TERMINAL.search(text))
-    dense = len(_DENSE_SCRIPT.findall(text)) if not text.isascii() else 0
+    size = len(text)
+    if not text.isascii() and _WIDE_SCRIPT.search(text):  # CJK, Hangul or Thai: weigh and count otherwise
+        size += (DENSE_CHAR_WEIGHT - 1) * len(_DENSE_SCRIPT.findall(text))
+        size += (HANGUL_CHAR_WEIGHT - 1) * len(_HANGUL.findall(text))
+        thai = len(_THAI.findall(text))
+        if thai:
+            thai_tokens = sum(1 for t in tokens if _THAI.match(t))
+            words += max(0, round(thai / THAI_CHARS_PER_WORD) - thai_tokens)
+            terminal = terminal or (words >= THAI_SENTENCE_MIN_WORDS and bool(_THAI.match(text[-1])))
     has_digit = bool(_DIGIT_OR_NUMBER.search(text))
     common = dict(
         text=text,
-        size=len(text) + (DENSE_CHAR_WEIGHT - 1) * dense,
+        size=size,
         key=" ".join(folded.split()),
         chars=len(text),
         words=words,
@@ -151,7 +199,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     if len(text) > LONG_LINE_CHARS or not words:
         return LineFeatures(**common, chrome=None, credit=False, image=False, url=False, source=False, date=None,
                             date_only=False, weekday=False, ago=False, name=None, byline_prefix=False)
-    credit_re, caption_re, source_re, byline_re, other_re, weekday_re, ago_re = _patterns(lex)
+    credit_re, caption_re, source_re, byline_re, after_re, other_re, weekday_re, ago_re = _patterns(lex)
     date = dates.find_date(text, lex, today, month_first=month_first) if has_digit else None
     date_only = False
     if date is not None:
@@ -160,13 +208,16 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     # A byline is judged on its part before a separator or date ("By Jane Doe | July 4, 2024").
     part = _SEPARATORS.split(text)[0] if date is None or date.start > 0 else text
     short = len(part.split()) <= NAME_MAX_WORDS + 3
-    byline_prefix = bool(short and byline_re.match(part))
+    prefix = byline_re.match(part) if short else None
+    after = after_re.match(part) if short and after_re is not None and prefix is None else None
+    byline_prefix = bool(prefix or after)
     name = None
     if short and not terminal and part:
-        name = name_of(byline_re.sub("", part) if byline_prefix else part)
+        rest = part[prefix.end():] if prefix else after["name"] if after else part
+        name = name_of(rest, caseless=byline_prefix)
     return LineFeatures(
         **common,
-        chrome=lex.chrome_kind(phrase_key(text), words),
+        chrome=lex.chrome_kind(phrase_key(common["key"]), words),
         credit=bool(credit_re.search(text) or caption_re.match(text)),
         image=bool(_IMAGE.match(text)),
         url=bool(_URL.match(text)),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import importlib.resources
+from typing import NamedTuple
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -98,9 +99,8 @@ def _attr_region(attrs: dict[str, str | None]) -> tuple[str, str] | None:
     return hit
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Context:
-    """What an element passes down to its descendants."""
+class _Context(NamedTuple):
+    """What an element passes down to its descendants (a tuple: one is made per element)."""
 
     tag: str
     region: str | None = None
@@ -130,11 +130,6 @@ class Dom:
     parent: dict[int, int]  # block element id -> id of its nearest block ancestor (0: root)
     names: dict[int, str]  # block element id -> "div#main.article-body", for reasons
 
-    def contains(self, ancestor: int, element: int) -> bool:
-        while element and element != ancestor:
-            element = self.parent.get(element, 0)
-        return element == ancestor
-
 
 def _name(tag: str, attrs: dict[str, str | None]) -> str:
     ident = (attrs.get("id") or "").split()
@@ -157,7 +152,7 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
     def flush() -> None:
         nonlocal link_chars
         if parts:
-            text = _SPACES.sub(" ", "".join(parts)).strip()
+            text = " ".join("".join(parts).split())
             if text:
                 out.append(HtmlBlock(text, owner.tag, min(link_chars, len(text)), owner.region,
                                      owner.region_reason, owner.region_id, owner.caption, owner.element))
@@ -183,13 +178,17 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
             continue
         if tag is None or tag.startswith("-") or tag == "_comment":
             continue
-        elements += 1
-        attrs = node.attributes
-        child_ctx = _child_context(tag, attrs, ctx, elements)
-        if tag in BLOCK_TAGS:
+        if tag not in BLOCK_TAGS:
+            # Inline elements only matter as links: their text belongs to the block around them.
+            child_ctx = ctx._replace(in_link=True) if tag == "a" and not ctx.in_link else ctx
+        elif tag == "br" or tag == "hr":
             flush()
-            if tag == "br" or tag == "hr":
-                continue
+            continue
+        else:
+            flush()
+            elements += 1
+            attrs = node.attributes
+            child_ctx = _child_context(tag, attrs, ctx, elements)
             parent[elements] = owner.element
             names[elements] = _name(tag, attrs)
             stack.append((_EXIT, owner))
@@ -203,7 +202,7 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
 
 
 def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial: int) -> _Context:
-    """The context an element gives its children: region, link, article, caption."""
+    """The context a block element gives its children: region, article, caption."""
     region, reason, region_id = ctx.region, ctx.region_reason, ctx.region_id
     if region is None:
         region_id = serial
@@ -216,7 +215,5 @@ def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial
             if hit:
                 region, reason = hit
     caption = ctx.caption or tag in CAPTION_TAGS or region == "caption"
-    is_block = tag in BLOCK_TAGS
-    return _Context(tag if is_block else ctx.tag, region, reason, region_id if region else 0,
-                    ctx.in_link or tag == "a", ctx.in_article or tag in ARTICLE_TAGS, caption,
-                    serial if is_block else ctx.element)
+    return _Context(tag, region, reason, region_id if region else 0, ctx.in_link,
+                    ctx.in_article or tag in ARTICLE_TAGS, caption, serial)

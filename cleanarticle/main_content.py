@@ -53,13 +53,23 @@ def main_container(dom: Dom, guesses: list[Guess]) -> MainContainer | None:
         parent = dom.parent.get(top, 0)
         chosen = [e for e in children.get(parent, [top]) if e == top
                   or score.get(e, 0.0) >= SIBLING_MIN_SHARE * score[top]] if parent else [top]
-        inside = sum(n for e, n in good if any(dom.contains(c, e) for c in chosen))
-        if inside >= MIN_COVERAGE * total:
+        inside = _descendants(chosen, children)
+        if sum(n for e, n in good if e in inside) >= MIN_COVERAGE * total:
             break
         top = parent
         score.setdefault(top, 0.0)
     if not top:
         return None
-    lines = frozenset(i for i, b in enumerate(dom.blocks) if any(dom.contains(c, b.element) for c in chosen))
+    lines = frozenset(i for i, b in enumerate(dom.blocks) if b.element in inside)
     name = dom.names.get(top, "?") + (f" and {len(chosen) - 1} siblings" if len(chosen) > 1 else "")
     return MainContainer(name, lines)
+
+
+def _descendants(elements: list[int], children: dict[int, list[int]]) -> set[int]:
+    """The elements and all block elements below them."""
+    out, todo = set(elements), list(elements)
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            out.add(child)
+            todo.append(child)
+    return out
