@@ -143,3 +143,15 @@ def test_wrong_or_unknown_declared_charset_falls_back_to_utf8():
         article = clean(html.encode("utf-8"), format="html")
         assert article.blocks[0].text == "café ok"
         assert article.encoding == "utf-8"
+
+
+def test_index_pages_of_teasers_get_a_low_confidence_and_no_glued_body():
+    items = "".join(
+        f"<div class='card'><h3><a href='/s{i}'>Headline number {i} about the city council budget vote</a></h3>"
+        f"<p>A short summary of story {i}, which says the council met on Monday and talked for hours about "
+        f"the budget.</p><span>3 hours ago</span></div>" for i in range(20))
+    article = clean(page(f"<nav><a href='/'>Home</a></nav><main>{items}</main>", "<title>Home</title>"),
+                    format="html")
+    assert article.confidence < 0.2
+    assert len(article.paragraphs) <= 2
+    assert clean(article_html(), format="html").confidence > 0.5
