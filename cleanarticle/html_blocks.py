@@ -112,9 +112,6 @@ class _Context(NamedTuple):
     element: int = 0
 
 
-_EXIT = object()
-
-
 def strip_invisible(tree: LexborHTMLParser) -> None:
     """Remove what is never visible text: scripts, styles, forms' widgets, hidden elements."""
     tree.strip_tags(list(DROP_TAGS))
@@ -159,15 +156,22 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
             parts.clear()
         link_chars = 0
 
-    stack: list[tuple[object, _Context]] = [(root, owner)]
+    # Walk the tree by first_child/next links, keeping the open elements on a stack:
+    # no per-node allocation, and leaving a block element ends its text.
+    open_elements: list[tuple[LexborNode, _Context, _Context | None]] = []
+    ctx = owner
+    node = root
     elements = 0
-    while stack:
-        node, ctx = stack.pop()
-        if node is _EXIT:  # leaving a block element: its text ends, its parent's resumes
-            flush()
-            owner = ctx
+    while True:
+        if node is None:
+            if not open_elements:
+                break
+            closed, ctx, saved_owner = open_elements.pop()
+            if saved_owner is not None:  # leaving a block element: its parent's text resumes
+                flush()
+                owner = saved_owner
+            node = closed.next if open_elements else None
             continue
-        assert isinstance(node, LexborNode)
         tag = node.tag
         if tag == "-text":
             text = node.text_content
@@ -175,28 +179,34 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
                 parts.append(text)
                 if ctx.in_link:
                     link_chars += len(text.strip())
+            node = node.next
             continue
-        if tag is None or tag.startswith("-") or tag == "_comment":
+        if tag is None or tag[0] in "-_!":  # comments, doctype
+            node = node.next
             continue
         if tag not in BLOCK_TAGS:
             # Inline elements only matter as links: their text belongs to the block around them.
-            child_ctx = ctx._replace(in_link=True) if tag == "a" and not ctx.in_link else ctx
-        elif tag == "br" or tag == "hr":
-            flush()
+            first = node.first_child
+            if first is not None:
+                open_elements.append((node, ctx, None))
+                if tag == "a" and not ctx.in_link:
+                    ctx = ctx._replace(in_link=True)
+                node = first
+            else:
+                node = node.next
             continue
-        else:
-            flush()
-            elements += 1
-            attrs = node.attributes
-            child_ctx = _child_context(tag, attrs, ctx, elements)
-            parent[elements] = owner.element
-            names[elements] = _name(tag, attrs)
-            stack.append((_EXIT, owner))
-            owner = child_ctx
-        child = node.last_child
-        while child is not None:
-            stack.append((child, child_ctx))
-            child = child.prev
+        flush()
+        if tag == "br" or tag == "hr":
+            node = node.next
+            continue
+        elements += 1
+        attrs = node.attributes
+        child_ctx = _child_context(tag, attrs, ctx, elements)
+        parent[elements] = owner.element
+        names[elements] = _name(tag, attrs)
+        open_elements.append((node, ctx, owner))
+        owner = ctx = child_ctx
+        node = node.first_child
     flush()
     return Dom(out, parent, names)
 
