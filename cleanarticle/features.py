@@ -46,9 +46,9 @@ _THAI = regex.compile(r"\p{Thai}")
 DENSE_CHAR_WEIGHT = 3
 HANGUL_CHAR_WEIGHT = 2
 # Thai writes no spaces between words (only between phrases): its words are estimated
-# from its characters. PyThaiNLP's dictionary segmenter finds 5.6 characters per word
-# (marks included) on a few paragraphs of Thai news prose.
-THAI_CHARS_PER_WORD = 5.5
+# from its characters. PyThaiNLP's dictionary segmenter (newmm) finds 4.8 to 5.6
+# characters per word, marks included, on Thai news paragraphs (the Thai language case).
+THAI_CHARS_PER_WORD = 5
 # Thai ends sentences with a space, not a mark: a Thai line of this many (estimated)
 # words that ends in a Thai letter is a finished sentence; headlines are shorter.
 THAI_SENTENCE_MIN_WORDS = 20
@@ -109,9 +109,11 @@ def _patterns(lex: Lexicon):
     def alt(words):
         return "|".join(regex.escape(w) for w in words) or r"(?!x)x"
     # Colons, commas and brackets in their Latin, full-width (CJK) and Arabic forms;
-    # Korean credits use "=" ("사진=연합뉴스").
+    # Korean and Japanese credits use "=" ("사진=연합뉴스", "写真＝共同"). A credit may also
+    # follow the caption's last sentence ("… Fenster. Bild: Stadt").
     credit = regex.compile(
-        rf"(?:^|[-–—|/(\[（【]\s*)(?:{alt(lex.credit_words)})\s*[:,：，،=]\s*[^:：()（）\[\]]{{1,80}}?[)\]）】]?\s*$",
+        rf"(?:^|[-–—|/(\[（【]\s*|[.。]\s+)(?:{alt(lex.credit_words)})\.?\s*[:,：，،=＝]\s*[^:：()（）\[\]]{{1,80}}?"
+        rf"[)\]）】]?\s*$",
         regex.I)
     spaced = [w for w in lex.caption_prefixes if not _DENSE_SCRIPT.match(w[-1:])]
     unspaced = [w for w in lex.caption_prefixes if _DENSE_SCRIPT.match(w[-1:])]  # "图为…", "圖說…"
@@ -121,11 +123,14 @@ def _patterns(lex: Lexicon):
     # "By Jane Doe", "Por Ana Silva", "Автор: Иван Петров", "文/张三", "글 김철수": a byline word,
     # a colon, slash or space, then a capital letter or a letter of a script without case;
     # or a name followed by a word that ends bylines ("홍길동 기자").
-    byline = regex.compile(rf"^(?:{alt(lex.byline_words)})(?:\s*[:：/／]\s*|\s+)(?=\p{{Lu}}|\p{{Lo}})", regex.I)
+    # (The capital is checked case-sensitively: under regex.I, \p{Lu} matches any cased letter.)
+    byline = regex.compile(rf"^(?:{alt(lex.byline_words)})(?:\s*[:：/／]\s*|\s+)(?=(?-i:\p{{Lu}}|\p{{Lo}}))", regex.I)
     byline_after = regex.compile(rf"^(?P<name>[^\d\s]{{2,}}(?:\s+[^\d\s]+){{0,3}}?)\s*(?:{alt(lex.byline_after)})\s*$",
                                  regex.I) if lex.byline_after else None
-    other = regex.compile(rf"(?:{alt(sorted(lex.date_words | lex.weekdays, key=len, reverse=True))})(?!\w)|[\W\d_]+",
-                          regex.I)
+    # Words that may stand beside a date, punctuation and digits, and CJK time units after a
+    # number ("10時30分", "10点30分", "10시 30분").
+    other = regex.compile(rf"(?:{alt(sorted(lex.date_words | lex.weekdays, key=len, reverse=True))})(?!\w)|[\W\d_]+"
+                          r"|(?<=\d\s?)[時时點点分秒시분초]", regex.I)
     weekday = regex.compile(rf"(?<!\w)(?:{alt(sorted(lex.weekdays, key=len, reverse=True))})(?!\w)", regex.I)
     # "3 hours ago", "13 giờ trước", or the phrase opening the line ("Yesterday, 14:05");
     # "The vote took place yesterday." is a sentence, not a timestamp. A "#" in a phrase
@@ -174,8 +179,10 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     stop_hits = sum(map(stops.__contains__, tokens)) if stops else 0
     terminal = bool(_TERMINAL.search(text))
     size = len(text)
+    dense = 0
     if not text.isascii() and _WIDE_SCRIPT.search(text):  # CJK, Hangul or Thai: weigh and count otherwise
-        size += (DENSE_CHAR_WEIGHT - 1) * len(_DENSE_SCRIPT.findall(text))
+        dense = len(_DENSE_SCRIPT.findall(text))
+        size += (DENSE_CHAR_WEIGHT - 1) * dense
         size += (HANGUL_CHAR_WEIGHT - 1) * len(_HANGUL.findall(text))
         thai = len(_THAI.findall(text))
         if thai:
@@ -217,7 +224,8 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         name = name_of(rest, caseless=byline_prefix)
     return LineFeatures(
         **common,
-        chrome=lex.chrome_kind(phrase_key(common["key"]), words),
+        # Chrome lines are "a few words" long: there two Han/Kana characters make about one word.
+        chrome=lex.chrome_kind(phrase_key(common["key"]), words - dense // 2),
         credit=bool(credit_re.search(text) or caption_re.match(text)),
         image=bool(_IMAGE.match(text)),
         url=bool(_URL.match(text)),

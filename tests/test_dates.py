@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from cleanarticle.dates import find_date, find_time
+from cleanarticle.dates import find_date, find_time, jalali_to_gregorian
 from cleanarticle.lexicon import lexicon
 
 TODAY = datetime.date(2026, 1, 1)
@@ -137,3 +137,74 @@ def test_find_time_rejects_non_times(text):
 
 def test_find_time_starts_at_offset():
     assert find_time("10:00 đến 11:30", 3) == "11:30"
+
+
+@pytest.mark.parametrize("lang,text,date,time", [
+    ("ja", "2025年7月17日 10時30分", "2025-07-17", "10:30"),
+    ("ja", "2025年7月17日（木）", "2025-07-17", None),
+    ("zh", "发布时间：2025年07月17日 14:20", "2025-07-17", "14:20"),
+    ("zh", "2025年7月17日 10点30分", "2025-07-17", "10:30"),
+    ("ko", "입력 2025.07.17 10:30", "2025-07-17", "10:30"),
+    ("ko", "2025. 7. 17. 오후 3:05", "2025-07-17", "15:05"),
+    ("ko", "2025년 7월 17일", "2025-07-17", None),
+    ("de", "17. Juli 2025, 10:30 Uhr", "2025-07-17", "10:30"),
+    ("de", "Aktualisiert am 3. März 2025", "2025-03-03", None),
+    ("fr", "Publié le 1er juillet 2025 à 10h30", "2025-07-01", "10:30"),
+    ("fr", "17 juillet 2025", "2025-07-17", None),
+    ("es", "17 de julio de 2025 - 10:30", "2025-07-17", "10:30"),
+    ("pt", "Publicado em 17 de julho de 2025 às 10h30", "2025-07-17", "10:30"),
+    ("it", "17 luglio 2025 ore 10:30", "2025-07-17", "10:30"),
+    ("nl", "17 juli 2025, 10:30", "2025-07-17", "10:30"),
+    ("pl", "17 lipca 2025", "2025-07-17", None),
+    ("ru", "17 июля 2025 г., 10:30", "2025-07-17", "10:30"),
+    ("uk", "17 липня 2025 року", "2025-07-17", None),
+    ("tr", "17 Temmuz 2025 Perşembe", "2025-07-17", None),
+    ("tr", "17 EKİM 2025", "2025-10-17", None),
+    ("id", "Kamis, 17 Juli 2025 10:30 WIB", "2025-07-17", "10:30"),
+    ("ar", "نشر في 17 يوليو 2025 - 10:30", "2025-07-17", "10:30"),
+    ("ar", "١٧ تموز ٢٠٢٥", "2025-07-17", None),
+    ("hi", "अपडेटेड: 17 जुलाई 2025, 10:30 IST", "2025-07-17", "10:30"),
+    ("fa", "۲۶ تیر ۱۴۰۴ - ۱۰:۳۰", "2025-07-17", "10:30"),
+    ("fa", "17 ژوئیه 2025", "2025-07-17", None),
+    ("th", "17 กรกฎาคม 2568 10:30 น.", "2025-07-17", "10:30"),
+    ("th", "วันพฤหัสบดีที่ 17 ก.ค. พ.ศ. 2568", "2025-07-17", None),
+    ("th", "17/07/2568", "2025-07-17", None),
+], ids=lambda v: v if isinstance(v, str) and len(v) == 2 else None)
+def test_locale_dates(lang, text, date, time):
+    hit = find_date(text, lexicon(lang), TODAY)
+    assert hit is not None, text
+    assert (hit.date, hit.time) == (date, time)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ja", "2027年1月1日"), ("de", "2. Januar 2026"), ("th", "2 มกราคม 2569"), ("fa", "۱۲ دی ۱۴۰۴"),
+], ids=["ja", "de", "th-buddhist-era", "fa-solar-hijri"])
+def test_future_locale_dates_are_rejected(lang, text):
+    assert find_date(text, lexicon(lang), TODAY) is None
+
+
+def test_buddhist_era_only_where_the_lexicon_declares_it():
+    assert find_date("17/07/2568", lexicon("th"), TODAY).date == "2025-07-17"
+    assert find_date("17/07/2568", lexicon("en"), TODAY) is None
+
+
+@pytest.mark.parametrize("jalali,gregorian", [
+    ((1404, 4, 26), (2025, 7, 17)), ((1403, 1, 1), (2024, 3, 20)), ((1404, 1, 1), (2025, 3, 21)),
+    ((1399, 12, 30), (2021, 3, 20)), ((1402, 10, 11), (2024, 1, 1)),
+], ids=["tir-1404", "nowruz-1403", "nowruz-1404", "leap-esfand-30", "new-year-2024"])
+def test_jalali_to_gregorian(jalali, gregorian):
+    assert jalali_to_gregorian(*jalali) == gregorian
+
+
+@pytest.mark.parametrize("text", ["۳۱ مهر ۱۴۰۴", "31 Mehr"], ids=["mehr-31", "no-year"])
+def test_invalid_jalali_dates_are_rejected(text):
+    assert find_date(text, lexicon("fa"), TODAY) is None
+
+
+@pytest.mark.parametrize("text,expected", [("10時30分", "10:30"), ("10点30分", "10:30"), ("10시 30분", "10:30"),
+                                           ("۱۰:۳۰", "10:30"), ("Score 31:20 at 10:30", "10:30"), ("오후 3:05", "15:05"),
+                                           ("午前0時15分", "00:15"), ("下午12点30分", "12:30"), ("上午12:30", "00:30")],
+                         ids=["ja", "zh", "ko", "persian-digits", "skips-non-time", "ko-pm", "ja-am-midnight", "zh-noon",
+                              "zh-am-midnight"])
+def test_find_time_in_other_scripts(text, expected):
+    assert find_time(text) == expected

@@ -298,3 +298,111 @@ def test_all_caps(text, caps):
 def test_blank_line():
     f = F("   ")
     assert f.blank and f.words == 0 and f.stop_density == 0.0 and f.chrome is None and f.name is None
+
+
+@pytest.mark.parametrize("text,terminal,question", [
+    ("市議会は水曜日、新しい航路を決めました。", True, False),
+    ("「来年の春には乗船できる」と話しました。」", True, False),
+    ("港口节时隔两年再度举办", False, False),
+    ("这条航线什么时候开通？", True, True),
+    ("وافق المجلس البلدي على تشغيل العبارة.", True, False),
+    ("هل ستنطلق العبارة في الربيع؟", True, True),
+    ("नगर परिषद ने नई सेवा को मंजूरी दी।", True, False),
+    ("Հանդիպումը կայացավ երեկ։", True, False),
+], ids=["ja-maru", "ja-closing-bracket", "zh-headline", "zh-question", "ar-full-stop", "ar-question",
+        "hi-danda", "hy-full-stop"])
+def test_terminal_punctuation_of_other_scripts(text, terminal, question):
+    f = F(text)
+    assert (f.terminal, f.question) == (terminal, question)
+
+
+def test_thai_words_are_estimated_from_characters_and_long_lines_end_sentences():
+    th = lexicon("th")
+    body = ("สภาเมืองลงมติเมื่อวันพุธให้เปิดเส้นทางเรือโดยสารระหว่างตลาดปลาเก่ากับหมู่บ้านจัดสรรแห่งใหม่ทางฝั่งตะวันออก "
+            "ชาวบ้านเรียกร้องเส้นทางนี้มาตั้งแต่สะพานถูกปิดซ่อมเมื่อสองปีก่อน")
+    f = F(body, th)
+    assert 25 <= f.words <= 45  # PyThaiNLP's segmenter finds 35 words here
+    assert f.terminal and f.size == len(body)  # Thai is alphabetic: one character weighs one
+    title = F("สภาเมืองอนุมัติเส้นทางเรือข้ามฟากสายใหม่ในท่าเรือ", th)
+    assert 6 <= title.words <= 12 and not title.terminal and title.headline
+
+
+def test_hangul_weighs_two_latin_letters():
+    f = F("시의회는 화요일 버스 노선을 확대하기로 결정했다.")
+    hangul = sum(1 for c in f.text if "\uac00" <= c <= "\ud7a3")
+    assert f.size == len(f.text) + hangul
+
+
+@pytest.mark.parametrize("lang,text,rest", [
+    ("de", "Von Katharina Weber", "Katharina Weber"),
+    ("es", "Por Lucía Fernández", "Lucía Fernández"),
+    ("ru", "Автор: Ирина Соколова", "Ирина Соколова"),
+    ("zh", "记者 王海燕", "王海燕"),
+    ("zh", "文/王海燕", "王海燕"),
+    ("ja", "文：佐藤美咲", "佐藤美咲"),
+    ("ko", "글 김민준", "김민준"),
+    ("ko", "김민준 기자", "김민준"),
+    ("ar", "بقلم: أحمد المصري", "أحمد المصري"),
+    ("hi", "राहुल शर्मा द्वारा", "राहुल शर्मा"),
+    ("th", "โดย สมชาย ใจดี", "สมชาย ใจดี"),
+], ids=lambda v: v if isinstance(v, str) and len(v) == 2 else None)
+def test_byline_markers_in_other_languages(lang, text, rest):
+    f = F(text, lexicon(lang))
+    assert f.byline_prefix and f.name == rest
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Por qué sube el precio del pan"),
+    ("de", "Von der Leyen reist nach Kiew"),
+    ("zh", "文化中心下月开放"),
+    ("ko", "기자회견 열려"),
+], ids=["es-por-que", "de-von-der-leyen", "zh-wenhua", "ko-press-conference"])
+def test_headlines_starting_with_a_byline_word_are_not_bylines(lang, text):
+    assert not F(text, lexicon(lang)).byline_prefix
+
+
+def test_caseless_names_only_count_after_a_byline_marker():
+    assert F("王海燕", lexicon("zh")).name is None
+    assert name_of("王海燕") is None and name_of("王海燕", caseless=True) == "王海燕"
+    assert name_of("Jane Doe", caseless=True) == "Jane Doe"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("zh", "老鱼市码头正在重建。（图片来源：新华社）"),
+    ("ja", "魚市場の桟橋は建て替えが進んでいる。（写真：共同）"),
+    ("ko", "수산시장 선착장이 다시 지어지고 있다. (사진=연합뉴스)"),
+    ("pl", "Przystań przy targu jest przebudowywana. (Fot.: PAP)"),
+    ("ar", "رصيف سوق السمك قيد إعادة البناء. (صورة: رويترز)"),
+    ("zh", "图为老鱼市码头的施工现场"),
+], ids=["zh-fullwidth", "ja-fullwidth", "ko-equals", "pl-fot-dot", "ar", "zh-tuwei-prefix"])
+def test_credits_and_captions_in_other_languages(lang, text):
+    assert F(text, lexicon(lang)).credit
+
+
+@pytest.mark.parametrize("lang,text", [("zh", "来源：新华社"), ("ja", "出典：共同通信"), ("de", "Quelle: dpa"),
+                                       ("ko", "출처: 연합뉴스")], ids=["zh", "ja", "de", "ko"])
+def test_source_lines_with_full_width_colons(lang, text):
+    assert F(text, lexicon(lang)).source
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "vor 3 Stunden"), ("fr", "il y a 5 min"), ("es", "Hace 2 horas"), ("pt", "há 10 minutos"),
+    ("it", "3 ore fa"), ("ru", "5 минут назад"), ("zh", "3小时前"), ("ja", "5分前"), ("ko", "3시간 전"),
+    ("ar", "منذ 3 ساعات"), ("tr", "2 saat önce"), ("th", "3 ชั่วโมงที่แล้ว"),
+], ids=lambda v: v if isinstance(v, str) and len(v) == 2 else None)
+def test_relative_timestamps_in_other_languages(lang, text):
+    assert F(text, lexicon(lang)).ago
+
+
+@pytest.mark.parametrize("lang,text", [("de", "Vor dem Gericht"), ("fr", "Il y a des jours comme ça"),
+                                       ("es", "Hace falta más agua")], ids=["de", "fr", "es"])
+def test_phrases_with_a_number_slot_need_the_number(lang, text):
+    assert not F(text, lexicon(lang)).ago
+
+
+@pytest.mark.parametrize("lang,text", [("ja", "2025年7月17日 10時30分"), ("zh", "发布时间：2025年07月17日 10:30"),
+                                       ("ko", "입력 2025.07.17 10:30"), ("th", "17 กรกฎาคม 2568 10:30 น."),
+                                       ("fa", "۲۶ تیر ۱۴۰۴ - ۱۰:۳۰")], ids=["ja", "zh", "ko", "th", "fa"])
+def test_locale_date_lines_are_date_only(lang, text):
+    f = F(text, lexicon(lang))
+    assert f.date is not None and f.date_only

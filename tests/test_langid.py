@@ -82,3 +82,61 @@ def test_sample_prefers_sentence_lines_and_is_bounded():
     assert langid.sample(lines) == DOCS["en"][0]
     assert langid.sample(["Home", "Menu"]) == "Home\nMenu"  # nothing long: use what there is
     assert len(langid.sample(["word " * 2000])) == langid.SAMPLE_CHARS
+
+
+MORE = {
+    "de": ["Der Stadtrat hat am Mittwoch beschlossen, das Busnetz bis zum Frühjahr in die nördlichen Vororte zu erweitern."],
+    "es": ["El ayuntamiento aprobó el miércoles ampliar la red de autobuses hacia los barrios del norte antes de la primavera."],
+    "pt": ["A prefeitura aprovou na quarta-feira a ampliação da rede de ônibus para os bairros do norte até a primavera."],
+    "it": ["Il consiglio comunale ha deciso mercoledì di estendere la rete degli autobus verso i quartieri a nord entro la primavera."],
+    "nl": ["De gemeenteraad heeft woensdag besloten het busnet voor het voorjaar uit te breiden naar de noordelijke wijken."],
+    "pl": ["Rada miasta zdecydowała w środę o rozbudowie sieci autobusowej do północnych dzielnic jeszcze przed wiosną."],
+    "tr": ["Belediye meclisi çarşamba günü otobüs ağının ilkbahardan önce kuzeydeki mahallelere genişletilmesine karar verdi."],
+    "id": ["Dewan kota pada hari Rabu memutuskan untuk memperluas jaringan bus ke pinggiran utara sebelum musim hujan tiba."],
+    "ar": ["قرر المجلس البلدي يوم الأربعاء توسيع شبكة الحافلات لتصل إلى الضواحي الشمالية قبل حلول فصل الربيع المقبل."],
+    "fa": ["شورای شهر روز چهارشنبه تصمیم گرفت شبکه اتوبوس را پیش از بهار به محله های شمالی شهر گسترش دهد."],
+    "hi": ["नगर परिषद ने बुधवार को वसंत से पहले बस नेटवर्क को उत्तरी उपनगरों तक बढ़ाने का फैसला किया है।"],
+    "el": ["Το δημοτικό συμβούλιο αποφάσισε την Τετάρτη να επεκτείνει το δίκτυο λεωφορείων στα βόρεια προάστια."],
+    "he": ["מועצת העיר החליטה ביום רביעי להרחיב את רשת האוטובוסים לפרברים הצפוניים לפני האביב."],
+}
+
+
+@pytest.mark.parametrize("lang", list(MORE), ids=list(MORE))
+def test_more_languages_from_one_sentence(lang):
+    assert langid.detect(MORE[lang]) == lang
+
+
+@pytest.mark.parametrize("lang,evidence", [("zh", "script"), ("ja", "script"), ("ko", "script"), ("th", "script"),
+                                           ("vi", "letters"), ("uk", "letters"), ("ru", "letters"),
+                                           ("en", "stopwords"), ("fr", "stopwords")])
+def test_evidence_is_the_cheapest_that_decides(lang, evidence):
+    assert langid.identify(DOCS[lang]) == langid.Detection(lang, evidence)
+
+
+def test_arabic_and_persian_are_told_apart_by_letters():
+    assert langid.identify(MORE["ar"]) == langid.Detection("ar", "letters")
+    assert langid.identify(MORE["fa"]) == langid.Detection("fa", "letters")
+
+
+def test_russian_text_quoting_a_ukrainian_place_name_stays_russian():
+    lines = ["Делегация прибыла в Київ во вторник, чтобы обсудить строительство нового моста через реку и сроки работ."]
+    assert langid.detect(lines) == "ru"
+
+
+def test_chinese_page_with_one_kana_brand_name_stays_chinese():
+    lines = ["市政府周二宣布，将在明年春季前扩建通往北部郊区的公交网络，新线路将经过「の」字形的商业街区，官员表示该计划将为数千名居民缩短通勤时间。"]
+    assert langid.detect(lines) == "zh"
+
+
+def test_english_page_is_decided_by_stopwords_despite_english_words_in_other_lists():
+    # jusText's Finnish list holds about a hundred English words: the exclusive-word vote settles it.
+    lines = ["The new phone has a bigger screen and a faster chip, and the company says the battery will last "
+             "all day for most people who use it for email, photos and video calls at work or at home."] * 3
+    assert langid.identify(lines) == langid.Detection("en", "stopwords")
+
+
+@pytest.mark.parametrize("tag,code", [("pt-BR", "pt"), ("zh_Hant_TW", "zh"), ("EN-us", "en"), ("iw", "he"), ("in", "id"),
+                                      ("nb-NO", "no"), ("vi", "vi"), ("", None), (None, None), ("und", None),
+                                      ("x-default", None), ("  fr  ", "fr"), ("123", None)])
+def test_from_tag(tag, code):
+    assert langid.from_tag(tag) == code

@@ -2,7 +2,7 @@
 import pytest
 
 from cleanarticle import lexicon as lx
-from cleanarticle.features import _TOKEN
+from cleanarticle.features import _DENSE_SCRIPT, _TOKEN
 from cleanarticle.lexicon import SHORT_CHROME_WORDS, lexicon, phrase_key, stopwords
 
 VI = lexicon("vi")
@@ -10,8 +10,9 @@ EN = lexicon("en")
 
 
 def kind(lex, line):
-    """chrome_kind of a raw line, with the word count line_features would give it."""
-    return lex.chrome_kind(phrase_key(line), len(_TOKEN.findall(line.casefold())))
+    """chrome_kind of a raw line, with the word count line_features would give it (two Han/Kana make a word)."""
+    words = len(_TOKEN.findall(line.casefold())) - len(_DENSE_SCRIPT.findall(line)) // 2
+    return lex.chrome_kind(phrase_key(line), words)
 
 
 @pytest.mark.parametrize("text,key", [
@@ -166,3 +167,102 @@ def test_available_stopword_langs_lists_shipped_files():
     langs = lx.available_stopword_langs()
     assert {"vi", "en", "ru", "uk"} <= set(langs)
     assert list(langs) == sorted(langs)
+
+
+KINDS = {"related", "comments", "share", "promo", "nav", "footer", "*related", "*comments", "*share", "*promo", "*nav",
+         "*footer", "credit", "caption", "source", "byline", "bylineafter", "weekday", "month", "jmonth", "calendar",
+         "dateword", "ago", "notname"}
+LEXICON_FILES = sorted((lx.DATA / "lexicons").iterdir(), key=lambda p: p.name)
+
+
+@pytest.mark.parametrize("path", [p for p in LEXICON_FILES if p.suffix == ".tsv"], ids=lambda p: p.stem)
+def test_lexicon_files_are_well_formed(path):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("#"), "each lexicon opens with a comment saying where it came from"
+    seen = set()
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        assert 2 <= len(cols) <= 3 and cols[0] in KINDS and cols[1].strip(), f"{path.name}:{n}: {line!r}"
+        if cols[0] in ("month", "jmonth"):
+            assert len(cols) == 3 and 1 <= int(cols[2]) <= 12, f"{path.name}:{n}: month needs its number"
+        assert (cols[0], cols[1]) not in seen, f"{path.name}:{n}: duplicate entry"
+        seen.add((cols[0], cols[1]))
+        assert "\u200c" not in line, f"{path.name}:{n}: the normaliser drops zero-width non-joiners from text"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en", "zh", "ja", "ko", "ru", "de", "fr", "es", "pt", "it", "id", "th", "ar",
+                                  "tr", "pl", "nl", "uk", "hi", "fa"])
+def test_every_language_has_each_kind_of_chrome(lang):
+    lex = lexicon(lang)
+    own = {kind for kind in lx.LINE_KINDS
+           if any(kind == k for p, k in lex.phrases.items() if lang == "en" or p not in EN.phrases)}
+    assert {"related", "comments", "share", "nav", "footer"} <= own
+    assert lex.byline_words or lex.byline_after
+    assert set(lex.byline_words) - set(EN.byline_words) or lex.byline_after or lang == "en"
+
+
+@pytest.mark.parametrize("lang,line,expected", [
+    ("de", "Lesen Sie auch: Brücke bleibt gesperrt", "related"),
+    ("fr", "Lire aussi : Le pont reste fermé", "related"),
+    ("es", "Comentarios (12)", "comments"),
+    ("pt", "Leia também", "related"),
+    ("ru", "Читайте также", "related"),
+    ("uk", "Поділитися", "share"),
+    ("pl", "Wszelkie prawa zastrzeżone", "footer"),
+    ("tr", "İLGİLİ HABERLER", "related"),
+    ("id", "Baca juga: Jembatan ditutup lagi", "related"),
+    ("nl", "Reacties (3)", "comments"),
+    ("it", "Articoli correlati", "related"),
+    ("ar", "اقرأ أيضا", "related"),
+    ("fa", "اخبار مرتبط", "related"),
+    ("hi", "ये भी पढ़ें", "related"),
+    ("th", "ข่าวที่เกี่ยวข้อง", "related"),
+    ("ko", "관련기사: 다리 보수 공사 또다시 연기", "related"),
+    ("ja", "関連記事：橋の補修工事、再び遅れる", "related"),
+    ("zh", "相关阅读：大桥维修工程再次延期", "related"),
+    ("zh", "分享到：", "share"),
+    ("zh", "版权所有 © 2025 港城日报", "footer"),
+], ids=lambda v: v if isinstance(v, str) and len(v) == 2 else None)
+def test_chrome_phrases_in_other_languages(lang, line, expected):
+    assert kind(lexicon(lang), line) == expected
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("zh", "相关部门表示将在明年春季前完成改造"),  # starts with "相关", a headline
+    ("ja", "コメントの受け付けは終了しました。この記事についての意見は編集部までお寄せください。"),
+    ("de", "Kommentare von Lesern haben die Debatte über die Brücke in dieser Woche neu entfacht"),
+], ids=["zh-headline", "ja-sentence", "de-sentence"])
+def test_headlines_and_sentences_in_other_languages_are_not_chrome(lang, line):
+    assert kind(lexicon(lang), line) is None
+
+
+def test_unspaced_languages_ship_stopwords_but_not_for_line_quality():
+    for lang in lx.UNSPACED_LANGS:
+        assert len(stopwords(lang)) >= 100
+        assert lexicon(lang).stopwords == frozenset()
+    assert {"的", "了", "這", "們"} <= stopwords("zh")  # simplified and traditional forms
+
+
+def test_stopword_files_say_where_they_came_from():
+    for path in (lx.DATA / "stopwords").glob("*.txt"):
+        head = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert head.startswith("#") and ("jusText" in head or "stopwords-iso" in head), path.name
+
+
+def test_zero_width_characters_are_dropped_from_entries():
+    # Persian writes "سه‌شنبه" with a zero-width non-joiner, which the normaliser removes from text.
+    assert "سهشنبه" in lexicon("fa").weekdays
+    assert not any("\u200c" in w for w in stopwords("fa"))
+
+
+def test_turkish_dotted_capital_i_matches():
+    assert phrase_key("İlgili Haberler") == "ilgili haberler"
+
+
+def test_new_kinds_are_loaded():
+    assert lexicon("ko").byline_after == ("특파원", "기자")
+    assert lexicon("fa").jalali_months["تیر"] == 4
+    assert lexicon("th").calendars == frozenset({"buddhist"})
+    assert EN.byline_after == () and EN.jalali_months == {} and EN.calendars == frozenset()
