@@ -1,100 +1,347 @@
-"""Command line: `cleanarticle PATH... [-o out.jsonl]` cleans files and folders to JSON lines."""
+"""Command line: `cleanarticle clean PATH...` cleans a crawl, `cleanarticle explain FILE` shows why.
+
+Exit status: 0 all went well, 1 some file failed, 2 usage error, 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM).
+"""
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import pathlib
+import signal
 import sys
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from . import __version__
+from . import __version__, explain, files, outputs, progress, records, report_html, runner
+from .files import STDIN, InputFile, Selection
 from .pipeline import clean
 
-SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
-FIELDS = ("title", "date", "time", "byline", "authors", "date_source", "lang", "confidence", "body")
+COMMANDS = ("clean", "explain")
+RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json")
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 EXAMPLES = """examples:
-  cleanarticle seeds/ -o out.jsonl         clean every .txt/.html file under seeds/ to JSON lines
-  cleanarticle page.txt                    print one JSON object to stdout
-  cleanarticle page.txt --explain          ... with every line's label and reason
+  cleanarticle crawl/ -o articles.jsonl        every .txt/.html under crawl/ to JSON lines
+  cleanarticle crawl/ -o clean/ --as txt       mirror the tree: clean/a/b.txt holds a/b.html's body
+  cleanarticle 'crawl/**/*.htm' -j 4 -o a.json  a quoted glob, 4 processes, one JSON array
+  cat page.txt | cleanarticle - --fields title,date,body
+  cleanarticle crawl/ -o articles.jsonl --resume   continue a run that was interrupted
+  cleanarticle explain page.txt                every line with its label and reason
+  cleanarticle explain page.txt --html report.html
+"""
+
+CLEAN_NOTES = """output:
+  no -o          JSON lines on stdout
+  -o FILE.jsonl  JSON lines (.ndjson too); -o FILE.json: one JSON array, a record per line
+  -o DIR/        one file per input, mirroring the tree below the inputs' common folder
+                 (a trailing / or an existing folder means a folder)
+  Records always start with "path"; results come in input order whatever -j is.
+  Failures are listed in FILE's stem + .errors.jsonl (DIR/errors.jsonl), or on stderr
+  without -o. Outputs are written to a temporary file and renamed: an interrupted run
+  leaves no half-written file (FILE.partial holds its whole records for --resume).
 """
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="cleanarticle", description="Clean scraped news articles (text or HTML).",
-                                epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write JSON lines here (default: stdout)")
-    p.add_argument("--format", choices=("auto", "text", "html"), default=None,
-                   help="input format (default: by file suffix, else auto)")
-    p.add_argument("--lang", help="ISO 639-1 language of every input (default: detect)")
-    p.add_argument("--explain", action="store_true", help="include every line's label and reason")
-    p.add_argument("--version", action="version", version=f"cleanarticle {__version__}")
-    return p
-
-
-def iter_inputs(paths: list[str]) -> Iterator[pathlib.Path]:
-    """Files named directly, and files with a known suffix under folders, in sorted order."""
-    for name in paths:
-        path = pathlib.Path(name)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-        else:
-            yield path
-
-
-def record(path: pathlib.Path, fmt: str | None, lang: str | None, explain: bool) -> dict:
-    """Clean one file into a JSON-ready record."""
-    raw = path.read_bytes()
-    article = clean(raw, format=fmt or SUFFIXES.get(path.suffix.lower(), "auto"), lang=lang)
-    data = article.to_dict(blocks=explain)
-    out = {"path": str(path)}
-    out.update({k: data[k] for k in FIELDS})
-    if explain:
-        out["blocks"] = data["blocks"]
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `cleanarticle` command (and of `python -m cleanarticle`)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["clean"]:  # `cleanarticle clean PATH...` reads the same
-        argv = argv[1:]
-    args = _parser().parse_args(argv)
-    inputs = list(iter_inputs(args.paths))
-    if args.output:
-        target = pathlib.Path(args.output).resolve()
-        if any(p.resolve() == target for p in inputs if p.exists()):
-            print(f"cleanarticle: refusing to write {args.output}: it is one of the inputs", file=sys.stderr)
-            return 2
-    failed = 0
-    out, tmp_name = (sys.stdout, None)
-    if args.output:
-        fd, tmp_name = tempfile.mkstemp(prefix=".cleanarticle-", dir=str(target.parent) or ".")
-        out = os.fdopen(fd, "w", encoding="utf-8")
+    if argv and argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"):
+        argv.insert(0, "clean")  # `cleanarticle PATH...` is `cleanarticle clean PATH...`
+    parser = _parser()
+    args = parser.parse_args(argv)
+    return args.command(args, args.subparser)
+
+
+def _parser() -> argparse.ArgumentParser:
+    raw = argparse.RawDescriptionHelpFormatter
+    top = argparse.ArgumentParser(
+        prog="cleanarticle", formatter_class=raw, epilog=EXAMPLES,
+        description="Clean scraped news pages (plain text or HTML) into articles: title, date, byline, body.\n"
+                    "`cleanarticle PATH...` is short for `cleanarticle clean PATH...`.")
+    top.add_argument("--version", action="version", version=f"cleanarticle {__version__}")
+    sub = top.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    c = sub.add_parser("clean", help="clean files, folders and globs", formatter_class=raw,
+                       description="Clean files, folders (recursively) and globs; - reads stdin.",
+                       epilog=CLEAN_NOTES + "\n" + EXAMPLES)
+    c.set_defaults(command=run_clean, subparser=c)
+    c.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob ('crawl/**/*.html'), or - for stdin")
+    c.add_argument("-o", "--output", metavar="OUT", help="FILE.jsonl, FILE.json or DIR/ (default: stdout)")
+    c.add_argument("--as", dest="as_", choices=("json", "txt"), default="json",
+                   help="with -o DIR/: write a .json record or the body alone as .txt (default: json)")
+    c.add_argument("--fields", help=f"comma-separated fields to write (path always): {', '.join(records.FIELDS)}")
+    c.add_argument("--explain", action="store_true", help="add every line's label and reason (the blocks field)")
+    c.add_argument("--include", action="append", default=[], metavar="GLOB",
+                   help="take files matching GLOB in folders (repeatable; default: *.txt *.text *.html *.htm)")
+    c.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="skip files and folders matching GLOB (repeatable)")
+    _add_page_options(c)
+    c.add_argument("-j", "--jobs", type=_positive_int, default=_cpu_count(), metavar="N",
+                   help=f"processes cleaning in parallel (default: all cores, here {_cpu_count()})")
+    c.add_argument("--timeout", type=_positive_float, metavar="SECONDS",
+                   help="give up on a file after this long; it is listed as failed and the run goes on")
+    c.add_argument("--resume", action="store_true",
+                   help="skip inputs already in the output (DIR/: output file exists; FILE: a complete record)")
+    c.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary (failures still listed)")
+    c.add_argument("-v", "--verbose", action="store_true", help="also print each failure, with its traceback")
+
+    e = sub.add_parser("explain", help="show every line of one page with its label and reason", formatter_class=raw,
+                       description="Show every line of one page with its label and the reason for it: "
+                                   "the fastest way to see why a line was dropped.",
+                       epilog="examples:\n  cleanarticle explain page.txt | less -R\n"
+                              "  cleanarticle explain page.html --html report.html")
+    e.set_defaults(command=run_explain, subparser=e)
+    e.add_argument("file", metavar="FILE", help="the page (- for stdin)")
+    e.add_argument("--html", metavar="REPORT", help="write a self-contained HTML page here instead")
+    e.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour labels (auto: on a terminal, unless NO_COLOR is set)")
+    _add_page_options(e)
+    return top
+
+
+def _add_page_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=("auto", "text", "html"),
+                   help="input format (default: html for .html/.htm, else text; stdin: auto)")
+    p.add_argument("--lang", help="ISO 639-1 language of the input(s) (default: detect per page)")
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
+
+
+def _cpu_count() -> int:
+    """Cores this process may use (a container's limit, not the host's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+# --- clean -------------------------------------------------------------------------------
+
+class _Terminated(BaseException):
+    """SIGTERM, turned into an exception so that cleanup runs as for Ctrl-C (a BaseException,
+    like KeyboardInterrupt, so that the per-file `except Exception` does not swallow it)."""
+
+
+def run_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """`cleanarticle clean`: check the options (exit 2), then run."""
+    sel = Selection(tuple(args.include), tuple(args.exclude), args.format)
+    if args.output and files.selects(args.paths, sel, args.output):
+        print(f"cleanarticle: refusing to write {args.output}: it is one of the inputs", file=sys.stderr)
+        return EXIT_USAGE
+    kind = _output_kind(args, parser)
     try:
-        for path in inputs:
-            try:
-                rec = record(path, args.format, args.lang, args.explain)
-            except (OSError, ValueError, NotImplementedError) as exc:
-                failed += 1
-                print(f"cleanarticle: skipped {path}: {exc}", file=sys.stderr)
-                continue
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        if tmp_name:
-            out.close()
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp makes 0600; give the usual mode
-            os.replace(tmp_name, target)
-            tmp_name = None
+        fields = records.parse_fields(args.fields) if args.fields else records.DEFAULT_FIELDS
+    except ValueError as exc:
+        parser.error(str(exc))
+    if args.explain:
+        fields = tuple(f for f in records.FIELDS if f in fields or f == "blocks")
+    job = runner.Job(fields=fields, as_text=kind == "dir" and args.as_ == "txt", lang=args.lang,
+                     timeout=args.timeout, traceback=args.verbose)
+    base = files.mirror_base(args.paths)
+    problem = _refusal(args, sel, kind)
+    if problem:
+        print(f"cleanarticle: refusing to write {args.output}: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        return _run(args, sel, job, kind, base)
     finally:
-        if tmp_name:
-            out.close()
-            os.unlink(tmp_name)
-    print(f"cleanarticle: {len(inputs) - failed} cleaned, {failed} failed", file=sys.stderr)
-    return 1 if failed else 0
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _output_kind(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
+    """"stdout", "file" or "dir", after the checks that make a usage error."""
+    out = args.output
+    kind = "stdout" if not out else "dir" if out.endswith(("/", os.sep)) or os.path.isdir(out) else "file"
+    if kind == "file" and not out.lower().endswith(RECORD_SUFFIXES):
+        parser.error(f"-o {out}: name a .jsonl or .json file, or a folder ending in /")
+    if args.paths.count(STDIN) > 1:
+        parser.error("- (stdin) can be given once")
+    if kind == "dir" and STDIN in args.paths:
+        parser.error("- (stdin) has no name to mirror: use -o FILE.jsonl or stdout")
+    if args.resume and (kind == "stdout" or STDIN in args.paths):
+        parser.error("--resume needs -o FILE or -o DIR/ and no - (stdin)")
+    if args.as_ == "txt" and kind != "dir":
+        parser.error("--as txt needs -o DIR/")
+    if args.as_ == "txt" and (args.fields or args.explain):
+        parser.error("--as txt writes the body alone: --fields and --explain need json")
+    return kind
+
+
+def _refusal(args: argparse.Namespace, sel: Selection, kind: str) -> str | None:
+    """Why writing the output could touch an input (then we refuse), or None."""
+    if kind == "file":
+        for path in (args.output + ".partial", _errors_path(args.output, kind)):
+            if files.selects(args.paths, sel, path):
+                return f"{path} is one of the inputs"
+    elif kind == "dir":
+        out = os.path.realpath(args.output)
+        for arg in args.paths:
+            root = os.path.realpath(files.root_of(arg))
+            if os.path.commonpath([out, root]) in (out, root):
+                return f"it overlaps the input {arg} (outputs could overwrite or be read as inputs)"
+    return None
+
+
+def _errors_path(output: str, kind: str) -> str:
+    if kind == "dir":
+        return os.path.join(output, "errors.jsonl")
+    stem, _ = os.path.splitext(output)
+    return stem + ".errors.jsonl"
+
+
+def _raise_terminated(_signum, _frame):
+    raise _Terminated
+
+
+def _run(args: argparse.Namespace, sel: Selection, job: runner.Job, kind: str, base: str) -> int:
+    tally = progress.Tally()
+    show_bar = not args.quiet and sys.stderr.isatty()
+    bar = progress.Bar(sys.stderr, lambda: sum(1 for _ in files.iter_inputs(args.paths, sel, base))) \
+        if show_bar else progress.NoBar(sys.stderr)
+    if kind == "file" and not args.resume and os.path.exists(args.output + ".partial") and not args.quiet:
+        bar.write(f"cleanarticle: starting over: replacing {args.output}.partial left by an interrupted run "
+                  "(--resume continues it instead)")
+    try:
+        sink, errors = _open_output(args, kind)
+    except OSError as exc:
+        print(f"cleanarticle: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    inputs = files.iter_inputs(args.paths, sel, base)
+    single = len(args.paths) == 1 and (args.paths[0] == STDIN or os.path.isfile(args.paths[0]))
+    jobs = 1 if single else args.jobs
+    if args.verbose:
+        bar.write(f"cleanarticle: {jobs} process{'es' if jobs > 1 else ''}, writing to {args.output or 'stdout'}")
+    status = None
+    try:
+        tasks = runner.tasks_for(_not_done(inputs, sink, args.resume, tally, bar))
+        if jobs == 1:
+            _consume(runner.run_here(tasks, job), sink, errors, tally, bar, args.verbose)
+        else:
+            with runner.Pool(jobs, job) as pool:
+                _consume(pool.map(tasks), sink, errors, tally, bar, args.verbose)
+        sink.finish()
+    except (KeyboardInterrupt, _Terminated) as exc:
+        status = 143 if isinstance(exc, _Terminated) else EXIT_INTERRUPTED
+        sink.abort()
+    except BrokenPipeError:  # `cleanarticle crawl/ | head`: the reader has gone, stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sink.abort()
+        status = EXIT_FAILED
+    except OSError as exc:  # the output cannot be written (disk full, folder removed): stop, say why
+        sink.abort()
+        print(f"cleanarticle: cannot write {args.output or 'stdout'}: {exc.strerror or exc}", file=sys.stderr)
+        status = EXIT_FAILED
+    finally:
+        bar.close()
+        if errors is not None:
+            errors.close()
+    if status is not None:
+        if status != EXIT_FAILED:
+            message = f"cleanarticle: interrupted after {tally.cleaned + tally.failed} files"
+            if kind == "file":
+                message += f"; {args.output}.partial keeps their records"
+            if kind != "stdout":
+                message += "; run again with --resume to continue"
+            print(message, file=sys.stderr)
+        return status
+    if not args.quiet:
+        where = f"; failures listed in {errors.path}" if errors is not None and errors.count else ""
+        print(f"cleanarticle: {tally.summary()}{where}", file=sys.stderr)
+    return EXIT_FAILED if tally.failed else EXIT_OK
+
+
+def _open_output(args: argparse.Namespace, kind: str):
+    """The sink for the results, and the failure log (None: failures go to stderr)."""
+    if kind == "stdout":
+        return outputs.StdoutSink(sys.stdout.buffer), None
+    if kind == "dir":
+        os.makedirs(args.output, exist_ok=True)
+        sink = outputs.FolderSink(args.output, "." + args.as_)
+    else:
+        os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
+        sink = outputs.RecordFileSink(args.output, args.resume)
+    return sink, outputs.ErrorLog(_errors_path(args.output, kind))
+
+
+def _not_done(inputs: Iterable[InputFile], sink, resume: bool, tally: progress.Tally, bar) -> Iterator[InputFile]:
+    """The inputs left to do: with --resume, those whose output is already complete are counted and skipped."""
+    for src in inputs:
+        if resume and not src.error and sink.done(src):
+            tally.skipped += 1
+            bar.update(tally)
+            continue
+        yield src
+
+
+def _consume(outcomes: Iterable[runner.Outcome], sink, errors, tally: progress.Tally, bar, verbose: bool) -> None:
+    for outcome in outcomes:
+        tally.nbytes += outcome.nbytes
+        if outcome.error is None:
+            sink.write(outcome.source, outcome.payload)
+            tally.cleaned += 1
+        else:
+            tally.failed += 1
+            if errors is not None:
+                errors.add(outcome.source.path, outcome.stage, outcome.error)
+            if errors is None or verbose:
+                bar.write(f"cleanarticle: {outcome.source.path}: {outcome.stage}: {outcome.error}")
+            if verbose and outcome.detail:
+                bar.write(outcome.detail.rstrip())
+        bar.update(tally)
+
+
+# --- explain -----------------------------------------------------------------------------
+
+def run_explain(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """`cleanarticle explain FILE [--html REPORT]`."""
+    if args.html and args.file != STDIN and os.path.exists(args.html) \
+            and os.path.samefile(args.html, args.file):
+        print(f"cleanarticle: refusing to write {args.html}: it is the input", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        raw = sys.stdin.buffer.read() if args.file == STDIN else runner.read_bytes(args.file)
+    except OSError as exc:
+        print(f"cleanarticle: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    nul = runner.binary_offset(raw)
+    if nul is not None:
+        print(f"cleanarticle: {args.file} looks binary (NUL byte at offset {nul})", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        article = clean(raw, format=files.guess_format(args.file, Selection(format=args.format)), lang=args.lang)
+    except Exception as exc:  # show the user one line, not a traceback from deep inside
+        print(f"cleanarticle: cannot clean {args.file}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.html:
+        try:
+            outputs.write_atomic(args.html, report_html.render(article, args.file))
+        except OSError as exc:
+            print(f"cleanarticle: cannot write {args.html}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"cleanarticle: wrote {args.html}", file=sys.stderr)
+        return EXIT_OK
+    tty = sys.stdout.isatty()
+    color = args.color == "always" or (args.color == "auto" and tty and not os.environ.get("NO_COLOR"))
+    width = os.get_terminal_size(sys.stdout.fileno()).columns if tty else None
+    out = sys.stdout.buffer
+    try:
+        for line in explain.render(article, args.file, color=color, width=width):
+            out.write((line + "\n").encode("utf-8", "backslashreplace"))
+        out.flush()
+    except BrokenPipeError:  # `cleanarticle explain page.txt | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
 
 
 if __name__ == "__main__":

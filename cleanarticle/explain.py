@@ -1,0 +1,64 @@
+"""`cleanarticle explain FILE` on a terminal: every input line with its label and reason."""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from . import model
+from .model import Article
+
+METADATA = frozenset({model.TITLE, model.BYLINE, model.DATE, model.SOURCE})
+# ANSI styles: kept text green, metadata bold cyan, chrome red, reasons dim.
+_STYLE = {"body": "32", "meta": "1;36", "chrome": "31", "blank": "2", "reason": "2"}
+_ARROW = "  <- "
+# On a terminal a line is cut to the width, but never below this many characters of text.
+MIN_TEXT_COLUMNS = 24
+
+
+def group(label: str) -> str:
+    """The colour group of a label: body, meta(data), blank or chrome."""
+    if label == model.BODY:
+        return "body"
+    if label in METADATA:
+        return "meta"
+    return "blank" if label == model.BLANK else "chrome"
+
+
+def render(article: Article, path: str, *, color: bool, width: int | None) -> Iterator[str]:
+    """The header (what was extracted) then one row per input line: number (1-based, as in
+    `date_source`), label, text, reason. `width` cuts long text to fit a terminal; None keeps it whole."""
+    paint = _painter(color)
+    yield paint("meta", path) + f"  {article.format}, lang {article.lang or '?'}, " \
+        f"confidence {article.confidence:g}, encoding {article.encoding or '?'}"
+    yield f"title   {article.title or '-'}"
+    date = " ".join(x for x in (article.date, article.time) if x) or "-"
+    yield f"date    {date}" + (f"  ({article.date_source})" if article.date_source else "")
+    yield f"byline  {article.byline or '-'}" + (f"  (authors: {', '.join(article.authors)})" if article.authors else "")
+    yield ""
+    label_width = max((len(b.label) for b in article.blocks), default=5)
+    for block in article.blocks:
+        head = f"{block.index + 1:>5}  {block.label:<{label_width}}  "
+        if block.label == model.BLANK and not block.text:
+            yield paint("blank", head.rstrip())
+            continue
+        text = block.text
+        if width is not None:
+            room = max(MIN_TEXT_COLUMNS, width - len(head) - len(_ARROW) - len(block.reason))
+            text = _cut(text, room)
+        yield paint(group(block.label), head + text) + paint("reason", _ARROW + block.reason)
+
+
+def _painter(color: bool):
+    def paint(kind: str, text: str) -> str:
+        return f"\x1b[{_STYLE[kind]}m{text}\x1b[0m" if color and text else text
+    return paint
+
+
+def _cut(text: str, columns: int) -> str:
+    """`text` cut to `columns` terminal cells (wide CJK characters take two), with an ellipsis."""
+    used = 0
+    for i, ch in enumerate(text):
+        used += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used > columns - 1 and i < len(text) - 1:
+            return text[:i] + "…"
+    return text
