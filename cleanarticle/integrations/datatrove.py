@@ -1,0 +1,132 @@
+"""cleanarticle as a datatrove pipeline step (`pip install "cleanarticle[datatrove]"`).
+
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import JsonlWriter
+    from cleanarticle.integrations.datatrove import CleanArticleExtractor
+
+    LocalPipelineExecutor(pipeline=[JsonlReader("pages/"), CleanArticleExtractor(),
+                                    JsonlWriter("clean/")], tasks=8, workers=2).run()
+
+The step replaces `doc.text` with the article body and adds `article_title`,
+`article_date`, `article_time`, `article_byline`, `article_authors`, `article_date_source`,
+`article_lang`, `article_confidence` and `article_error` to `doc.metadata` (prefixed, so the
+WARC reader's crawl `date` or a JSONL `title` is never overwritten; existing `article_*`
+keys, from an earlier cleaning, are replaced).
+
+Like datatrove's own extractors it cleans in a sandbox process with a per-document
+`timeout`, and counts `total`, `forwarded` (kept), `dropped` and `failed` (split into
+`clean_error`, `timeout` and `broken_process`). A page without body is dropped
+(`empty_body`); a failed page is dropped, or with `on_error="keep"` passed through with
+its text unchanged and the reason in `article_error`.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+try:
+    from datatrove.data import Document, DocumentsPipeline
+    from datatrove.pipeline.extractors.base import BaseExtractor, ExtractorSandbox
+    from datatrove.utils.typeshelper import StatHints
+except ImportError as exc:  # pragma: no cover - exercised in a subprocess by the tests
+    raise ImportError('cleanarticle.integrations.datatrove needs datatrove: pip install "cleanarticle[datatrove]"'
+                      ) from exc
+
+from ..pipeline import clean
+from .documents import DROP, ERROR_KEY, EngineOptions, Outcome, clean_document, describe, metadata_fields
+
+# Seconds for one page. Pages take ~10 ms on average and ~0.3 s at most on the readability
+# test pages; 5 s leaves room for a loaded machine, and still stops a pathological page.
+DEFAULT_TIMEOUT = 5.0
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Page:
+    """What is sent to the sandbox process. A class and not a tuple: datatrove >= 0.10
+    unpacks a tuple into the extract function's arguments, older versions do not."""
+
+    text: Any
+    url: str | None = None
+
+
+class CleanArticleExtractor(BaseExtractor):
+    """Clean each document's HTML or text into the article body, with its metadata.
+
+    Args:
+        format: "auto" (markup means HTML), "html" or "text".
+        lang: ISO 639-1 code of every document; None detects it per document.
+        on_error: "drop" (the default, as datatrove's extractors do) or "keep" a document
+            that cannot be cleaned; a kept one has its text unchanged and `article_error` set.
+        timeout: seconds allowed per document.
+    """
+
+    name = "🧹 cleanarticle"
+    _requires_dependencies = ["cleanarticle"]
+
+    def __init__(self, format: str = "auto", lang: str | None = None, on_error: str = DROP,
+                 timeout: float = DEFAULT_TIMEOUT):
+        super().__init__(timeout)
+        self.options = EngineOptions(format=format, lang=lang, on_error=on_error)
+
+    def extract(self, text: str) -> str:
+        """The article body of one page (datatrove's extractor contract); raises on failure."""
+        return clean(text, format=self.options.format, lang=self.options.lang).body
+
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        """Clean each document; keep, drop or pass it through, and count which."""
+        with ExtractorSandbox(timeout=self.timeout) as sandbox:
+            for doc in data:
+                self.stat_update(StatHints.total)
+                with self.track_time():
+                    body, fields = self._clean_in(sandbox, doc)
+                if fields[ERROR_KEY] is not None:
+                    if self.options.on_error == DROP:
+                        self.stat_update(StatHints.dropped)
+                        continue
+                    doc.metadata.update(fields)  # text left as it was
+                elif not body:
+                    self.stat_update(StatHints.dropped, "empty_body")
+                    continue
+                else:
+                    self.stat_update("extracted")
+                    doc.text = body
+                    doc.metadata.update(fields)
+                self.stat_update(StatHints.forwarded)
+                if isinstance(doc.text, str):  # a failed document passed through may hold anything
+                    self.update_doc_stats(doc)
+                yield doc
+
+    def _clean_in(self, sandbox: ExtractorSandbox, doc: Document) -> tuple[str | None, dict[str, Any]]:
+        """(body, metadata fields) of one document, cleaned in the sandbox process."""
+        try:
+            body, fields = sandbox.process_document(_Page(doc.text, doc.metadata.get("url")), self._clean_page)
+        except TimeoutError:
+            kind, error = "timeout", f"TimeoutError: cleaning took more than {self.timeout} s"
+        except EOFError as exc:  # the sandbox process died (e.g. out of memory); a new one takes over
+            kind, error = "broken_process", describe(exc)
+        except Exception as exc:  # noqa: BLE001 - e.g. a document that cannot be sent to the sandbox
+            kind, error = "clean_error", describe(exc)
+        else:
+            if fields[ERROR_KEY] is None:
+                return body, fields
+            kind, error = "clean_error", fields[ERROR_KEY]
+        self.stat_update("failed", kind)
+        return None, metadata_fields(Outcome(None, error))
+
+    def _clean_page(self, page: _Page | str) -> tuple[str | None, dict[str, Any]]:
+        """Runs in the sandbox process; returns plain data (it goes back through a pipe)."""
+        if not isinstance(page, _Page):  # the sandbox's warm-up call passes ""
+            page = _Page(page)
+        outcome = clean_document(page.text, self.options, url=page.url)
+        return (outcome.article.body if outcome.article else None), metadata_fields(outcome)
+
+
+class CleanArticleTextExtractor(CleanArticleExtractor):
+    """`CleanArticleExtractor` for documents that are already plain text (one block per
+    line, e.g. a browser's innerText): never parsed as HTML, even when a line looks like markup."""
+
+    name = "🧹 cleanarticle (text)"
+
+    def __init__(self, lang: str | None = None, on_error: str = DROP, timeout: float = DEFAULT_TIMEOUT):
+        super().__init__(format="text", lang=lang, on_error=on_error, timeout=timeout)

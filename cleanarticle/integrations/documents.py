@@ -1,0 +1,102 @@
+"""What every engine integration does to one document.
+
+Engines run millions of pages through one worker, so a page that makes `clean()` raise
+must not take its partition (or its datatrove task) down with it: `clean_document` turns
+the exception into an `Outcome` with an error message, and `EngineOptions.on_error`
+says whether such a page is dropped or passed through. Everything here is plain,
+picklable data, because it is shipped to worker processes.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+from .. import decode
+from ..model import Article
+from ..pipeline import clean
+
+# What to do with a page that could not be cleaned.
+DROP = "drop"
+KEEP = "keep"
+ON_ERROR = (DROP, KEEP)
+
+# Every key the engines write starts with this, so that a reader's own `title`, or the
+# crawl `date` that datatrove's WARC reader puts in a document's metadata, is never
+# overwritten by ours.
+PREFIX = "article_"
+ARTICLE_FIELDS = ("title", "date", "time", "byline", "authors", "date_source", "lang", "confidence")
+METADATA_KEYS = tuple(PREFIX + name for name in ARTICLE_FIELDS) + (PREFIX + "error",)
+BODY_KEY = PREFIX + "body"
+ERROR_KEY = PREFIX + "error"
+
+# The `clean()` options an engine passes on to every document.
+CLEAN_OPTIONS = ("format", "lang")
+ERROR_MESSAGE_CHARS = 500  # enough to tell the cause; a huge repr would bloat every output row
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class EngineOptions:
+    """How an engine cleans each document: `clean()`'s `format` and `lang`, and `on_error`."""
+
+    format: str = "auto"
+    lang: str | None = None
+    on_error: str = DROP
+
+    def __post_init__(self) -> None:
+        # Checked here, on the client, so that a typo fails at once and not in every worker.
+        decode.check_format(self.format)
+        if self.lang is not None and not isinstance(self.lang, str):
+            raise TypeError(f"lang must be an ISO 639-1 code or None, not {type(self.lang).__name__}")
+        if self.on_error not in ON_ERROR:
+            raise ValueError(f"on_error must be one of {', '.join(map(repr, ON_ERROR))}, not {self.on_error!r}")
+
+
+def engine_options(caller: str, on_error: str, clean_options: Mapping[str, Any]) -> EngineOptions:
+    """`EngineOptions` from a helper's `**clean_options`, naming the helper in any error."""
+    unknown = sorted(set(clean_options) - set(CLEAN_OPTIONS))
+    if unknown:
+        raise TypeError(f"{caller}() got unknown clean option(s) {', '.join(unknown)}; "
+                        f"accepted: {', '.join(CLEAN_OPTIONS)}")
+    return EngineOptions(on_error=on_error, **clean_options)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Outcome:
+    """One document's result: the article, or why there is none."""
+
+    article: Article | None
+    error: str | None = None
+
+
+def clean_document(raw: object, options: EngineOptions, url: str | None = None) -> Outcome:
+    """`clean()` one document; any exception becomes `Outcome.error` instead of escaping."""
+    try:
+        article = clean(raw, format=options.format, lang=options.lang, url=url)  # type: ignore[arg-type]
+    except Exception as exc:  # noqa: BLE001 - one bad page must not stop the millions after it
+        return Outcome(None, describe(exc))
+    return Outcome(article)
+
+
+def describe(exc: BaseException) -> str:
+    """A short, single-line description of a failure, fit for a metadata field."""
+    text = f"{type(exc).__name__}: {exc}".replace("\n", " ")
+    return text if len(text) <= ERROR_MESSAGE_CHARS else text[: ERROR_MESSAGE_CHARS - 1] + "…"
+
+
+def metadata_fields(outcome: Outcome) -> dict[str, Any]:
+    """The prefixed metadata keys (all of them, `None` where unknown, so every row has one schema)."""
+    article = outcome.article
+    fields: dict[str, Any] = {PREFIX + name: None for name in ARTICLE_FIELDS}
+    if article is not None:
+        fields.update({PREFIX + name: getattr(article, name) for name in ARTICLE_FIELDS})
+        fields[PREFIX + "authors"] = list(article.authors)
+    fields[ERROR_KEY] = outcome.error
+    return fields
+
+
+def record_fields(outcome: Outcome) -> dict[str, Any]:
+    """`metadata_fields` plus the body, for engines that keep the body next to the input."""
+    fields = metadata_fields(outcome)
+    fields[BODY_KEY] = outcome.article.body if outcome.article is not None else None
+    return fields

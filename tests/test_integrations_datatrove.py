@@ -1,0 +1,183 @@
+"""The datatrove step: a real LocalPipelineExecutor run over the seeds, failures, pickling."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import pathlib
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+from cleanarticle import clean
+
+pytestmark = pytest.mark.datatrove
+needs_datatrove = pytest.mark.skipif(
+    importlib.util.find_spec("datatrove") is None or importlib.util.find_spec("orjson") is None,
+    reason='needs the datatrove extra: pip install ".[datatrove]" (CI installs it with the test extra)')
+
+SEEDS = pathlib.Path(__file__).resolve().parents[1] / "seeds"
+SEED_TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def _run_python(code: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+
+
+def test_core_never_imports_datatrove():
+    done = _run_python("import sys, cleanarticle; cleanarticle.clean('Hello there.');"
+                       "print(sorted(m for m in ('datatrove', 'cleanarticle.integrations') if m in sys.modules))")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_missing_datatrove_names_the_extra():
+    done = _run_python("import sys; sys.modules['datatrove'] = None\n"
+                       "import cleanarticle.integrations.datatrove")
+    assert done.returncode != 0
+    assert 'ImportError: cleanarticle.integrations.datatrove needs datatrove: pip install "cleanarticle[datatrove]"' \
+        in done.stderr
+
+
+def _write_jsonl(path: pathlib.Path, rows: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def _read_jsonl(folder: pathlib.Path) -> list[dict]:
+    return [json.loads(line) for f in sorted(folder.glob("*.jsonl")) for line in f.read_text(encoding="utf-8").splitlines()]
+
+
+def _expected_metadata(text: str) -> dict:
+    a = clean(text)
+    return {"article_title": a.title, "article_date": a.date, "article_time": a.time, "article_byline": a.byline,
+            "article_authors": list(a.authors), "article_date_source": a.date_source, "article_lang": a.lang,
+            "article_confidence": a.confidence, "article_error": None}
+
+
+@needs_datatrove
+def test_local_pipeline_cleans_the_seeds_jsonl(tmp_path):
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import JsonlWriter
+
+    from cleanarticle.integrations.datatrove import CleanArticleExtractor
+
+    rows = [{"id": name, "text": text, "url": f"https://example.vn/{name}", "date": "2025-12-08"}
+            for name, text in SEED_TEXTS.items()]
+    rows.append({"id": "blank", "text": "\n \n\t\n"})  # no body: dropped, and counted so
+    _write_jsonl(tmp_path / "in" / "a.jsonl", rows[:3])  # two files, so that both tasks work
+    _write_jsonl(tmp_path / "in" / "b.jsonl", rows[3:])
+    LocalPipelineExecutor(
+        pipeline=[JsonlReader(str(tmp_path / "in")), CleanArticleExtractor(),
+                  JsonlWriter(str(tmp_path / "out"), compression=None)],
+        tasks=2, workers=2, logging_dir=str(tmp_path / "logs"),  # 2 worker processes: the step is pickled
+    ).run()
+
+    out = {row["id"]: row for row in _read_jsonl(tmp_path / "out")}
+    assert sorted(out) == sorted(SEED_TEXTS)
+    for name, text in SEED_TEXTS.items():
+        row = out[name]
+        assert row["text"] == clean(text).body
+        meta = row["metadata"]
+        assert {k: meta[k] for k in _expected_metadata(text)} == _expected_metadata(text)
+        assert meta["date"] == "2025-12-08" and meta["url"] == f"https://example.vn/{name}"  # the reader's, kept
+    assert out["004_28ba1ad4bae64c1e.txt"]["metadata"]["article_date"] == "2025-07-17"
+
+    step_stats = json.loads((tmp_path / "logs" / "stats.json").read_text())[1]["stats"]
+    assert step_stats["total"] == 6
+    assert step_stats["forwarded"] == 5
+    assert step_stats["dropped"] == step_stats["empty_body"] == 1
+    assert "failed" not in step_stats
+
+
+def _run_step(step, texts):
+    from datatrove.data import Document
+
+    docs = [Document(text=t, id=str(i), metadata={"url": "https://example.vn/a"}) for i, t in enumerate(texts)]
+    return list(step.run(iter(docs))), step.stats
+
+
+@needs_datatrove
+@pytest.mark.parametrize("on_error", ["drop", "keep"])
+def test_a_failing_document_is_counted_and_dropped_or_passed_through(on_error):
+    from cleanarticle.integrations.datatrove import CleanArticleExtractor
+
+    good = SEED_TEXTS["004_28ba1ad4bae64c1e.txt"]
+    out, stats = _run_step(CleanArticleExtractor(on_error=on_error), [None, good, 42])  # clean() raises TypeError
+    assert stats["total"].total == 3
+    assert stats["failed"].total == stats["clean_error"].total == 2
+    assert out[-1 if on_error == "drop" else 1].text == clean(good).body  # the good one still comes through
+    if on_error == "drop":
+        assert [d.id for d in out] == ["1"]
+        assert stats["dropped"].total == 2 and stats["forwarded"].total == 1
+    else:
+        assert [d.id for d in out] == ["0", "1", "2"]
+        assert stats["forwarded"].total == 3
+        assert out[0].text is None and out[2].text == 42  # passed through unchanged
+        assert out[0].metadata["article_error"].startswith("TypeError: ")
+        assert out[0].metadata["article_title"] is None
+        assert out[1].metadata["article_error"] is None
+
+
+@needs_datatrove
+def test_a_document_over_the_timeout_fails_and_the_next_one_is_cleaned():
+    from cleanarticle.integrations.datatrove import CleanArticleTextExtractor
+
+    # 300 pages in one document take ~2 s here; the step waits 0.3 s (+ the sandbox's 0.1 s
+    # grace). The timeout also bounds the sandbox's start, so it cannot be tiny.
+    huge = "\n".join(SEED_TEXTS.values()) * 60
+    small = SEED_TEXTS["000_f92f5725a50e2e06.txt"]
+    out, stats = _run_step(CleanArticleTextExtractor(timeout=0.3, on_error="keep"), [huge, small])
+    assert stats["failed"].total == stats["timeout"].total == 1
+    assert out[0].text == huge and out[0].metadata["article_error"].startswith("TimeoutError")
+    assert out[1].text == clean(small).body
+
+
+@needs_datatrove
+def test_extract_is_the_body_as_datatrove_extractors_return_it():
+    from cleanarticle.integrations.datatrove import CleanArticleExtractor
+
+    text = SEED_TEXTS["002_9c1fd24842cc539d.txt"]
+    assert CleanArticleExtractor(lang="vi").extract(text) == clean(text, lang="vi").body
+    with pytest.raises(TypeError):
+        CleanArticleExtractor().extract(None)
+
+
+@needs_datatrove
+def test_text_variant_never_parses_markup():
+    from cleanarticle.integrations.datatrove import CleanArticleTextExtractor
+
+    text = "<html><body><p>Hello</p></body></html>\n" + SEED_TEXTS["000_f92f5725a50e2e06.txt"]
+    step = CleanArticleTextExtractor()
+    assert step.options.format == "text"
+    out, _ = _run_step(step, [text])
+    assert out[0].text == clean(text, format="text").body
+
+
+@needs_datatrove
+def test_bad_options_fail_when_the_step_is_built():
+    from cleanarticle.integrations.datatrove import CleanArticleExtractor
+
+    with pytest.raises(ValueError, match="on_error"):
+        CleanArticleExtractor(on_error="skip")
+    with pytest.raises(ValueError, match="format"):
+        CleanArticleExtractor(format="pdf")
+
+
+@needs_datatrove
+@pytest.mark.parametrize("dumps, loads", [(pickle.dumps, pickle.loads), ("dill", "dill")])
+def test_steps_survive_pickling(dumps, loads):
+    """datatrove's executors ship the pipeline to workers with pickle/dill."""
+    from cleanarticle.integrations.datatrove import CleanArticleExtractor, CleanArticleTextExtractor
+
+    if dumps == "dill":
+        dill = pytest.importorskip("dill")
+        dumps, loads = dill.dumps, dill.loads
+    text = SEED_TEXTS["003_b005bfda91c3ac5c.txt"]
+    for step in (CleanArticleExtractor(lang="vi", on_error="keep", timeout=3), CleanArticleTextExtractor()):
+        copy = loads(dumps(step))
+        assert type(copy) is type(step) and copy.options == step.options and copy.timeout == step.timeout
+        out, _ = _run_step(copy, [text])
+        assert out[0].text == clean(text).body
