@@ -1,0 +1,6 @@
+"""`python -m benchmarks [--quick] [--corpus DIR] [--profile]`: see benchmarks/run.py."""
+import sys
+
+from .run import main
+
+sys.exit(main())

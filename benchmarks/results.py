@@ -1,0 +1,57 @@
+"""What a benchmark run found: plain data that the report and the chart read."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .config import BenchConfig
+from .measure import Measurement
+from .scoring import Quality
+from .systems import System
+
+
+@dataclass(frozen=True)
+class Row:
+    """One system on one corpus."""
+
+    corpus: str
+    format: str
+    system: System
+    version: str
+    measurement: Measurement
+    quality: Quality | None              # None: floor, n/a, or a corpus without gold
+
+
+@dataclass(frozen=True)
+class ScalePoint:
+    """cleanarticle over the corpus repeated `scale` times, as one list of documents."""
+
+    corpus: str
+    system: str
+    scale: int
+    measurement: Measurement
+
+
+@dataclass(frozen=True)
+class CliPoint:
+    """The `cleanarticle` command over a folder holding `scale` copies of a corpus."""
+
+    corpus: str
+    scale: int
+    files: int
+    n_bytes: int
+    seconds: float
+    peak_rss_kb: int
+    exit_code: int
+    records: int                         # JSON lines written
+    said: str = ""                       # the command's last line on stderr (its summary or error)
+
+
+@dataclass(frozen=True)
+class Results:
+    config: BenchConfig
+    machine: dict[str, str]
+    rows: tuple[Row, ...]
+    scaling: tuple[ScalePoint, ...] = ()
+    cli: tuple[CliPoint, ...] = ()
+    cli_throughput: str = ""             # what benchmarks/cli_throughput.py printed, or why not
+    seconds: float = 0.0                 # wall time of the whole run

@@ -1,0 +1,176 @@
+"""`python -m benchmarks`: quality and speed of cleanarticle and its peers, in one run.
+
+Every applicable system runs on every corpus, each in its own child process pinned to
+one core; then cleanarticle alone on 1x..8x the corpus (scaling), then the command line.
+The report goes to benchmarks/RESULTS.md and the chart to benchmarks/results.png.
+"""
+from __future__ import annotations
+
+import argparse
+import pathlib
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+from . import chart, cli_bench, profiling, report
+from .config import BenchConfig
+from .corpora import Corpus, default_corpora, folder_corpora, head
+from .machine import machine_info
+from .measure import NOT_AVAILABLE, Job, Measurement, measure, measure_isolated
+from .results import Results, Row, ScalePoint
+from .scoring import score
+from .systems import SYSTEMS, System, version
+
+CLEANARTICLE = {"text": "cleanarticle", "html": "cleanarticle-html"}
+
+Log = Callable[[str], None]
+
+
+def _measure(system: System, corpus: Corpus, cfg: BenchConfig, *, scale: int = 1) -> Measurement:
+    paths, langs = corpus.paths * scale, corpus.langs * scale
+    warmup = len(corpus.paths) if scale > 1 else None
+    if not cfg.isolate:
+        return measure(system, paths, langs, reps=cfg.reps, page_timeout=cfg.page_timeout,
+                       collect=scale == 1, warmup=warmup)
+    job = Job(system.name, paths, langs, cfg.reps, cfg.page_timeout, scale == 1, warmup, cfg.cpu)
+    return measure_isolated(job, cfg.system_timeout)
+
+
+def systems_for(corpus: Corpus, cfg: BenchConfig) -> list[System]:
+    return [s for s in SYSTEMS.values()
+            if corpus.format in s.formats and (not cfg.systems or s.name in cfg.systems)]
+
+
+def measure_rows(corpora: Sequence[Corpus], cfg: BenchConfig, log: Log) -> list[Row]:
+    rows = []
+    for corpus in corpora:
+        for system in systems_for(corpus, cfg):
+            log(f"  {corpus.name:24} {system.name:20} ...")
+            m = _measure(system, corpus, cfg)
+            scored = corpus.scored and system.kind != "floor" and m.status != NOT_AVAILABLE
+            quality = score(m.outputs, corpus.pages) if scored else None
+            rows.append(Row(corpus.name, corpus.format, system, version(system), m, quality))
+            log(f"    {m.status} {_brief(m, quality)}")
+    return rows
+
+
+def _brief(m: Measurement, quality) -> str:
+    if not m.times:
+        return m.note
+    f1 = f"F1 {quality.f1:.3f} " if quality else ""
+    return f"{f1}{m.docs_per_s():.1f} docs/s {m.mb_per_s():.2f} MB/s, {m.failures} failures"
+
+
+def _largest(corpora: Sequence[Corpus], fmt: str) -> Corpus | None:
+    """The scaling and CLI runs use the biggest corpus of each format."""
+    of_format = [c for c in corpora if c.format == fmt]
+    return max(of_format, key=lambda c: len(c.paths)) if of_format else None
+
+
+def measure_scaling(corpora: Sequence[Corpus], cfg: BenchConfig, log: Log) -> list[ScalePoint]:
+    points = []
+    for fmt, name in CLEANARTICLE.items():
+        corpus = _largest(corpora, fmt)
+        if corpus is None or (cfg.systems and name not in cfg.systems):
+            continue
+        for k in cfg.scales:
+            log(f"  scaling {name} on {corpus.name} x{k} ...")
+            m = _measure(SYSTEMS[name], corpus, cfg, scale=k)
+            points.append(ScalePoint(corpus.name, name, k, m))
+            if m.status == NOT_AVAILABLE:
+                break
+    return points
+
+
+def measure_cli(corpora: Sequence[Corpus], cfg: BenchConfig, log: Log) -> list:
+    points = []
+    for fmt in ("text", "html"):
+        corpus = _largest(corpora, fmt)
+        if corpus is None:
+            continue
+        for k in cfg.scales:
+            log(f"  cli on {corpus.name} x{k} ...")
+            points.append(cli_bench.run_cli(corpus, k, cfg.cpu, cfg.system_timeout))
+    return points
+
+
+def run(corpora: Sequence[Corpus], cfg: BenchConfig, log: Log = lambda s: None) -> Results:
+    """Measure everything the config asks for; returns the data the report renders."""
+    start = time.perf_counter()
+    if cfg.pages:
+        corpora = [head(c, cfg.pages) for c in corpora]
+    rows = measure_rows(corpora, cfg, log)
+    scaling = measure_scaling(corpora, cfg, log) if cfg.scaling else []
+    cli = measure_cli(corpora, cfg, log) if cfg.cli else []
+    if cfg.cli:
+        log("  cli throughput (benchmarks/cli_throughput.py) ...")
+    throughput = cli_bench.cli_throughput(cfg.system_timeout, cfg.quick) if cfg.cli else ""
+    return Results(cfg, machine_info(), tuple(rows), tuple(scaling), tuple(cli), throughput,
+                   time.perf_counter() - start)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--quick", action="store_true",
+                   help="one timed pass instead of three, and cli_throughput.py --quick")
+    p.add_argument("--reps", type=int, help="timed passes after the warm-up (default 3)")
+    p.add_argument("--corpus", action="append", default=[], metavar="DIR",
+                   help="add a corpus folder (seeds layout, readability layout, or plain files)")
+    p.add_argument("--only-corpus", action="store_true", help="skip the default corpora, use --corpus only")
+    p.add_argument("--systems", help=f"comma-separated subset of: {', '.join(SYSTEMS)}")
+    p.add_argument("--pages", type=int, help="only the first N pages of each corpus")
+    p.add_argument("--no-scaling", action="store_true", help="skip the 1x..8x scaling runs")
+    p.add_argument("--no-cli", action="store_true", help="skip the command-line runs")
+    p.add_argument("--in-process", action="store_true",
+                   help="no child processes (debugging; peak RSS is then the whole run's)")
+    p.add_argument("--page-timeout", type=float, default=30.0, help="seconds per page (default 30)")
+    p.add_argument("--out", type=pathlib.Path, default=BenchConfig.out_dir,
+                   help="folder for RESULTS.md and results.png (default benchmarks/)")
+    p.add_argument("--profile", action="store_true",
+                   help="instead of the benchmark, print the top of a cProfile of cleanarticle per corpus")
+    p.add_argument("--top", type=int, default=25, help="rows of the profile to print (default 25)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    systems = tuple(s.strip() for s in (args.systems or "").split(",") if s.strip())
+    unknown = [s for s in systems if s not in SYSTEMS]
+    if unknown:
+        print(f"unknown system(s): {', '.join(unknown)}; known: {', '.join(SYSTEMS)}", file=sys.stderr)
+        return 2
+    try:
+        corpora = [] if args.only_corpus else default_corpora()
+        for folder in args.corpus:
+            corpora.extend(folder_corpora(folder))
+        cfg = BenchConfig(reps=args.reps or (1 if args.quick else 3), quick=args.quick,
+                          page_timeout=args.page_timeout, systems=systems, pages=args.pages,
+                          scaling=not args.no_scaling, cli=not args.no_cli, isolate=not args.in_process,
+                          out_dir=args.out,
+                          command=" ".join(["python -m benchmarks", *(argv if argv is not None else sys.argv[1:])]))
+    except (ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not corpora:
+        print("error: no corpus (give --corpus DIR)", file=sys.stderr)
+        return 2
+    if args.profile:
+        for corpus in corpora:
+            print(profiling.profile(head(corpus, args.pages) if args.pages else corpus, args.top))
+        return 0
+    log = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
+    log(f"benchmark: {len(corpora)} corpora, {cfg.reps} timed pass(es), pinned to core {cfg.cpu}")
+    results = run(corpora, cfg, log)
+    args.out.mkdir(parents=True, exist_ok=True)
+    png = args.out / "results.png"
+    drawn = chart.draw(results, png)
+    why = "" if drawn else (chart.why_not() or "no scored row with timings")
+    text = report.render(results, chart_file=png.name if drawn else None, chart_note=why)
+    target = args.out / "RESULTS.md"
+    tmp = target.with_suffix(".md.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)  # an interrupted run leaves the previous report whole
+    print(text)
+    log(f"wrote {target}" + (f" and {png}" if drawn else f" (no chart: {why})"))
+    return 0
