@@ -25,6 +25,10 @@ TITLE_MIN_MATCH = 20
 # Byline and date stand this close (non-blank lines) to the title.
 META_WINDOW = 5
 
+# What ends a name before a date on its line ("By Jane Doe | July 17", "記者 林怡君／2025年3月8日"):
+# bars, bullets and dashes in their ASCII and full-width forms; a hyphen or slash only with
+# spaces around it (unspaced, it is part of a name or a date).
+_BYLINE_DATE_SEPARATOR = regex.compile(r"\s*[|｜•·—–／]\s*|\s+[-－/]\s+")
 _AUTHOR_SPLIT = regex.compile(r"\s*(?:,|;|&|\||\s[-–—]\s|\band\b|\bvà\b|\bwith\b)\s*", regex.I)
 
 
@@ -106,11 +110,15 @@ def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonbla
 
 
 def _byline_text(f: LineFeatures) -> str:
-    """The printed byline without the date and time that share its line."""
+    """The printed byline without the date and time that share its line.
+
+    The name ends at the first separator before the date, only looked for before it, so
+    that a slash or dash inside the date ("2025／3／8", "17/07/2025") never cuts.
+    """
     text = f.text
     if f.date is not None and f.date.start > 0:
-        text = regex.split(r"\s*[|•·—–]\s*|\s+-\s+", text)[0]
-    return text.strip(" |,-")
+        text = _BYLINE_DATE_SEPARATOR.split(text[:f.date.start])[0]
+    return text.strip(" |,-／｜")
 
 
 def authors(byline: str | None, lex: Lexicon) -> tuple[str, ...]:

@@ -110,6 +110,15 @@ def test_byline_and_date_below_the_title(lines, lang, expected):
     assert meta_of(lines, lang) == expected
 
 
+@pytest.mark.parametrize("line", ["By Jane Doe ／ July 4, 2024", "By Jane Doe｜July 4, 2024",
+                                  "By Jane Doe / July 4, 2024", "By Jane Doe － July 4, 2024",
+                                  "By Jane Doe, July 4, 2024"])
+def test_byline_ends_at_a_separator_before_its_date(line):
+    """Full-width separators end the name too (Chinese and Japanese sites print '記者 林怡君／2025年3月8日')."""
+    assert meta_of(["Home", EN_TITLE, line, *E], "en") == Meta(title=1, byline=2, byline_text="By Jane Doe",
+                                                                 date_line=2)
+
+
 def test_byline_and_date_blank_separated():
     lines = ["", VI_TITLE, "", "Hồng Châu | 17/07/2025, 08:30", "", V[0], "", V[1]]
     assert meta_of(lines, "vi") == Meta(title=1, byline=3, byline_text="Hồng Châu", date_line=3)
