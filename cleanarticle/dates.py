@@ -19,7 +19,8 @@ from .lexicon import Lexicon
 # Years outside this range are not publication dates of web pages.
 MIN_YEAR = 1990
 
-_DIGIT = regex.compile(r"\d")
+# Every date pattern below holds a four-digit year: lines without one are skipped at once.
+_YEAR_DIGITS = regex.compile(r"\d{4}")
 _ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?(?!\d)")
 _YMD = regex.compile(r"(?<![\d.])(\d{4})([/.])\s?(\d{1,2})\2\s?(\d{1,2})(?![\d/])")
 _CJK = regex.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})(?!\d)(?:\s*[日일号號])?")
@@ -126,7 +127,7 @@ def find_time(text: str, start: int = 0) -> str | None:
 
 def find_date(text: str, lex: Lexicon, today: datetime.date, *, month_first: bool = False) -> DateHit | None:
     """The first valid date in `text`, or None. `month_first` reads 07/04/2025 as July 4."""
-    if not _DIGIT.search(text):
+    if not _YEAR_DIGITS.search(text):
         return None
     hits: list[tuple[int, int, str]] = []
     m = _ISO.search(text)

@@ -1,9 +1,10 @@
 """Cheap, context-free features of one line: the evidence every label decision cites."""
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import functools
+import re
+from typing import NamedTuple
 
 import regex
 
@@ -27,10 +28,14 @@ DATE_LINE_MAX_OTHER_WORDS = 2
 # Han and Kana count one word per character (the issue allows characters as the proxy; the
 # thresholds below were checked on the Chinese and Japanese readability pages with it).
 _TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\w’'-]+")
+# The same tokens in an ASCII line, where the standard library's engine is twice as fast
+# (its \w differs from regex's only outside ASCII: it leaves out combining marks).
+_ASCII_TOKEN = re.compile(r"[\w'-]+")
 # Sentence-final marks of the scripts we meet (Latin, CJK full-width, Arabic and Urdu,
 # Devanagari danda, Armenian, Ethiopic), then any closing quotes or brackets.
 _CLOSERS = "\"'”’»)\\]」』）］】〕〉》"
 _TERMINAL = regex.compile(rf"[.!?…。！？؟।॥։።۔｡．:;：；]+[{_CLOSERS}]*$")
+_TERMINAL_TAIL = frozenset(".!?…。！？؟।॥։።۔｡．:;：；" + _CLOSERS)  # a line ending otherwise is not terminal
 _QUESTION = regex.compile(rf"[?!！？؟]+[{_CLOSERS}]*$")
 _ELLIPSIS = regex.compile(rf"(?:\.\.\.|…|⋯)[{_CLOSERS}]*$")
 _IMAGE = regex.compile(r"^\S*\.(?:jpe?g|png|gif|webp|svg|bmp|avif|tiff?)(?:\?\S*)?\)?$", regex.I)
@@ -59,13 +64,17 @@ _DIGIT_TOKEN = regex.compile(r"[\w’'-]*\d[\w’'-]*")
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{Lu}]\.)$")
 _NAME_JOINERS = frozenset({"and", "và", "&", "de", "da", "van", "von", "der", "del", "di", "le", "la", "bin", "al"})
 _SEPARATORS = regex.compile(r"\s*[|•·—–]\s*|\s+-\s+")
+_CREDIT_SEPARATOR = regex.compile(r"[:,：，،=＝]")
 # A name in a script without case: up to NAME_MAX_WORDS words of caseless letters (and marks).
 _CASELESS_NAME = regex.compile(r"^[\p{Lo}\p{M}]{2,12}(?:[\s·・][\p{Lo}\p{M}]+){0,4}$")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class LineFeatures:
-    """Features of one line; `chrome` names the lexicon kind the line matched, if any."""
+class LineFeatures(NamedTuple):
+    """Features of one line; `chrome` names the lexicon kind the line matched, if any.
+
+    A named tuple rather than a frozen dataclass: one is made per line, and a tuple is built
+    four times faster (benchmarks/profiling.py showed the dataclass's __init__ in the hot path).
+    """
 
     text: str
     size: int  # characters, Han/Kana counted DENSE_CHAR_WEIGHT times, Hangul HANGUL_CHAR_WEIGHT times
@@ -173,11 +182,11 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     """
     text = text.strip()
     folded = text.casefold()
-    tokens = _TOKEN.findall(folded)
+    tokens = (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(folded)
     words = len(tokens)
     stops = lex.stopwords
     stop_hits = sum(map(stops.__contains__, tokens)) if stops else 0
-    terminal = bool(_TERMINAL.search(text))
+    terminal = text[-1:] in _TERMINAL_TAIL and bool(_TERMINAL.search(text))
     size = len(text)
     dense = 0
     if not text.isascii() and _WIDE_SCRIPT.search(text):  # CJK, Hangul or Thai: weigh and count otherwise
@@ -190,50 +199,56 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
             words += max(0, round(thai / THAI_CHARS_PER_WORD) - thai_tokens)
             terminal = terminal or (words >= THAI_SENTENCE_MIN_WORDS and bool(_THAI.match(text[-1])))
     has_digit = bool(_DIGIT_OR_NUMBER.search(text))
-    common = dict(
+    key = " ".join(folded.split())
+    question = terminal and bool(_QUESTION.search(text))
+    chrome = date = name = None
+    credit = image = url = source = date_only = weekday = ago = byline_prefix = False
+    if len(text) <= LONG_LINE_CHARS and words:
+        credit_re, caption_re, source_re, byline_re, after_re, other_re, weekday_re, ago_re = _patterns(lex)
+        # Chrome lines are "a few words" long: there two Han/Kana characters make about one word.
+        chrome = lex.chrome_kind(phrase_key(key), words - dense // 2)
+        # A credit has a separator after its word ("Photo: X", "사진=X"): most lines have none.
+        credit = bool(_CREDIT_SEPARATOR.search(text) and credit_re.search(text) or caption_re.match(text))
+        if " " not in text:  # file names and addresses are one word
+            image = bool(_IMAGE.match(text))
+            url = bool(_URL.match(text))
+        source = bool(words <= 10 and source_re.match(text))
+        ago = bool(words <= 10 and not terminal and ago_re.search(text))
+        date = dates.find_date(text, lex, today, month_first=month_first) if has_digit else None
+        if date is not None:
+            rest = other_re.sub(" ", text[:date.start] + " " + text[date.end:]).split()
+            date_only = len(rest) <= DATE_LINE_MAX_OTHER_WORDS and not any(len(w) > 12 for w in rest)
+            weekday = bool(weekday_re.search(text))
+        # A byline is judged on its part before a separator or date ("By Jane Doe | July 4, 2024").
+        part = _SEPARATORS.split(text)[0] if date is None or date.start > 0 else text
+        short = len(part.split()) <= NAME_MAX_WORDS + 3
+        prefix = byline_re.match(part) if short else None
+        after = after_re.match(part) if short and after_re is not None and prefix is None else None
+        byline_prefix = bool(prefix or after)
+        if short and not terminal and part:
+            rest = part[prefix.end():] if prefix else after["name"] if after else part
+            name = name_of(rest, caseless=byline_prefix)
+    return LineFeatures(
         text=text,
         size=size,
-        key=" ".join(folded.split()),
+        key=key,
         chars=len(text),
         words=words,
         alpha_words=words - len(_DIGIT_TOKEN.findall(text)) if has_digit else words,
         stop_density=stop_hits / words if words else 0.0,
         terminal=terminal,
-        question=terminal and bool(_QUESTION.search(text)),
+        question=question,
         ellipsis=terminal and bool(_ELLIPSIS.search(text)),
         all_caps=words > 0 and text.isupper() and sum(1 for c in text if c.isupper()) >= 4,
-    )
-    if len(text) > LONG_LINE_CHARS or not words:
-        return LineFeatures(**common, chrome=None, credit=False, image=False, url=False, source=False, date=None,
-                            date_only=False, weekday=False, ago=False, name=None, byline_prefix=False)
-    credit_re, caption_re, source_re, byline_re, after_re, other_re, weekday_re, ago_re = _patterns(lex)
-    date = dates.find_date(text, lex, today, month_first=month_first) if has_digit else None
-    date_only = False
-    if date is not None:
-        rest = other_re.sub(" ", text[:date.start] + " " + text[date.end:]).split()
-        date_only = len(rest) <= DATE_LINE_MAX_OTHER_WORDS and not any(len(w) > 12 for w in rest)
-    # A byline is judged on its part before a separator or date ("By Jane Doe | July 4, 2024").
-    part = _SEPARATORS.split(text)[0] if date is None or date.start > 0 else text
-    short = len(part.split()) <= NAME_MAX_WORDS + 3
-    prefix = byline_re.match(part) if short else None
-    after = after_re.match(part) if short and after_re is not None and prefix is None else None
-    byline_prefix = bool(prefix or after)
-    name = None
-    if short and not terminal and part:
-        rest = part[prefix.end():] if prefix else after["name"] if after else part
-        name = name_of(rest, caseless=byline_prefix)
-    return LineFeatures(
-        **common,
-        # Chrome lines are "a few words" long: there two Han/Kana characters make about one word.
-        chrome=lex.chrome_kind(phrase_key(common["key"]), words - dense // 2),
-        credit=bool(credit_re.search(text) or caption_re.match(text)),
-        image=bool(_IMAGE.match(text)),
-        url=bool(_URL.match(text)),
-        source=bool(words <= 10 and source_re.match(text)),
+        chrome=chrome,
+        credit=credit,
+        image=image,
+        url=url,
+        source=source,
         date=date,
         date_only=date_only,
-        weekday=bool(weekday_re.search(text)) if date is not None else False,
-        ago=bool(words <= 10 and not terminal and ago_re.search(text)),
+        weekday=weekday,
+        ago=ago,
         name=name,
         byline_prefix=byline_prefix,
     )

@@ -44,6 +44,7 @@ _ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _DENSE_SEPARATORS = r"\s*[:：|｜>＞»›》】]"
 _UNSPACED_START = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
+_COMMON_END_MARKS = " \t.,:;!?…)]}\"'”’»0123456789"
 _NON_WORD_EDGES = regex.compile(r"^[\W\d_]+|[\W\d_]+$")
 _SPACES = regex.compile(r"\s+")
 
@@ -53,6 +54,10 @@ def phrase_key(text: str) -> str:
     folded = text.casefold()
     if "\u0307" in folded:  # Turkish "İ" casefolds to "i" + combining dot: "İlgili" must equal "ilgili"
         folded = folded.replace("\u0307", "")
+    if folded[:1].isalpha():  # most lines: trim common end marks without the regexes
+        trimmed = folded.rstrip(_COMMON_END_MARKS)
+        if trimmed[-1:].isalpha():  # what was trimmed is exactly what _NON_WORD_EDGES would take
+            return " ".join(trimmed.split())
     return _SPACES.sub(" ", _NON_WORD_EDGES.sub("", folded)).strip()
 
 

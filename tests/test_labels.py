@@ -1,5 +1,4 @@
 """labels: jusText-style quality per line, stoplist fit, and the context-free first-pass label."""
-import dataclasses
 import datetime
 
 import pytest
@@ -45,7 +44,7 @@ def test_quality_of_realistic_lines(text, expected):
 
 
 def _with(text, **changes):
-    return dataclasses.replace(F(text, EN), **changes)
+    return F(text, EN)._replace(**changes)
 
 
 # jusText's defaults (stopwords 0.30 / 0.32) and the chosen lengths (90 / 120 characters), as documented.
