@@ -1,10 +1,12 @@
 """Data-driven language cases (tests/cases/languages/*.json): one invented news page in each
 of 20 languages, cleaned without `lang=`, must come out with its language, title, byline,
 date and body, and without its chrome. Plus a property: cleaning any page with any
-language's word lists (or a mix of pages, shuffled) never crashes and never invents text.
+language's word lists (or a mix of pages, shuffled), or with the chrome lexicon files
+shuffled among the languages, never crashes and never invents text.
 
 See tests/cases/languages/README.md for the fields.
 """
+import contextlib
 import json
 import pathlib
 
@@ -121,3 +123,46 @@ def test_shuffled_mixed_pages_with_any_lexicon_never_crash(cases, rnd, lang):
     text = "\n".join(lines)
     _check_invariants(text, clean(text, format="text", lang=lang))
     _check_invariants(text, clean(text, format="text"))
+
+
+@pytest.fixture(scope="module")
+def swapped_data(tmp_path_factory):
+    """A copy of the package's word lists whose lexicon files `swap(mapping)` rewrites.
+
+    `swap({"de": "ja", ...})` makes `de.tsv` hold Japanese chrome phrases, months and bylines
+    (stopwords stay German) and points the library at the copy until the block ends.
+    """
+    root = tmp_path_factory.mktemp("data")
+    (root / "stopwords").mkdir()
+    (root / "lexicons").mkdir()
+    for f in (lexicon.DATA / "stopwords").iterdir():
+        (root / "stopwords" / f.name).write_bytes(f.read_bytes())
+    originals = {lang: (lexicon.DATA / "lexicons" / f"{lang}.tsv").read_bytes() for lang in LEXICON_LANGS}
+
+    @contextlib.contextmanager
+    def swap(mapping):
+        for lang, source in mapping.items():
+            (root / "lexicons" / f"{lang}.tsv").write_bytes(originals[source])
+        saved = lexicon.DATA
+        lexicon.DATA = root
+        lexicon.lexicon.cache_clear()
+        try:
+            yield
+        finally:
+            lexicon.DATA = saved
+            lexicon.lexicon.cache_clear()
+    return swap
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(CASES), st.permutations(LEXICON_LANGS))
+def test_pages_with_the_lexicon_files_shuffled_among_languages_never_crash(swapped_data, case, order):
+    """Each language's lexicon file replaced by another's (English chrome, always merged in,
+    included): a German page meets Japanese unspaced phrases, Thai Buddhist-era years, Persian
+    months. Cleaning degrades, never breaks, and language id, which reads only the text and
+    the stopword lists, still names the page's language."""
+    with swapped_data(dict(zip(LEXICON_LANGS, order))):
+        detected = clean(case["text"], format="text")
+        _check_invariants(case["text"], detected)
+        assert detected.lang == case["lang"]
+        _check_invariants(case["text"], clean(case["text"], format="text", lang=case["lang"]))
