@@ -20,20 +20,20 @@ RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 EXAMPLES = """examples:
-  cleanarticle crawl/ -o articles.jsonl        every .txt/.html under crawl/ to JSON lines
-  cleanarticle crawl/ -o clean/ --as txt       mirror the tree: clean/a/b.txt holds a/b.html's body
-  cleanarticle 'crawl/**/*.htm' -j 4 -o a.json  a quoted glob, 4 processes, one JSON array
+  cleanarticle crawl/ -o articles.jsonl           every .txt/.html under crawl/, as JSON lines
+  cleanarticle crawl/ -o clean/ --as txt          mirror the tree: clean/a/b.html.txt holds a/b.html's body
+  cleanarticle 'crawl/**/*.htm' -j 4 -o a.json    a quoted glob, 4 processes, one JSON array
   cat page.txt | cleanarticle - --fields title,date,body
-  cleanarticle crawl/ -o articles.jsonl --resume   continue a run that was interrupted
-  cleanarticle explain page.txt                every line with its label and reason
+  cleanarticle crawl/ -o articles.jsonl --resume  continue a run that was interrupted
+  cleanarticle explain page.txt                   every line with its label and reason
   cleanarticle explain page.txt --html report.html
 """
 
 CLEAN_NOTES = """output:
   no -o          JSON lines on stdout
   -o FILE.jsonl  JSON lines (.ndjson too); -o FILE.json: one JSON array, a record per line
-  -o DIR/        one file per input, mirroring the tree below the inputs' common folder
-                 (a trailing / or an existing folder means a folder)
+  -o DIR/        one file per input, mirroring the tree below the inputs' common folder,
+                 suffix added (a/b.html.json); a trailing / or an existing folder means a folder
   Records always start with "path"; results come in input order whatever -j is.
   Failures are listed in FILE's stem + .errors.jsonl (DIR/errors.jsonl), or on stderr
   without -o. Outputs are written to a temporary file and renamed: an interrupted run

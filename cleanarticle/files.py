@@ -35,14 +35,12 @@ class Selection:
 class InputFile:
     """One input: `path` as shown to the user, `rel` below the mirror base (for `-o DIR/`),
     the `format` to clean it with, and `error` when it was found broken (e.g. an unreadable
-    folder, a glob with no match). `keep_suffix` marks names that share their stem with
-    another input of the same folder (a.txt, a.html), so their outputs keep the suffix."""
+    folder, a glob with no match)."""
 
     path: str
     rel: str
     format: str
     error: str | None = None
-    keep_suffix: bool = False
 
 
 def guess_format(name: str, sel: Selection) -> str:
@@ -51,7 +49,7 @@ def guess_format(name: str, sel: Selection) -> str:
         return sel.format
     if name == STDIN:
         return "auto"
-    return "html" if os.path.splitext(name)[1].lower() in (".html", ".htm") else "text"
+    return SUFFIX_FORMATS.get(os.path.splitext(name)[1].lower(), "text")
 
 
 def is_glob(arg: str) -> bool:
@@ -81,9 +79,6 @@ def split_glob(arg: str) -> tuple[str, str]:
 
 def iter_inputs(args: Iterable[str], sel: Selection, base: str) -> Iterator[InputFile]:
     """Every input of the run, in argument order, each folder's names sorted."""
-    args = list(args)
-    named = [a for a in args if a != STDIN and not is_glob(a) and not os.path.isdir(a)]
-    clashes = _stem_clashes(named)
     for arg in args:
         if arg == STDIN:
             yield InputFile(STDIN, STDIN, guess_format(STDIN, sel))
@@ -92,7 +87,7 @@ def iter_inputs(args: Iterable[str], sel: Selection, base: str) -> Iterator[Inpu
         elif os.path.isdir(arg):
             yield from _walk(arg, "", sel, base, _selects_file)
         else:
-            yield InputFile(arg, _rel(arg, base), guess_format(arg, sel), keep_suffix=arg in clashes)
+            yield InputFile(arg, _rel(arg, base), guess_format(arg, sel))
 
 
 def selects(args: Iterable[str], sel: Selection, path: str) -> bool:
@@ -135,14 +130,6 @@ def _excluded(name: str, rel: str, sel: Selection) -> bool:
     return any(fnmatch.fnmatch(rel if "/" in g else name, g) for g in sel.exclude)
 
 
-def _stem_clashes(paths: Iterable[str]) -> set[str]:
-    """Paths whose folder holds another of `paths` with the same stem (a.txt and a.html)."""
-    seen: dict[tuple[str, str], list[str]] = {}
-    for p in paths:
-        seen.setdefault((os.path.dirname(p), os.path.splitext(os.path.basename(p))[0]), []).append(p)
-    return {p for group in seen.values() if len(group) > 1 for p in group}
-
-
 def _walk(folder: str, below: str, sel: Selection, base: str, wanted, max_depth: int | None = None
           ) -> Iterator[InputFile]:
     """Depth first, names sorted; hidden names skipped; symlinked folders not followed (no loops).
@@ -155,23 +142,16 @@ def _walk(folder: str, below: str, sel: Selection, base: str, wanted, max_depth:
     except OSError as exc:
         yield InputFile(folder, _rel(folder, base), "text", error=f"cannot list folder: {exc.strerror or exc}")
         return
-    files = []
     for name, kind in entries:
         rel = f"{below}/{name}" if below else name
         if kind is None or _excluded(name, rel, sel):
             continue
+        path = name if folder == os.curdir else os.path.join(folder, name)
         if kind == "dir":
             if max_depth is None or rel.count("/") + 1 < max_depth:
-                files.append((name, rel, True))
+                yield from _walk(path, rel, sel, base, wanted, max_depth)
         elif wanted(name, rel, sel):
-            files.append((name, rel, False))
-    clashes = _stem_clashes(name for name, _, is_dir in files if not is_dir)
-    for name, rel, is_dir in files:
-        path = name if folder == os.curdir else os.path.join(folder, name)
-        if is_dir:
-            yield from _walk(path, rel, sel, base, wanted, max_depth)
-        else:
-            yield InputFile(path, _rel(path, base), guess_format(name, sel), keep_suffix=name in clashes)
+            yield InputFile(path, _rel(path, base), guess_format(name, sel))
 
 
 def _kind(entry: os.DirEntry) -> str | None:

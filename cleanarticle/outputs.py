@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import BinaryIO, Protocol
 
 from . import records
-from .files import SUFFIX_FORMATS, InputFile
+from .files import InputFile
 
 _tmp_counter = itertools.count()
 
@@ -171,18 +171,19 @@ class RecordFileSink:
 
 
 class FolderSink:
-    """`-o DIR/`: each input's output at DIR/<its path below the mirror base>, suffix replaced
-    by .json or .txt (kept and added when two inputs of a folder share a stem)."""
+    """`-o DIR/`: each input's output at DIR/<its path below the mirror base> + .json or .txt.
+
+    The suffix is added, never swapped: a/b.html becomes a/b.html.json. Adding is one-to-one,
+    so two inputs can never write the same output (swapping would map a/b.txt and a/b.html,
+    or two globs over one folder, onto one name and silently lose one of them).
+    """
 
     def __init__(self, root: str, ext: str):
         self.root, self.ext = root, ext
         self._made: str | None = None
 
     def target(self, src: InputFile) -> str:
-        stem, suffix = os.path.splitext(src.rel)
-        if suffix.lower() not in SUFFIX_FORMATS or src.keep_suffix:
-            stem = src.rel
-        return os.path.join(self.root, stem + self.ext)
+        return os.path.join(self.root, src.rel + self.ext)
 
     def done(self, src: InputFile) -> bool:
         return os.path.isfile(self.target(src))

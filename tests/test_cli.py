@@ -39,7 +39,9 @@ def jsonl(path):
 
 
 def snapshot(root):
-    return {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and not p.is_symlink()}
+    """Every file's bytes (its mode instead when we may not read it, like the mode-000 input)."""
+    return {p: p.read_bytes() if os.access(p, os.R_OK) else oct(p.stat().st_mode)
+            for p in root.rglob("*") if p.is_file() and not p.is_symlink()}
 
 
 def wait_for(condition, seconds=30):
@@ -123,6 +125,28 @@ def test_usage_errors_exit_2(args, tmp_path, monkeypatch, capsys):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_usage_errors_exit_2_in_a_subprocess(tree, tmp_path):
+    for args in ([tree, "-j", "0"], [tree, "-o", tmp_path / "out.csv"], ["-", "-"]):
+        result = run(*args, input="")
+        assert result.returncode == 2 and "usage:" in result.stderr and result.stdout == "", args
+    assert list(tmp_path.iterdir()) == [tree]
+
+
+def test_format_is_guessed_per_file_and_overridden(tree):
+    page = tree / "nested" / "page.html"
+    page.write_text("<html><body><article><p>" + "Một đoạn văn khá dài về kinh tế. " * 20 + "</p></article>"
+                    "</body></html>", encoding="utf-8")
+    text_page = tree / "nested" / SEED_FILES[0].name
+
+    def formats(*args, **kw):
+        return {r["path"]: r["format"] for r in jsonl_from(run(*args, "--fields", "format", **kw).stdout)}
+
+    guessed = formats(page, text_page)
+    assert guessed == {str(page): "html", str(text_page): "text"}
+    assert set(formats(page, text_page, "--format", "text").values()) == {"text"}
+    assert formats("-", input=page.read_text(encoding="utf-8")) == {"-": "html"}  # stdin: auto
+
+
 def test_explain_flag_and_fields(tree):
     page = next(tree.rglob("*.txt"))
     record = json.loads(run(page, "--explain").stdout)
@@ -158,6 +182,32 @@ def test_bad_files_are_skipped_recorded_and_exit_1(messy, tmp_path):
     assert mixed["encoding"] == "utf-8 (invalid bytes replaced)" and mixed["title"]
     assert f"7 cleaned, {len(failures)} failed" in result.stderr and "out.errors.jsonl" in result.stderr
     assert snapshot(messy) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="running as root, which reads a mode-000 file: the broken "
+                    "symbolic link in `messy` is the unreadable input tested then")
+def test_unreadable_file_is_skipped_and_left_as_it_was(tree, tmp_path):
+    locked = tree / "nested" / "locked.txt"
+    locked.write_text("secret", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        out = tmp_path / "out.jsonl"
+        result = run(tree, "-o", out)
+        assert result.returncode == 1
+        [failure] = jsonl(tmp_path / "out.errors.jsonl")
+        assert failure == {"path": str(locked), "stage": "read", "error": "Permission denied"}
+        assert len(jsonl(out)) == 5
+        assert locked.stat().st_mode & 0o777 == 0
+    finally:
+        locked.chmod(0o600)
+
+
+def test_verbose_prints_each_failure_even_with_an_output_file(messy, tmp_path):
+    result = run(messy, "-o", tmp_path / "out.jsonl", "-v", "-j", 2)
+    assert result.returncode == 1
+    assert "2 processes" in result.stderr
+    for path, stage in expected_failures(messy).items():
+        assert f"{path}: {stage}:" in result.stderr
 
 
 def test_failures_go_to_stderr_without_output_file(messy):
@@ -205,20 +255,32 @@ def test_timeout_stops_a_runaway_file_and_the_run_goes_on(tree, tmp_path, jobs, 
 
 def test_folder_output_mirrors_the_tree(messy, tmp_path):
     (messy / "nested" / "deeper" / "twin.txt").write_bytes(SEED_FILES[2].read_bytes())
-    (messy / "nested" / "deeper" / "twin.text").write_bytes(SEED_FILES[3].read_bytes())
+    (messy / "nested" / "deeper" / "twin.html").write_bytes(SEED_FILES[3].read_bytes())
     out = tmp_path / "out"
     result = run(messy, "-o", f"{out}/", "--as", "txt")
     assert result.returncode == 1
     made = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     seeds = [f"nested/{'deeper/' if i % 2 else ''}{p.name}" for i, p in enumerate(SEED_FILES)]
-    assert made == sorted(seeds + ["empty.txt", "errors.jsonl", "mixed.txt",
-                                   "nested/deeper/twin.text.txt", "nested/deeper/twin.txt.txt"])
+    cleaned = seeds + ["empty.txt", "mixed.txt", "nested/deeper/twin.html", "nested/deeper/twin.txt"]
+    assert made == sorted([rel + ".txt" for rel in cleaned] + ["errors.jsonl"])  # one output per input
     by_path = {r["path"]: r["body"] for r in jsonl_from(run(messy).stdout)}
     for rel in seeds:
-        assert (out / rel).read_text(encoding="utf-8") == by_path[str(messy / rel)] + "\n"
-    as_json = tmp_path / "json"
-    run(messy / "nested", "-o", f"{as_json}/")
-    assert json.loads((as_json / "deeper" / "twin.txt.json").read_text(encoding="utf-8"))["title"]
+        assert (out / (rel + ".txt")).read_text(encoding="utf-8") == by_path[str(messy / rel)] + "\n"
+    assert (out / "empty.txt.txt").read_bytes() == b""
+
+
+def test_folder_output_never_maps_two_inputs_to_one_file(tmp_path):
+    """Two globs over one folder, names that would meet if the suffix were swapped: every input keeps its output."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, seed in (("x.txt", 0), ("x.html", 1), ("x.txt.txt", 2), ("x", 3)):
+        (src / name).write_bytes(SEED_FILES[seed].read_bytes())
+    out = tmp_path / "out"
+    result = run(str(src / "*.txt"), str(src / "x*"), "--format", "text", "-o", f"{out}/", "-j", 2)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["x.html.json", "x.json", "x.txt.json", "x.txt.txt.json"]
+    paths = {p.name: json.loads(p.read_text(encoding="utf-8"))["path"] for p in out.iterdir()}
+    assert paths == {f"{name}.json": str(src / name) for name in ("x", "x.html", "x.txt", "x.txt.txt")}
 
 
 def jsonl_from(text):
