@@ -6,13 +6,15 @@
     python examples/dask_local_cluster.py seeds/ clean-out/ --scheduler tcp://host:8786   # a running cluster
 
 Writes clean-out/part-*.jsonl, one record per page: the input's `path` (or every field of
-the JSON record but its text) plus the `article_*` fields, and prints how many pages failed.
+the JSON record but its text) plus the `article_*` fields, and prints how many pages failed
+(with --on-error drop, the failed pages are counted and left out of the output).
 Without --scheduler it starts a `distributed.LocalCluster` of --workers processes with one
 thread each (cleanarticle is pure Python, so threads would share one core).
 """
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import pathlib
 import sys
@@ -39,6 +41,8 @@ def pages(source: str, partition_mb: int) -> db.Bag:
         if not paths:
             sys.exit(f"no .txt/.html pages under {source}")
         return db.from_sequence(paths, npartitions=min(len(paths), 64)).map(read_page)
+    if not glob.glob(source):
+        sys.exit(f"{source}: no such folder or JSON-lines file")
     return db.read_text(source, blocksize=partition_mb * 2**20).map(json.loads)
 
 
@@ -49,6 +53,12 @@ def without_text(record: dict) -> dict:
 
 def failed(record: dict) -> bool:
     return record["article_error"] is not None
+
+
+def json_lines(records: list[dict]) -> list[str]:
+    """A partition as one string of JSON lines. (`to_textfiles(last_endline=True)` would
+    write a lone blank line for a partition left empty by --on-error drop.)"""
+    return ["".join(json.dumps(without_text(r), ensure_ascii=False) + "\n" for r in records)]
 
 
 def main() -> int:
@@ -62,11 +72,13 @@ def main() -> int:
     parser.add_argument("--partition-mb", type=int, default=16, help="JSON-lines partition size (default 16)")
     args = parser.parse_args()
 
-    cleaned = clean_bag(pages(args.source, args.partition_mb), lang=args.lang, on_error=args.on_error)
+    # Failed pages are kept here, so that they can be counted, and dropped from what is
+    # written when --on-error drop says so.
+    cleaned = clean_bag(pages(args.source, args.partition_mb), lang=args.lang, on_error="keep")
+    kept = cleaned if args.on_error == "keep" else cleaned.remove(failed)
     out = pathlib.Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
-    writes = cleaned.map(without_text).map(json.dumps, ensure_ascii=False).to_textfiles(
-        str(out / "part-*.jsonl"), last_endline=True, compute=False)
+    writes = kept.map_partitions(json_lines).to_textfiles(str(out / "part-*.jsonl"), compute=False)
     if args.scheduler:
         client, cluster = Client(args.scheduler), None
     else:
@@ -77,7 +89,8 @@ def main() -> int:
         _, total, failures = dask.compute(writes, cleaned.count(), cleaned.filter(failed).count())
     if cluster is not None:
         cluster.close()
-    print(f"{total} pages, {failures} failed; written to {out}/part-*.jsonl", file=sys.stderr)
+    dropped = " (not written)" if args.on_error == "drop" else ""
+    print(f"{total} pages, {failures} failed{dropped}; written to {out}/part-*.jsonl", file=sys.stderr)
     return 0
 
 

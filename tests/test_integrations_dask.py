@@ -203,3 +203,22 @@ def test_local_cluster_with_two_worker_processes_matches_clean(tmp_path):
     while _children() - before and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not (_children() - before), "LocalCluster left processes behind"
+
+
+@needs_dask
+def test_the_example_script_runs_on_a_folder_and_on_jsonl(tmp_path):
+    """examples/dask_local_cluster.py (a LocalCluster of worker processes), as the README runs it."""
+    script = SEEDS.parent / "examples" / "dask_local_cluster.py"
+    pages = tmp_path / "pages.jsonl"
+    lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in enumerate(SEED_TEXTS)]
+    pages.write_text("\n".join(lines) + '\n{"id": 5, "text": null}\n', encoding="utf-8")
+    for source, extra in ((SEEDS, []), (pages, ["--on-error", "drop"])):
+        out = tmp_path / ("out-" + source.name)
+        done = subprocess.run([sys.executable, str(script), str(source), str(out), "--workers", "1", *extra],
+                              capture_output=True, text=True, timeout=180)
+        assert done.returncode == 0, done.stderr[-2000:]
+        rows = [json.loads(line) for f in sorted(out.glob("part-*.jsonl"))
+                for line in f.read_text(encoding="utf-8").splitlines()]
+        assert [r["article_body"] for r in rows] == [clean(t).body for t in SEED_TEXTS]
+        assert all("text" not in r for r in rows)
+    assert "6 pages, 1 failed (not written)" in done.stderr
