@@ -221,6 +221,8 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
             weekday = bool(weekday_re.search(text))
         # A byline is judged on its part before a separator or date ("By Jane Doe | July 4, 2024").
         part = _SEPARATORS.split(text)[0] if date is None or date.start > 0 else text
+        if date is not None and date.start > 0 and len(part.split()) > NAME_MAX_WORDS + 3 and byline_re.match(text):
+            part = text[:date.start]  # "by Jane Doe January 18, 2017 11:00 PM PST": no separator before the date
         short = len(part.split()) <= NAME_MAX_WORDS + 3
         prefix = byline_re.match(part) if short else None
         after = after_re.match(part) if short and after_re is not None and prefix is None else None

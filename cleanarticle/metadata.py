@@ -24,6 +24,10 @@ TITLE_TO_BODY = 4
 TITLE_MIN_MATCH = 20
 # Byline and date stand this close (non-blank lines) to the title.
 META_WINDOW = 5
+# HTML pages print more blocks between headline and byline (standfirst, image, caption,
+# share buttons, section links): on the readability pages the byline lies up to 8 blocks
+# below the title; 10 finds those and no byline of a related article further down.
+HTML_META_WINDOW = 10
 
 # What ends a name before a date on its line ("By Jane Doe | July 17", "記者 林怡君／2025年3月8日"):
 # bars, bullets and dashes in their ASCII and full-width forms; a hyphen or slash only with
@@ -82,31 +86,49 @@ def title_line(feats: list[LineFeatures], nonblank: list[int], title: str) -> in
 
 
 def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonblank: list[int],
-                         title: int | None) -> Meta:
-    """Byline and date lines in a window around the title; weekday dates above it are site headers."""
+                         title: int | None, marked: frozenset[int] | None = None) -> Meta:
+    """Byline and date lines in a window around the title; weekday dates above it are site headers.
+
+    `marked` (HTML pages) holds the lines that the markup calls a byline or author. There a
+    bare name must be marked: on the readability pages, unmarked Title-Case lines under the
+    title were section names and buttons ("Middle East", "Read Later") far more often than
+    authors. A marked line may also be a name in capitals ("JOE HILDEBRAND").
+    """
     if title is None:
         return Meta()
     k_title = nonblank.index(title)
     below = []
-    for i in nonblank[k_title + 1:k_title + 1 + META_WINDOW]:  # up to the first good paragraph
+    window = META_WINDOW if marked is None else HTML_META_WINDOW
+    for i in nonblank[k_title + 1:k_title + 1 + window]:
         if guesses[i].quality == labels.GOOD:
-            break
+            if marked is None:  # text: up to the first good paragraph
+                break
+            continue  # HTML: a standfirst often sits between headline and byline
         below.append(i)
     above = nonblank[max(0, k_title - 2):k_title][::-1]
-    byline = byline_text = date_line = None
-    for i in below + above:  # below the title first: that is where most sites print them
+    around = [i for i in below + above if guesses[i].quality != labels.GOOD]  # below first: most sites print them there
+    # An explicit "By ..." wins over a bare name (a section link or a related author may
+    # come first); above the title only the explicit form counts: menus are full of names.
+    prefixed = [i for i in around if feats[i].byline_prefix and not feats[i].chrome]
+    named = [i for i in around if i > title and not feats[i].chrome
+             and (feats[i].name if marked is None else i in marked and (feats[i].name or _caps_name(feats[i])))]
+    byline = (prefixed or named or [None])[0]
+    date_line = None
+    for i in around:
         f = feats[i]
-        if guesses[i].quality == labels.GOOD:
-            continue
-        # Above the title only an explicit "By ..." counts: menus are full of capitalised words.
-        if byline is None and (f.byline_prefix or f.name and i > title) and not f.chrome:
-            byline, byline_text = i, _byline_text(f)
-        if date_line is None and f.date is not None and (f.date_only or i == byline):
+        if f.date is not None and (f.date_only or i == byline):
             if i < title and f.weekday and i == nonblank[0]:
                 continue
             date_line = i
+            break
     header_dates = tuple(i for i in nonblank[:k_title] if feats[i].date_only and i != date_line)
+    byline_text = _byline_text(feats[byline]) if byline is not None else None
     return Meta(title, byline, byline_text, date_line, header_dates)
+
+
+def _caps_name(f: LineFeatures) -> bool:
+    """A name printed in capitals: "JOE HILDEBRAND"."""
+    return f.all_caps and name_of(f.text.title()) is not None
 
 
 def _byline_text(f: LineFeatures) -> str:

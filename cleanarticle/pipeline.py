@@ -64,7 +64,8 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     # A declared title is labelled where the page prints it; a headline that differs from
     # it (a kicker, a section name) is not relabelled, but still anchors byline and date.
     title = metadata.title_line(feats, nonblank, head.title) if head.title else guessed
-    meta = metadata.find_byline_and_date(feats, guesses, nonblank, title if title is not None else guessed)
+    marked = frozenset(i for i, b in enumerate(dom.blocks) if b.region == "byline") if dom is not None else None
+    meta = metadata.find_byline_and_date(feats, guesses, nonblank, title if title is not None else guessed, marked)
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
     main = main_content.main_container(dom, guesses) if dom is not None else None

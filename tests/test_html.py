@@ -155,3 +155,27 @@ def test_index_pages_of_teasers_get_a_low_confidence_and_no_glued_body():
     assert article.confidence < 0.2
     assert len(article.paragraphs) <= 2
     assert clean(article_html(), format="html").confidence > 0.5
+
+
+def _bylined(under_title: str) -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    return page(f"<article><h1>Council approves the road plan</h1>{under_title}"
+                f"<div class='article-body'>{paras}</div></article>")
+
+
+def test_html_byline_needs_markup_or_a_by_prefix():
+    # A Title-Case line under the headline is a section link, not an author, unless the
+    # markup says so or it says "By".
+    assert clean(_bylined("<div class='section'><a href='/me'>Middle East</a></div>")).byline is None
+    marked = clean(_bylined("<div class='author-name'><a href='/jd'>Jane Doe</a></div>"))
+    assert marked.byline == "Jane Doe" and marked.authors == ("Jane Doe",)
+    assert clean(_bylined("<div class='author'>JANE DOE</div>")).byline == "JANE DOE"
+
+
+def test_html_byline_after_a_standfirst_and_before_its_date():
+    standfirst = ("<p class='standfirst'>The plan divides the town, and residents say they were not asked "
+                  "before the council decided to go ahead with it this week.</p>")
+    a = clean(_bylined(standfirst + "<p>by <a href='/jd'>Jane Doe</a> January 18, 2017 11:00 PM PST</p>"))
+    assert a.byline == "by Jane Doe"
+    assert a.authors == ("Jane Doe",)
+    assert a.date == "2017-01-18"

@@ -6,7 +6,7 @@ them when a change improves quality, never lower them to make a change pass.
 """
 import unicodedata
 
-from benchmarks.scoring import f1, readability_pages, seed_pages
+from benchmarks.scoring import byline_ok, f1, readability_pages, seed_pages
 from cleanarticle import clean
 
 # Mean body F1 over the 130 readability pages in text mode; measured 0.906.
@@ -15,6 +15,10 @@ READABILITY_TEXT_MIN_F1 = 0.90
 READABILITY_HTML_MIN_F1 = 0.945
 # Titles equal to readability's expected title (of 127 pages with one); measured 117.
 READABILITY_HTML_MIN_TITLES = 115
+# Bylines matching readability's (of 76 pages with one); measured 47 (trafilatura: 48).
+READABILITY_HTML_MIN_BYLINES = 45
+# Pages where we print a byline that is not the page's; measured 3 of 76.
+READABILITY_HTML_MAX_WRONG_BYLINES = 5
 # Mean body F1 over the seeds; measured 1.000.
 SEEDS_MIN_MEAN_F1 = 0.99
 
@@ -33,6 +37,9 @@ def test_readability_html_mode_floor():
     titled = [(a, p) for a, p in zip(articles, pages) if p.title]
     assert len(titled) == 127
     assert sum(_norm(a.title) == _norm(p.title) for a, p in titled) >= READABILITY_HTML_MIN_TITLES
+    bylined = [(a, p) for a, p in zip(articles, pages) if p.byline]
+    assert sum(byline_ok(a.byline, p.byline) for a, p in bylined) >= READABILITY_HTML_MIN_BYLINES
+    assert sum(bool(a.byline) and not byline_ok(a.byline, p.byline) for a, p in bylined) <= READABILITY_HTML_MAX_WRONG_BYLINES
 
 
 def _norm(text):
