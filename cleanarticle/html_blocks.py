@@ -87,8 +87,12 @@ def _attr_region(attrs: dict[str, str | None]) -> tuple[str, str] | None:
     """
     words = " ".join(v for k in ("class", "id", "role", "itemprop") if (v := attrs.get(k))
                      and not (k == "id" and len(_SLUG_WORDS.findall(v)) >= ANCHOR_MIN_WORDS))
-    if not words:
-        return None
+    return _region_of_tokens(words) if words else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _region_of_tokens(words: str) -> tuple[str, str] | None:
+    """The chrome kind named by attribute values (cached: a page repeats its class names)."""
     pattern, kinds = _token_kinds()
     hit = None
     for m in pattern.finditer(words):
@@ -125,13 +129,16 @@ class Dom:
 
     blocks: list[HtmlBlock]
     parent: dict[int, int]  # block element id -> id of its nearest block ancestor (0: root)
-    names: dict[int, str]  # block element id -> "div#main.article-body", for reasons
+    tags: dict[int, tuple[str, dict[str, str | None]]]  # block element id -> its tag and attributes
 
-
-def _name(tag: str, attrs: dict[str, str | None]) -> str:
-    ident = (attrs.get("id") or "").split()
-    cls = (attrs.get("class") or "").split()
-    return tag + (f"#{ident[0]}" if ident else "") + (f".{cls[0]}" if cls else "")
+    def name(self, element: int) -> str:
+        """How reasons name a block element ("div#main.article-body"); made only when one is cited."""
+        if element not in self.tags:
+            return "?"
+        tag, attrs = self.tags[element]
+        ident = (attrs.get("id") or "").split()
+        cls = (attrs.get("class") or "").split()
+        return tag + (f"#{ident[0]}" if ident else "") + (f".{cls[0]}" if cls else "")
 
 
 def html_blocks(tree: LexborHTMLParser) -> Dom:
@@ -139,9 +146,9 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
     root = tree.body or tree.root
     out: list[HtmlBlock] = []
     parent: dict[int, int] = {}
-    names: dict[int, str] = {}
+    tags: dict[int, tuple[str, dict[str, str | None]]] = {}
     if root is None:
-        return Dom(out, parent, names)
+        return Dom(out, parent, tags)
     parts: list[str] = []
     link_chars = 0
     owner = _Context("body")
@@ -168,7 +175,8 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
                 break
             closed, ctx, saved_owner = open_elements.pop()
             if saved_owner is not None:  # leaving a block element: its parent's text resumes
-                flush()
+                if parts:
+                    flush()
                 owner = saved_owner
             node = closed.next if open_elements else None
             continue
@@ -190,12 +198,14 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
             if first is not None:
                 open_elements.append((node, ctx, None))
                 if tag == "a" and not ctx.in_link:
-                    ctx = ctx._replace(in_link=True)
+                    ctx = _Context(ctx.tag, ctx.region, ctx.region_reason, ctx.region_id, True,
+                                   ctx.in_article, ctx.caption, ctx.element)
                 node = first
             else:
                 node = node.next
             continue
-        flush()
+        if parts:
+            flush()
         if tag == "br" or tag == "hr":
             node = node.next
             continue
@@ -203,12 +213,12 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
         attrs = node.attributes
         child_ctx = _child_context(tag, attrs, ctx, elements)
         parent[elements] = owner.element
-        names[elements] = _name(tag, attrs)
+        tags[elements] = (tag, attrs)
         open_elements.append((node, ctx, owner))
         owner = ctx = child_ctx
         node = node.first_child
     flush()
-    return Dom(out, parent, names)
+    return Dom(out, parent, tags)
 
 
 def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial: int) -> _Context:

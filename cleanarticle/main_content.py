@@ -61,7 +61,7 @@ def main_container(dom: Dom, guesses: list[Guess]) -> MainContainer | None:
     if not top:
         return None
     lines = frozenset(i for i, b in enumerate(dom.blocks) if b.element in inside)
-    name = dom.names.get(top, "?") + (f" and {len(chosen) - 1} siblings" if len(chosen) > 1 else "")
+    name = dom.name(top) + (f" and {len(chosen) - 1} siblings" if len(chosen) > 1 else "")
     return MainContainer(name, lines)
 
 
