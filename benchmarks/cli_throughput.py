@@ -5,15 +5,17 @@ times: 10,000 files, 100 a folder), and the command line is run on it, each sett
 REPEAT times. Printed: files/s and MB/s (median and range over the repetitions), and
 peak memory, read from /proc while the run goes on:
 
-- `peak_rss_mb_largest`: the largest single process's peak RSS (VmHWM);
-- `peak_pss_mb_total`: the peak of the sum over all its processes (parent, forkserver,
-  workers) of their PSS, which shares copy-on-write pages fairly instead of counting
-  them once per process.
+- `peak_rss_mb_tree`: the peak RSS of the whole process tree (parent, forkserver,
+  workers), as the sum of each process's own peak (VmHWM): an upper bound that sampling
+  cannot miss (pages shared copy-on-write count once per process);
+- `peak_pss_mb_total`: the peak of the sum over the tree of PSS, which shares those
+  pages out fairly (only as seen by the samples);
+- `peak_rss_mb_largest`: the largest single process's peak RSS (VmHWM).
 
 Last, the same at FLAT times more files (default 10: 100,000 files), which shows memory
 does not grow with the number of files.
 
-    python benchmarks/cli_throughput.py            # JSON rows on stdout, a table on stderr
+    python benchmarks/cli_throughput.py            # JSON rows on stdout; lines, then the README's table, on stderr
     python benchmarks/cli_throughput.py --quick    # 200 copies, 1 repetition, flat check at 5x
 
 Timing on a shared machine is noisy: compare medians, and read the range.
@@ -84,10 +86,15 @@ def _kb(path: str, key: str) -> int:
 
 
 class MemorySampler:
-    """Samples the process tree of `pid` until stopped: the largest VmHWM and the largest PSS sum."""
+    """Samples the process tree of `pid` until stopped: the largest VmHWM and the largest PSS sum.
+
+    `peaks_kb` keeps each process's last VmHWM: a high-water mark, so their sum (every
+    process at its own peak) does not depend on when the samples fell, unlike the PSS sum.
+    """
 
     def __init__(self, pid: int):
         self.pid, self.largest_kb, self.total_kb = pid, 0, 0
+        self.peaks_kb: dict[int, int] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -96,7 +103,9 @@ class MemorySampler:
         while not self._stop.is_set():
             total = 0
             for p in _tree_pids(self.pid):
-                self.largest_kb = max(self.largest_kb, _kb(f"/proc/{p}/status", "VmHWM:"))
+                hwm = _kb(f"/proc/{p}/status", "VmHWM:")
+                self.peaks_kb[p] = max(self.peaks_kb.get(p, 0), hwm)
+                self.largest_kb = max(self.largest_kb, hwm)
                 total += _kb(f"/proc/{p}/smaps_rollup", "Pss:")
             self.total_kb = max(self.total_kb, total)
             self._stop.wait(SAMPLE_SECONDS)
@@ -123,7 +132,8 @@ def run_once(tree: pathlib.Path, out: pathlib.Path, jobs: int) -> dict:
     out.unlink(missing_ok=True)
     return {"seconds": seconds, "exit": proc.returncode, "records": records, "stderr": err.strip()[-300:],
             "largest_kb": max(sampler.largest_kb if sampler else 0, usage.ru_maxrss),
-            "total_kb": sampler.total_kb if sampler else 0}
+            "total_kb": sampler.total_kb if sampler else 0,
+            "tree_kb": sum(sampler.peaks_kb.values()) if sampler else usage.ru_maxrss}
 
 
 def measure(tree: pathlib.Path, out: pathlib.Path, files: int, size: int, jobs: int, repeat: int) -> dict:
@@ -141,6 +151,10 @@ def measure(tree: pathlib.Path, out: pathlib.Path, files: int, size: int, jobs: 
         "mb_per_s": round(size / 1e6 / med, 2),
         "peak_rss_mb_largest": round(max(r["largest_kb"] for r in runs) / 1024, 1),
         "peak_pss_mb_total": round(max(r["total_kb"] for r in runs) / 1024, 1),
+        "peak_rss_mb_tree": round(max(r["tree_kb"] for r in runs) / 1024, 1),
+        # The machine's 1-minute load average as the runs end: above the core count, other
+        # work shared the CPU and the rates are low by about that much.
+        "load_1min": round(os.getloadavg()[0], 1),
     }
 
 
@@ -166,14 +180,27 @@ def main(argv: list[str] | None = None) -> int:
             files, size = make_tree(tree, args.copies * args.flat)
             rows.append(measure(tree, out, files, size, 2, 1))
             _show(rows[-1])
+    print("\n".join(markdown(rows)), file=sys.stderr)
     print(json.dumps(rows))
     return 0
+
+
+def markdown(rows: list[dict]) -> list[str]:
+    """The rows as the README's table (the last one, with more files, is the memory check)."""
+    out = ["| run | files | MB | files/s: median (range) | MB/s | peak RSS, whole tree | PSS, whole tree "
+           "| largest process | load |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        runs = f"{r['runs']} runs" if r["runs"] > 1 else "1 run"
+        out.append(f"| `-j {r['jobs']}` | {r['files']:,} | {r['mb']} | {r['files_per_s']} ({r['files_per_s_range']}, "
+                   f"{runs}) | {r['mb_per_s']} | {r['peak_rss_mb_tree']} MB | {r['peak_pss_mb_total']} MB "
+                   f"| {r['peak_rss_mb_largest']} MB | {r['load_1min']} |")
+    return out
 
 
 def _show(row: dict) -> None:
     print(f"-j {row['jobs']}: {row['files']} files ({row['mb']} MB), {row['files_per_s']} files/s "
           f"({row['files_per_s_range']} over {row['runs']} runs), {row['mb_per_s']} MB/s, "
-          f"peak RSS {row['peak_rss_mb_largest']} MB largest process, "
+          f"peak RSS {row['peak_rss_mb_tree']} MB whole tree, {row['peak_rss_mb_largest']} MB largest process, "
           f"{row['peak_pss_mb_total']} MB all processes (PSS)", file=sys.stderr, flush=True)
 
 

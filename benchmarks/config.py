@@ -23,9 +23,10 @@ class BenchConfig:
     system_timeout: float = 3600.0       # seconds for one child (one system on one corpus)
     systems: tuple[str, ...] = ()        # only these systems (empty: all)
     pages: int | None = None             # only the first N pages of each corpus
-    scales: tuple[int, ...] = (1, 2, 4, 8)
+    scales: tuple[int, ...] = (1, 2, 4, 8)  # corpus copies, for the scaling and command-line runs
     scaling: bool = True
     cli: bool = True
+    cli_jobs: tuple[int, ...] = (1, 2)   # `cleanarticle -j N` settings run at every scale
     isolate: bool = True                 # one child process per system and corpus
     cpu: int | None = default_cpu()
     out_dir: pathlib.Path = HERE
@@ -34,5 +35,7 @@ class BenchConfig:
     def __post_init__(self):
         if self.reps < 1:
             raise ValueError("reps must be at least 1")
-        if any(k < 1 for k in self.scales):
+        if not self.scales or any(k < 1 for k in self.scales):
             raise ValueError("scales must be positive")
+        if not self.cli_jobs or any(j < 1 for j in self.cli_jobs):
+            raise ValueError("cli_jobs must be positive")

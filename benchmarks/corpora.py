@@ -3,13 +3,18 @@
 Three folder layouts are understood, so `--corpus DIR` takes any of them:
 
 - seeds: `*.txt` pages and `gold/*.json` hand labels (`seeds/`);
-- readability: one folder per page with `source.txt` and/or `source.html`, `expected.txt`
-  and `expected-metadata.json` (`../shared/corpus/readability`) -- one corpus per source;
+- readability: one folder per page with `source.txt` and/or `source.html` (or
+  `source.html.gz`, unpacked once to a temporary folder), `expected.txt` and
+  `expected-metadata.json` (`../shared/corpus/readability`) -- one corpus per source;
 - anything else: its `.txt`/`.text` and `.html`/`.htm` files, timed but not scored.
 """
 from __future__ import annotations
 
+import gzip
+import hashlib
+import os
 import pathlib
+import tempfile
 from dataclasses import dataclass, replace
 
 from .scoring import READABILITY, SEEDS, SHARED_READABILITY, Page, readability_pages, seed_pages
@@ -50,14 +55,40 @@ def seeds_corpus(root: pathlib.Path = SEEDS, name: str = "seeds") -> Corpus:
     return Corpus(f"{name} (text)", "text", tuple(str(root / p.name) for p in pages), pages)
 
 
+def _unpacked(gz: pathlib.Path, root: pathlib.Path) -> pathlib.Path:
+    """A plain copy of a gzipped source (the committed corpus keeps its HTML so), made once.
+
+    Every system then reads the same plain bytes from disk, as it would a crawl; unpacking
+    inside the timed loop would add the same cost to all and blur the ratios.
+    """
+    key = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:10]
+    out = pathlib.Path(tempfile.gettempdir(), "cleanarticle-bench-corpora", f"{root.name}-{key}",
+                       gz.parent.name, gz.name.removesuffix(".gz"))
+    if not out.is_file() or out.stat().st_mtime < gz.stat().st_mtime:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(gzip.decompress(gz.read_bytes()))
+        tmp.replace(out)
+    return out
+
+
+def _source(folder: pathlib.Path, source: str, root: pathlib.Path) -> pathlib.Path | None:
+    if (folder / source).is_file():
+        return folder / source
+    gz = folder / f"{source}.gz"
+    return _unpacked(gz, root) if gz.is_file() else None
+
+
 def readability_corpora(root: pathlib.Path, name: str = "readability") -> list[Corpus]:
-    """One corpus per source kind that every page folder has."""
+    """One corpus per source kind that every page folder has (plain, or gzipped: `source.html.gz`)."""
     folders = sorted(p for p in root.iterdir() if p.is_dir())
     out = []
     for source, fmt in (("source.txt", "text"), ("source.html", "html")):
-        if folders and all((f / source).is_file() for f in folders):
-            pages = tuple(readability_pages(root, source))
-            out.append(Corpus(f"{name} ({fmt})", fmt, tuple(str(root / p.name / source) for p in pages), pages))
+        if not folders or not all((f / source).is_file() or (f / f"{source}.gz").is_file() for f in folders):
+            continue
+        pages = tuple(readability_pages(root, source))
+        paths = tuple(str(_source(root / p.name, source, root)) for p in pages)
+        out.append(Corpus(f"{name} ({fmt})", fmt, paths, pages))
     return out
 
 

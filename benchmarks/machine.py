@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import importlib.metadata
 import os
 import pathlib
 import platform
@@ -42,6 +43,17 @@ def _revision() -> str:
     return (head or "unknown") + (" +changes" if dirty else "")
 
 
+def _versions(packages: tuple[str, ...] = ("selectolax", "regex", "ftfy", "langdetect")) -> str:
+    """cleanarticle's own dependencies (the peers' versions are in the report's systems table)."""
+    out = []
+    for name in packages:
+        try:
+            out.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            out.append(f"{name} not installed")
+    return ", ".join(out)
+
+
 def machine_info() -> dict[str, str]:
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return {
@@ -51,4 +63,5 @@ def machine_info() -> dict[str, str]:
         "memory": _memory(),
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "cleanarticle revision": _revision(),
+        "cleanarticle dependencies": _versions(),
     }

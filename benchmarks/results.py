@@ -33,17 +33,25 @@ class ScalePoint:
 
 @dataclass(frozen=True)
 class CliPoint:
-    """The `cleanarticle` command over a folder holding `scale` copies of a corpus."""
+    """The `cleanarticle -j JOBS` command over a folder holding `scale` copies of a corpus."""
 
     corpus: str
     scale: int
     files: int
     n_bytes: int
-    seconds: float
-    peak_rss_kb: int
+    seconds: float                       # wall time, interpreter start-up included
+    peak_rss_kb: int                     # the main process's own VmHWM (exact)
     exit_code: int
     records: int                         # JSON lines written
     said: str = ""                       # the command's last line on stderr (its summary or error)
+    jobs: int = 1
+    tree_peak_kb: int = 0                # sum over its processes of each one's VmHWM (sampled)
+    pss_kb: int = 0                      # largest PSS sum over its processes seen by the sampler
+    processes: int = 1                   # processes seen (main, forkserver, workers)
+
+    @property
+    def complete(self) -> bool:
+        return self.exit_code == 0 and self.records == self.files
 
 
 @dataclass(frozen=True)
@@ -53,5 +61,4 @@ class Results:
     rows: tuple[Row, ...]
     scaling: tuple[ScalePoint, ...] = ()
     cli: tuple[CliPoint, ...] = ()
-    cli_throughput: str = ""             # what benchmarks/cli_throughput.py printed, or why not
     seconds: float = 0.0                 # wall time of the whole run

@@ -1,23 +1,31 @@
 """`python -m benchmarks`: quality and speed of cleanarticle and its peers, in one run.
 
 Every applicable system runs on every corpus, each in its own child process pinned to
-one core; then cleanarticle alone on 1x..8x the corpus (scaling), then the command line.
-The report goes to benchmarks/RESULTS.md and the chart to benchmarks/results.png.
+one core; then cleanarticle alone on 1x..8x the corpus (scaling), then the command line
+with `-j 1` and `-j 2` on the same 1x..8x folders. The default run (no option but
+`--reps`/`--page-timeout`) is the published one: it writes benchmarks/RESULTS.md and
+benchmarks/results.png and copies its summary into README.md. Any other run (`--quick`,
+a subset, an extra `--corpus`) writes to a temporary folder unless `--out` says where,
+so that trying something out never replaces the published report.
+
+`python -m benchmarks --profile [--top N]` prints a cProfile of cleanarticle on each
+corpus instead (benchmarks/profiling.py).
 """
 from __future__ import annotations
 
 import argparse
 import pathlib
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 
-from . import chart, cli_bench, profiling, report
-from .config import BenchConfig
+from . import chart, cli_bench, profiling, readme, report
+from .config import HERE, BenchConfig
 from .corpora import Corpus, default_corpora, folder_corpora, head
 from .machine import machine_info
 from .measure import NOT_AVAILABLE, Job, Measurement, measure, measure_isolated
-from .results import Results, Row, ScalePoint
+from .results import CliPoint, Results, Row, ScalePoint
 from .scoring import score
 from .systems import SYSTEMS, System, version
 
@@ -82,15 +90,18 @@ def measure_scaling(corpora: Sequence[Corpus], cfg: BenchConfig, log: Log) -> li
     return points
 
 
-def measure_cli(corpora: Sequence[Corpus], cfg: BenchConfig, log: Log) -> list:
+def measure_cli(corpora: Sequence[Corpus], cfg: BenchConfig, log: Log) -> list[CliPoint]:
     points = []
     for fmt in ("text", "html"):
         corpus = _largest(corpora, fmt)
         if corpus is None:
             continue
-        for k in cfg.scales:
-            log(f"  cli on {corpus.name} x{k} ...")
-            points.append(cli_bench.run_cli(corpus, k, cfg.cpu, cfg.system_timeout))
+        for jobs in cfg.cli_jobs:
+            for k in cfg.scales:
+                log(f"  cli -j {jobs} on {corpus.name} x{k} ...")
+                points.append(cli_bench.run_cli(corpus, k, jobs, cfg.cpu, cfg.system_timeout))
+                p = points[-1]
+                log(f"    exit {p.exit_code}, {p.records}/{p.files} records, {p.files / p.seconds:.1f} files/s")
     return points
 
 
@@ -102,18 +113,14 @@ def run(corpora: Sequence[Corpus], cfg: BenchConfig, log: Log = lambda s: None) 
     rows = measure_rows(corpora, cfg, log)
     scaling = measure_scaling(corpora, cfg, log) if cfg.scaling else []
     cli = measure_cli(corpora, cfg, log) if cfg.cli else []
-    if cfg.cli:
-        log("  cli throughput (benchmarks/cli_throughput.py) ...")
-    throughput = cli_bench.cli_throughput(cfg.system_timeout, cfg.quick) if cfg.cli else ""
-    return Results(cfg, machine_info(), tuple(rows), tuple(scaling), tuple(cli), throughput,
-                   time.perf_counter() - start)
+    return Results(cfg, machine_info(), tuple(rows), tuple(scaling), tuple(cli), time.perf_counter() - start)
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true",
-                   help="one timed pass instead of three, and cli_throughput.py --quick")
+                   help="for iterating: one timed pass instead of three, scaling and CLI at 1x and 2x only")
     p.add_argument("--reps", type=int, help="timed passes after the warm-up (default 3)")
     p.add_argument("--corpus", action="append", default=[], metavar="DIR",
                    help="add a corpus folder (seeds layout, readability layout, or plain files)")
@@ -125,30 +132,40 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--in-process", action="store_true",
                    help="no child processes (debugging; peak RSS is then the whole run's)")
     p.add_argument("--page-timeout", type=float, default=30.0, help="seconds per page (default 30)")
-    p.add_argument("--out", type=pathlib.Path, default=BenchConfig.out_dir,
-                   help="folder for RESULTS.md and results.png (default benchmarks/)")
+    p.add_argument("--out", type=pathlib.Path,
+                   help="folder for RESULTS.md and results.png (default: benchmarks/ for the published "
+                        "run, else a temporary folder)")
     p.add_argument("--profile", action="store_true",
                    help="instead of the benchmark, print the top of a cProfile of cleanarticle per corpus")
     p.add_argument("--top", type=int, default=25, help="rows of the profile to print (default 25)")
     return p
 
 
+def _partial(args: argparse.Namespace) -> bool:
+    """Whether the run leaves out or adds rows, so that it must not replace the published report."""
+    return bool(args.quick or args.corpus or args.only_corpus or args.systems or args.pages
+                or args.no_scaling or args.no_cli or args.in_process)
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     args = _parser().parse_args(argv)
     systems = tuple(s.strip() for s in (args.systems or "").split(",") if s.strip())
     unknown = [s for s in systems if s not in SYSTEMS]
     if unknown:
         print(f"unknown system(s): {', '.join(unknown)}; known: {', '.join(SYSTEMS)}", file=sys.stderr)
         return 2
+    published = not _partial(args)
+    out_dir = args.out or (HERE if published else pathlib.Path(tempfile.gettempdir(), "cleanarticle-bench"))
     try:
         corpora = [] if args.only_corpus else default_corpora()
         for folder in args.corpus:
             corpora.extend(folder_corpora(folder))
         cfg = BenchConfig(reps=args.reps or (1 if args.quick else 3), quick=args.quick,
                           page_timeout=args.page_timeout, systems=systems, pages=args.pages,
+                          scales=(1, 2) if args.quick else BenchConfig.scales,
                           scaling=not args.no_scaling, cli=not args.no_cli, isolate=not args.in_process,
-                          out_dir=args.out,
-                          command=" ".join(["python -m benchmarks", *(argv if argv is not None else sys.argv[1:])]))
+                          out_dir=out_dir, command=" ".join(["python -m benchmarks", *argv]))
     except (ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -157,20 +174,22 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.profile:
         for corpus in corpora:
-            print(profiling.profile(head(corpus, args.pages) if args.pages else corpus, args.top))
+            print(profiling.profile(head(corpus, args.pages) if args.pages else corpus, args.top), flush=True)
         return 0
     log = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
-    log(f"benchmark: {len(corpora)} corpora, {cfg.reps} timed pass(es), pinned to core {cfg.cpu}")
+    log(f"benchmark: {len(corpora)} corpora, {cfg.reps} timed pass(es), pinned to core {cfg.cpu}; "
+        f"report to {out_dir}/")
     results = run(corpora, cfg, log)
-    args.out.mkdir(parents=True, exist_ok=True)
-    png = args.out / "results.png"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    png = out_dir / "results.png"
     drawn = chart.draw(results, png)
     why = "" if drawn else (chart.why_not() or "no scored row with timings")
     text = report.render(results, chart_file=png.name if drawn else None, chart_note=why)
-    target = args.out / "RESULTS.md"
-    tmp = target.with_suffix(".md.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)  # an interrupted run leaves the previous report whole
+    readme.write_atomically(out_dir / "RESULTS.md", text)  # an interrupted run leaves the old report whole
     print(text)
-    log(f"wrote {target}" + (f" and {png}" if drawn else f" (no chart: {why})"))
+    log(f"wrote {out_dir / 'RESULTS.md'}" + (f" and {png}" if drawn else f" (no chart: {why})"))
+    if published and out_dir == HERE:
+        summary = report.summary(results, "benchmarks/RESULTS.md", "benchmarks/results.png" if drawn else None)
+        log("updated the README's benchmark summary" if readme.update(readme.README, summary)
+            else f"README.md has no {readme.START} ... {readme.END} markers: summary not copied")
     return 0

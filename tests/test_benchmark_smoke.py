@@ -3,14 +3,17 @@ rows it should. No timing is asserted: speed is shown by `python -m benchmarks`,
 
 Peers that are not installed still get a row ("n/a"); nothing here needs the bench extra.
 """
+import gzip
+import tempfile
 import time
 
 import pytest
 
-from benchmarks import cli_bench, report
+from benchmarks import cli_bench, config, profiling, readme, report
 from benchmarks.config import BenchConfig
 from benchmarks.corpora import Corpus, folder_corpora, head, readability_corpora, seeds_corpus
 from benchmarks.measure import CRASHED, NOT_AVAILABLE, OK, Job, measure, measure_isolated
+from benchmarks.results import CliPoint, Results
 from benchmarks.run import main, run
 from benchmarks.scoring import (READABILITY, SHARED_READABILITY, Extract, byline_ok, date_ok, f1, score,
                                 shingle_f1, title_ok)
@@ -111,9 +114,48 @@ def test_harness_runs_on_two_pages_and_reports_every_row(tmp_path):
 
 def test_cli_run_measures_the_command_and_its_memory():
     corpus = head(seeds_corpus(), 2)
-    point = cli_bench.run_cli(corpus, 2, cpu=None, timeout=60)
-    assert point.files == 4 and point.peak_rss_kb > 0
-    assert (point.exit_code, point.records) == (0, 4), point.said
+    one = cli_bench.run_cli(corpus, 2, jobs=1, cpu=None, timeout=60)
+    assert one.files == 4 and one.peak_rss_kb > 0 and one.tree_peak_kb >= one.peak_rss_kb
+    assert (one.exit_code, one.records) == (0, 4) and one.complete, one.said
+    two = cli_bench.run_cli(corpus, 1, jobs=2, cpu=None, timeout=60)
+    assert (two.exit_code, two.records) == (0, 2), two.said
+    assert two.processes > 1 and two.tree_peak_kb > two.peak_rss_kb  # the workers are counted
+
+
+def test_cli_section_and_memory_verdict_come_from_the_points():
+    def point(scale, jobs, kb, records=None):
+        files = 2 * scale
+        return CliPoint("c", scale, files, 1000 * scale, 1.0, kb, 0, files if records is None else records,
+                        jobs=jobs, tree_peak_kb=kb * jobs, processes=jobs)
+
+    flat = Results(BenchConfig(), {}, (), cli=(point(1, 1, 100_000), point(8, 1, 104_000),
+                                              point(1, 2, 100_000), point(8, 2, 101_000)))
+    text = report.render(flat)
+    assert "## Command line" in text and "`-j 2` runs at 16.0 files/s, 1.00× `-j 1`" in text
+    targets = text.split("## Targets")[1].split("##")[0]
+    assert "CLI peak memory independent of corpus size" in targets and "✅" in targets.splitlines()[-2]
+    grows = Results(BenchConfig(), {}, (), cli=(point(1, 1, 100_000), point(8, 1, 150_000)))
+    lost = Results(BenchConfig(), {}, (), cli=(point(1, 1, 100_000), point(8, 1, 100_000, records=3)))
+    for results in (grows, lost):
+        line = next(x for x in report.render(results).splitlines() if x.startswith("| CLI peak memory"))
+        assert line.endswith("❌ |")
+
+
+def test_readme_summary_replaces_only_the_text_between_the_markers(tmp_path):
+    corpus = head(seeds_corpus(), 2)
+    results = run([corpus], BenchConfig(reps=1, isolate=False, systems=("cleanarticle",), scaling=False, cli=False))
+    summary = report.summary(results, "benchmarks/RESULTS.md")
+    assert "| seeds (text) | **cleanarticle** |" in summary and "[benchmarks/RESULTS.md]" in summary
+    page = tmp_path / "README.md"
+    page.write_text(f"# x\n\nbefore\n{readme.START}\nold table\n{readme.END}\nafter\n", encoding="utf-8")
+    assert readme.update(page, summary)
+    text = page.read_text(encoding="utf-8")
+    assert "old table" not in text and summary.strip() in text
+    assert text.startswith("# x\n\nbefore\n") and text.endswith(f"{readme.END}\nafter\n")
+    assert readme.update(page, summary) and page.read_text(encoding="utf-8") == text  # idempotent
+    page.write_text("no markers\n", encoding="utf-8")
+    assert not readme.update(page, summary) and page.read_text(encoding="utf-8") == "no markers\n"
+    assert list(tmp_path.iterdir()) == [page]  # no temporary file left behind
 
 
 def test_corpus_folders_of_plain_files_are_timed_not_scored(tmp_path):
@@ -129,3 +171,37 @@ def test_command_line_refuses_unknown_systems_and_folders(capsys, tmp_path):
     assert main(["--systems", "nope"]) == 2
     assert main(["--only-corpus", "--corpus", str(tmp_path / "missing")]) == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_a_partial_run_writes_elsewhere_and_leaves_the_published_report_alone(tmp_path, monkeypatch, capsys):
+    published = [config.HERE / "RESULTS.md", readme.README]
+    before = [p.read_bytes() if p.exists() else None for p in published]
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    assert main(["--quick", "--pages", "2", "--systems", "floor:read+split", "--no-scaling", "--no-cli"]) == 0
+    assert "## Quality and speed" in (tmp_path / "cleanarticle-bench" / "RESULTS.md").read_text(encoding="utf-8")
+    assert [p.read_bytes() if p.exists() else None for p in published] == before
+    assert "A `--quick` run" in capsys.readouterr().out
+
+
+def test_profile_prints_own_time_cumulative_time_and_regex_callers():
+    text = profiling.profile(head(seeds_corpus(), 2), top=5)
+    assert "2 pages" in text and "ms/page without the profiler" in text
+    for view in ("top 5 by tottime", "top 5 by cumulative", "callers of the"):
+        assert view in text
+    assert "pipeline.py" in text  # the cleaner's own functions, not only the harness
+
+
+def test_gzipped_html_sources_are_unpacked_once_and_read_plain(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    root = tmp_path / "pages"
+    for name in ("a", "b"):
+        (root / name).mkdir(parents=True)
+        (root / name / "source.txt").write_text(f"Title {name}\nBody {name}.\n", encoding="utf-8")
+        (root / name / "source.html.gz").write_bytes(gzip.compress(f"<p>Body {name}.</p>".encode()))
+        (root / name / "expected.txt").write_text(f"Body {name}.", encoding="utf-8")
+        (root / name / "expected-metadata.json").write_text("{}", encoding="utf-8")
+    text, html = folder_corpora(root)
+    assert (text.format, html.format) == ("text", "html") and html.scored
+    assert [open(p, encoding="utf-8").read() for p in html.paths] == ["<p>Body a.</p>", "<p>Body b.</p>"]
+    assert all(p.startswith(str(tmp_path / "tmp")) for p in html.paths)
+    assert folder_corpora(root)[1].paths == html.paths  # the second time reuses the copies
