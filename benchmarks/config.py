@@ -18,7 +18,7 @@ def default_cpu() -> int | None:
 @dataclass(frozen=True)
 class BenchConfig:
     reps: int = 3                        # timed passes after the warm-up pass
-    quick: bool = False                  # --quick: also passed on to cli_throughput.py
+    quick: bool = False                  # --quick: for iterating (the report says so)
     page_timeout: float = 30.0           # seconds; a page past it is an empty output
     system_timeout: float = 3600.0       # seconds for one child (one system on one corpus)
     systems: tuple[str, ...] = ()        # only these systems (empty: all)

@@ -54,6 +54,16 @@ def _versions(packages: tuple[str, ...] = ("selectolax", "regex", "ftfy", "langd
     return ", ".join(out)
 
 
+def _load(usable: int | None) -> str:
+    """The load average as the run ends: above the usable cores, other work shared the CPU."""
+    if not hasattr(os, "getloadavg"):
+        return "unknown"
+    loads = os.getloadavg()
+    busy = usable is not None and loads[1] > usable
+    return " / ".join(f"{x:.1f}" for x in loads) + " (1, 5, 15 min)" + (
+        f": more than {usable} cores' worth of work, so other processes shared the CPU" if busy else "")
+
+
 def machine_info() -> dict[str, str]:
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return {
@@ -61,6 +71,7 @@ def machine_info() -> dict[str, str]:
         "platform": platform.platform(),
         "cpu": f"{_cpu_model()}; {os.cpu_count()} cores, {usable} usable",
         "memory": _memory(),
+        "load at the end": _load(usable),
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "cleanarticle revision": _revision(),
         "cleanarticle dependencies": _versions(),
