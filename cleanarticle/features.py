@@ -34,10 +34,11 @@ _ASCII_TOKEN = re.compile(r"[\w'-]+")
 # Sentence-final marks of the scripts we meet (Latin, CJK full-width, Arabic and Urdu,
 # Devanagari danda, Armenian, Ethiopic), then any closing quotes or brackets.
 _CLOSERS = "\"'”’»)\\]」』）］】〕〉》"
-_TERMINAL = regex.compile(rf"[.!?…。！？؟।॥։።۔｡．:;：；]+[{_CLOSERS}]*$")
+# (?r) searches from the end: a forward search retries every mark of a long run (quadratic).
+_TERMINAL = regex.compile(rf"(?r)[.!?…。！？؟।॥։።۔｡．:;：；]+[{_CLOSERS}]*$")
 _TERMINAL_TAIL = frozenset(".!?…。！？؟।॥։።۔｡．:;：；" + _CLOSERS)  # a line ending otherwise is not terminal
-_QUESTION = regex.compile(rf"[?!！？؟]+[{_CLOSERS}]*$")
-_ELLIPSIS = regex.compile(rf"(?:\.\.\.|…|⋯)[{_CLOSERS}]*$")
+_QUESTION = regex.compile(rf"(?r)[?!！？؟]+[{_CLOSERS}]*$")
+_ELLIPSIS = regex.compile(rf"(?r)(?:\.\.\.|…|⋯)[{_CLOSERS}]*$")
 _IMAGE = regex.compile(r"^\S*\.(?:jpe?g|png|gif|webp|svg|bmp|avif|tiff?)(?:\?\S*)?\)?$", regex.I)
 _URL = regex.compile(r"^(?:https?://|www\.)\S+$", regex.I)
 _WIDE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
@@ -60,10 +61,12 @@ THAI_SENTENCE_MIN_WORDS = 20
 _UPPER = regex.compile(r"\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
 _DIGIT_OR_NUMBER = regex.compile(r"\d")
-_DIGIT_TOKEN = regex.compile(r"[\w’'-]*\d[\w’'-]*")
+# Tried only where a token starts: from inside a long digitless word it rescans to the word's end.
+_DIGIT_TOKEN = regex.compile(r"(?<![\w’'-])[\w’'-]*\d[\w’'-]*")
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{Lu}]\.)$")
 _NAME_JOINERS = frozenset({"and", "và", "&", "de", "da", "van", "von", "der", "del", "di", "le", "la", "bin", "al"})
-_SEPARATORS = regex.compile(r"\s*[|•·—–]\s*|\s+-\s+")
+# Leading spaces are tried only where their run starts (from each space of a long run: quadratic).
+_SEPARATORS = regex.compile(r"(?:(?<!\s)\s+)?[|•·—–]\s*|(?<!\s)\s+-\s+")
 _CREDIT_SEPARATOR = regex.compile(r"[:,：，،=＝]")
 # A name in a script without case: up to NAME_MAX_WORDS words of caseless letters (and marks).
 _CASELESS_NAME = regex.compile(r"^[\p{Lo}\p{M}]{2,12}(?:[\s·・][\p{Lo}\p{M}]+){0,4}$")

@@ -45,7 +45,8 @@ _DENSE_SEPARATORS = r"\s*[:：|｜>＞»›》】]"
 _UNSPACED_START = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 _COMMON_END_MARKS = " \t.,:;!?…)]}\"'”’»0123456789"
-_NON_WORD_EDGES = regex.compile(r"^[\W\d_]+|[\W\d_]+$")
+# The trailing run is tried only where it starts (from each of its characters: quadratic).
+_NON_WORD_EDGES = regex.compile(r"^[\W\d_]+|(?<![\W\d_])[\W\d_]+$")
 _SPACES = regex.compile(r"\s+")
 
 

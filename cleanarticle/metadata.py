@@ -32,8 +32,10 @@ HTML_META_WINDOW = 10
 # What ends a name before a date on its line ("By Jane Doe | July 17", "記者 林怡君／2025年3月8日"):
 # bars, bullets and dashes in their ASCII and full-width forms; a hyphen or slash only with
 # spaces around it (unspaced, it is part of a name or a date).
-_BYLINE_DATE_SEPARATOR = regex.compile(r"\s*[|｜•·—–／]\s*|\s+[-－/]\s+")
-_AUTHOR_SPLIT = regex.compile(r"\s*(?:,|;|&|\||\s[-–—]\s|\band\b|\bvà\b|\bwith\b)\s*", regex.I)
+_BYLINE_DATE_SEPARATOR = regex.compile(r"(?:(?<!\s)\s+)?[|｜•·—–／]\s*|(?<!\s)\s+[-－/]\s+")
+# Leading spaces are tried only where their run starts: from each space of a long run (a
+# declared author of a megabyte of spaces) the scan is quadratic.
+_AUTHOR_SPLIT = regex.compile(r"(?:(?<!\s)\s+)?(?:,|;|&|\||\s[-–—]\s|\band\b|\bvà\b|\bwith\b)\s*", regex.I)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -1,5 +1,23 @@
+import os
 import pathlib
 import sys
 
+from hypothesis import HealthCheck, settings
+
 # The benchmark's scoring helpers are shared with the quality gate.
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+
+# Hypothesis profiles (README, "Robustness"). "ci" is the default: enough examples per
+# property to find what a change breaks while the whole suite stays well under 90 s on two
+# cores; derandomized, so that CI runs the same examples every time (a failure is a change's
+# fault, not a new draw's) and writes no example database into the checkout. "fuzz" is the
+# long hunt: random draws, many examples, the database kept to replay what it finds.
+# Pick one with `python -m pytest --hypothesis-profile=fuzz` or HYPOTHESIS_PROFILE=fuzz.
+CI_EXAMPLES = 300
+settings.register_profile(
+    "ci", max_examples=CI_EXAMPLES, deadline=None, derandomize=True, database=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile(
+    "fuzz", max_examples=20 * CI_EXAMPLES, deadline=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
