@@ -292,6 +292,12 @@ def test_json_array_output(tree, tmp_path):
     assert run(tree, "-o", out).returncode == 0
     records = json.loads(out.read_text(encoding="utf-8"))
     assert [r["path"] for r in records] == [r["path"] for r in jsonl_from(run(tree).stdout)]
+    new = tree / "zz_new.txt"
+    new.write_bytes(SEED_FILES[0].read_bytes())
+    result = run(tree, "-o", out, "--resume")  # a finished array is extended by what it lacks
+    assert result.returncode == 0 and "1 cleaned, 0 failed, 5 already done" in result.stderr
+    same_page = next(r for r in records if r["path"].endswith(SEED_FILES[0].name))
+    assert json.loads(out.read_text(encoding="utf-8")) == records + [{**same_page, "path": str(new)}]
 
 
 def test_refuses_to_write_onto_or_into_inputs(tree, tmp_path):
@@ -384,26 +390,46 @@ def test_terminated_folder_run_resumes(stall_tree, tmp_path):
 
 # --- progress, quiet -----------------------------------------------------------------------
 
-def test_progress_bar_only_on_a_terminal(tree, tmp_path):
+def on_terminal(*args, stream, columns=100, env=None):
+    """Run with `stream` ("stdout" or "stderr") on a pseudo-terminal `columns` wide; (exit status, what it showed).
+    The terminal is read while the command runs, so a long output cannot fill it and block."""
     master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
-    result = run(tree, "-o", tmp_path / "a.jsonl", stderr=slave)
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    pipes = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, stream: slave}
+    proc = subprocess.Popen([sys.executable, "-m", "cleanarticle", *map(str, args)], **pipes,
+                            env={**os.environ, **(env or {})})
     os.close(slave)
     shown = b""
     while True:
         try:
             chunk = os.read(master, 65536)
-        except OSError:
+        except OSError:  # EIO: the command has closed the terminal
             break
         if not chunk:
             break
         shown += chunk
     os.close(master)
-    assert result.returncode == 0
-    assert b"5/5" in shown and b"files/s" in shown and b"MB/s" in shown and b"0 failed" in shown
+    return proc.wait(timeout=60), shown.decode("utf-8", "replace")
+
+
+def test_progress_bar_only_on_a_terminal(tree, tmp_path):
+    status, shown = on_terminal(tree, "-o", tmp_path / "a.jsonl", stream="stderr")
+    assert status == 0
+    assert "5/5" in shown and "files/s" in shown and "MB/s" in shown and "0 failed" in shown
     piped = run(tree, "-o", tmp_path / "b.jsonl")
     assert piped.stderr.count("\n") == 1 and "files/s" in piped.stderr  # the summary line only
     assert run(tree, "-o", tmp_path / "c.jsonl", "-q").stderr == ""
+
+
+def test_explain_on_a_terminal_is_coloured_and_fits_its_width():
+    page = SEED_FILES[4]
+    status, shown = on_terminal("explain", page, stream="stdout", columns=60)
+    assert status == 0
+    rows = [row for row in shown.splitlines() if "<- " in row]
+    assert len(rows) == sum(1 for line in page.read_text(encoding="utf-8").splitlines() if line.strip())
+    assert all(row.startswith("\x1b[") for row in rows) and any("…" in row for row in rows)
+    _, plain = on_terminal("explain", page, stream="stdout", columns=60, env={"NO_COLOR": "1"})
+    assert "\x1b[" not in plain and "…" in plain
 
 
 def test_closed_pipe_is_quiet(tree):
