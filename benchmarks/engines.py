@@ -12,16 +12,20 @@ Engines, all over the same documents:
 - `cli`: `cleanarticle DIR -o out.jsonl -j W -q` on one file per document (interpreter
   start, reading and writing included);
 - `datatrove`: `LocalPipelineExecutor(JsonlReader -> CleanArticleExtractor -> JsonlWriter,
-  tasks=8, workers=W)` on 8 JSON-lines files (executor start included);
+  tasks=8, workers=W)` on 8 JSON-lines files (executor start included); `--datatrove-tasks 1`
+  runs them as one task, to show what each task's new sandbox process costs;
 - `dask`: `clean_bag(read_text(8 JSON-lines files))` written with `to_textfiles`, on a
   `LocalCluster(n_workers=W, threads_per_worker=1, processes=True)` started and warmed up
   beforehand (a cluster is long-lived); its start time is reported apart.
 
 Each run is a fresh subprocess (`--one`), so no engine inherits another's state. Printed:
 docs/s (median of the repetitions, and the range), speed-up over `loop`, the fixed cost
-of a run (its wall time on 8 documents), and the overhead per document beyond `clean()`:
-`W * (wall - fixed) / docs - loop's seconds per doc`, in CPU-milliseconds. Timing on a
-shared 2-core machine is noisy: compare medians, read the range.
+of a run (its wall time on 8 documents), and the CPU each document costs: the CPU time of
+the run's whole process tree (sampled with psutil every 20 ms, so a process loses at most
+its last 20 ms) on the big corpus less that on 8 documents, per extra document. Its
+excess over `loop`'s is the engine's overhead per document, which wall time cannot show
+on a shared machine: there, compare medians, read the range and the load printed with
+each table (and the share of a core `loop` got: the CPU it used over its wall time).
 """
 from __future__ import annotations
 
@@ -34,6 +38,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -43,6 +48,55 @@ ENGINES = ("loop", "pool", "cli", "datatrove", "dask")
 INPUT_FILES = 8      # JSON-lines files = datatrove tasks = dask partitions
 FILES_PER_FOLDER = 100
 TINY_DOCS = INPUT_FILES  # the "fixed cost" run: one document per input file
+CPU_SAMPLE_S = 0.02  # psutil sampling period of the process tree's CPU time
+
+
+class TreeCPU:
+    """CPU seconds used by this process and every descendant while the block runs.
+
+    `RUSAGE_CHILDREN` misses the engines' workers (a forkserver's children are reaped by
+    it, and it is never reaped), so the tree is sampled instead: each process's latest
+    user+system time, less what it had used when the block started. The sampling thread's
+    own CPU is subtracted. Without psutil `seconds` is NaN.
+    """
+
+    def __enter__(self) -> "TreeCPU":
+        try:
+            import psutil
+        except ImportError:
+            self._psutil, self.seconds = None, float("nan")
+            return self
+        self._psutil, self._me = psutil, psutil.Process()
+        self._start = self._sample()
+        self._last = dict(self._start)
+        self._stop, self._sampler_cpu = threading.Event(), 0.0
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self) -> dict[tuple[int, float], float]:
+        out = {}
+        for proc in [self._me, *self._me.children(recursive=True)]:
+            try:
+                times = proc.cpu_times()
+                out[(proc.pid, proc.create_time())] = times.user + times.system
+            except self._psutil.Error:  # ended between the listing and the reading
+                pass
+        return out
+
+    def _poll(self) -> None:
+        while not self._stop.wait(CPU_SAMPLE_S):
+            self._last.update(self._sample())
+        self._sampler_cpu = time.thread_time()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._psutil is None:
+            return
+        self._stop.set()
+        self._thread.join()
+        self._last.update(self._sample())
+        used = sum(cpu - self._start.get(key, 0.0) for key, cpu in self._last.items())
+        self.seconds = used - self._sampler_cpu
 
 
 # --- corpora -------------------------------------------------------------------------
@@ -86,30 +140,33 @@ def _record(text: str) -> dict:
 def run_loop(folder: pathlib.Path, workers: int, out: pathlib.Path) -> dict:
     texts = read_jsonl_texts(folder)
     start = time.perf_counter()
-    for text in texts:
-        _record(text)
-    return {"docs": len(texts), "wall": time.perf_counter() - start}
+    with TreeCPU() as cpu:
+        for text in texts:
+            _record(text)
+    return {"docs": len(texts), "wall": time.perf_counter() - start, "cpu": cpu.seconds}
 
 
 def run_pool(folder: pathlib.Path, workers: int, out: pathlib.Path) -> dict:
     texts = read_jsonl_texts(folder)
     start = time.perf_counter()
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        n = sum(1 for _ in pool.imap(_record, texts, chunksize=16))
-    return {"docs": n, "wall": time.perf_counter() - start}
+    with TreeCPU() as cpu:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            n = sum(1 for _ in pool.imap(_record, texts, chunksize=16))
+    return {"docs": n, "wall": time.perf_counter() - start, "cpu": cpu.seconds}
 
 
 def run_cli(folder: pathlib.Path, workers: int, out: pathlib.Path) -> dict:
     docs = sum(1 for _ in (folder / "files").rglob("*.txt"))
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "cleanarticle", str(folder / "files"), "-o", str(out / "out.jsonl"),
-                    "-j", str(workers), "-q", "--format", "text"], check=True)
+    with TreeCPU() as cpu:
+        subprocess.run([sys.executable, "-m", "cleanarticle", str(folder / "files"), "-o", str(out / "out.jsonl"),
+                        "-j", str(workers), "-q", "--format", "text"], check=True)
     wall = time.perf_counter() - start
     assert sum(1 for _ in (out / "out.jsonl").open(encoding="utf-8")) == docs
-    return {"docs": docs, "wall": wall}
+    return {"docs": docs, "wall": wall, "cpu": cpu.seconds}
 
 
-def run_datatrove(folder: pathlib.Path, workers: int, out: pathlib.Path) -> dict:
+def run_datatrove(folder: pathlib.Path, workers: int, out: pathlib.Path, tasks: int = INPUT_FILES) -> dict:
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
@@ -118,15 +175,16 @@ def run_datatrove(folder: pathlib.Path, workers: int, out: pathlib.Path) -> dict
 
     docs = len(read_jsonl_texts(folder))
     start = time.perf_counter()
-    LocalPipelineExecutor(
-        pipeline=[JsonlReader(str(folder / "jsonl")), CleanArticleTextExtractor(),
-                  JsonlWriter(str(out / "clean"), compression=None)],
-        tasks=INPUT_FILES, workers=workers, logging_dir=str(out / "logs"),
-    ).run()
+    with TreeCPU() as cpu:
+        LocalPipelineExecutor(
+            pipeline=[JsonlReader(str(folder / "jsonl")), CleanArticleTextExtractor(),
+                      JsonlWriter(str(out / "clean"), compression=None)],
+            tasks=tasks, workers=workers, logging_dir=str(out / "logs"),
+        ).run()
     wall = time.perf_counter() - start
     written = sum(1 for f in (out / "clean").glob("*.jsonl") for _ in f.open(encoding="utf-8"))
     assert written == docs, (written, docs)
-    return {"docs": docs, "wall": wall}
+    return {"docs": docs, "wall": wall, "cpu": cpu.seconds}
 
 
 def run_dask(folder: pathlib.Path, workers: int, out: pathlib.Path) -> dict:
@@ -144,22 +202,24 @@ def run_dask(folder: pathlib.Path, workers: int, out: pathlib.Path) -> dict:
         warm.compute()  # workers import cleanarticle and dask.bag before the clock starts
         started = time.perf_counter() - start
         start = time.perf_counter()
-        bag = db.read_text(str(folder / "jsonl" / "*.jsonl"), blocksize=None).map(json.loads)
-        dask.compute(clean_bag(bag, format="text").map(json.dumps, ensure_ascii=False)
-                     .to_textfiles(str(out / "clean" / "*.jsonl"), last_endline=True, compute=False))
+        with TreeCPU() as cpu:
+            bag = db.read_text(str(folder / "jsonl" / "*.jsonl"), blocksize=None).map(json.loads)
+            dask.compute(clean_bag(bag, format="text").map(json.dumps, ensure_ascii=False)
+                         .to_textfiles(str(out / "clean" / "*.jsonl"), last_endline=True, compute=False))
         wall = time.perf_counter() - start
     written = sum(1 for f in (out / "clean").glob("*.jsonl") for _ in f.open(encoding="utf-8"))
     assert written == docs, (written, docs)
-    return {"docs": docs, "wall": wall, "start": started}
+    return {"docs": docs, "wall": wall, "cpu": cpu.seconds, "start": started}
 
 
 RUNNERS = {"loop": run_loop, "pool": run_pool, "cli": run_cli, "datatrove": run_datatrove, "dask": run_dask}
 
 
-def one(engine: str, workers: int, folder: pathlib.Path) -> dict:
+def one(engine: str, workers: int, folder: pathlib.Path, datatrove_tasks: int = INPUT_FILES) -> dict:
     """One timed run, in a fresh process; its engine's chatter goes to /dev/null."""
     with tempfile.TemporaryDirectory(prefix="engines-out-") as out:
-        done = subprocess.run([sys.executable, __file__, "--one", engine, str(workers), str(folder), out],
+        done = subprocess.run([sys.executable, __file__, "--one", engine, str(workers), str(folder), out,
+                               "--datatrove-tasks", str(datatrove_tasks)],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     if done.returncode != 0:
         return {"error": f"exit {done.returncode}"}
@@ -168,46 +228,53 @@ def one(engine: str, workers: int, folder: pathlib.Path) -> dict:
 
 # --- the whole benchmark --------------------------------------------------------------
 
-def measure(engine: str, workers: int, big: pathlib.Path, tiny: pathlib.Path, repeat: int) -> dict:
-    runs = [one(engine, workers, big) for _ in range(repeat)]
-    if any("error" in r for r in runs):
-        return {"engine": engine, "workers": workers, "error": next(r["error"] for r in runs if "error" in r)}
-    fixed = one(engine, workers, tiny) if engine != "loop" else {"wall": 0.0}
+def measure(engine: str, workers: int, big: pathlib.Path, tiny: pathlib.Path, repeat: int,
+            datatrove_tasks: int = INPUT_FILES) -> dict:
+    runs = [one(engine, workers, big, datatrove_tasks) for _ in range(repeat)]
+    fixed = one(engine, workers, tiny, datatrove_tasks)
+    if any("error" in r for r in [*runs, fixed]):
+        return {"engine": engine, "workers": workers,
+                "error": next(r["error"] for r in [*runs, fixed] if "error" in r)}
     rates = [r["docs"] / r["wall"] for r in runs]
+    cpu = statistics.median(r["cpu"] for r in runs)
     row = {"engine": engine, "workers": workers, "docs": runs[0]["docs"],
            "docs_per_s": statistics.median(rates), "docs_per_s_min": min(rates), "docs_per_s_max": max(rates),
-           "wall_s": statistics.median(r["wall"] for r in runs), "fixed_s": fixed.get("wall", float("nan"))}
+           "wall_s": statistics.median(r["wall"] for r in runs), "fixed_s": fixed["wall"],
+           "cpu_s": cpu, "fixed_cpu_s": fixed["cpu"],
+           "cpu_ms_per_doc": 1000 * (cpu - fixed["cpu"]) / (runs[0]["docs"] - fixed["docs"])}
     if "start" in runs[0]:
         row["cluster_start_s"] = statistics.median(r["start"] for r in runs)
     return row
 
 
 def add_overheads(rows: list[dict]) -> None:
+    """Speed-up over `loop`, and CPU per document beyond `loop`'s (the engine's overhead)."""
     loop = next((r for r in rows if r["engine"] == "loop" and "error" not in r), None)
     if loop is None:
         return
-    per_doc = loop["wall_s"] / loop["docs"]
     for r in rows:
-        if "error" in r:
-            continue
-        r["speedup"] = r["docs_per_s"] / loop["docs_per_s"]
-        steady = max(r["wall_s"] - r["fixed_s"], 0.0)
-        r["overhead_ms_per_doc"] = 1000 * (r["workers"] * steady / r["docs"] - per_doc)
+        if "error" not in r:
+            r["speedup"] = r["docs_per_s"] / loop["docs_per_s"]
+            r["overhead_ms_per_doc"] = r["cpu_ms_per_doc"] - loop["cpu_ms_per_doc"]
 
 
-def table(corpus: str, rows: list[dict]) -> str:
-    lines = [f"\n{corpus}: {rows[0].get('docs', '?')} documents",
+def table(corpus: str, rows: list[dict], load: tuple[float, float]) -> str:
+    loop = next((r for r in rows if r["engine"] == "loop" and "error" not in r), None)
+    share = f"; loop got {loop['cpu_s'] / loop['wall_s']:.0%} of a core" if loop else ""
+    lines = [f"\n{corpus}: {rows[0].get('docs', '?')} documents; load average {load[0]:.1f} before, "
+             f"{load[1]:.1f} after (2 cores){share}",
              "| engine | workers | docs/s (median, range) | speed-up vs loop | fixed cost per run | "
-             "overhead per doc beyond clean() |",
-             "|---|---|---|---|---|---|"]
+             "CPU per doc | overhead per doc (CPU) |",
+             "|---|---|---|---|---|---|---|"]
+    nan = float("nan")
     for r in rows:
         if "error" in r:
-            lines.append(f"| {r['engine']} | {r['workers']} | failed: {r['error']} | | | |")
+            lines.append(f"| {r['engine']} | {r['workers']} | failed: {r['error']} | | | | |")
             continue
         start = f" (+ cluster start {r['cluster_start_s']:.1f} s)" if "cluster_start_s" in r else ""
         lines.append(f"| {r['engine']} | {r['workers']} | {r['docs_per_s']:.0f} ({r['docs_per_s_min']:.0f}-"
-                     f"{r['docs_per_s_max']:.0f}) | {r.get('speedup', float('nan')):.2f}x | "
-                     f"{r['fixed_s']:.2f} s{start} | {r.get('overhead_ms_per_doc', float('nan')):+.1f} ms |")
+                     f"{r['docs_per_s_max']:.0f}) | {r.get('speedup', nan):.2f}x | {r['fixed_s']:.2f} s{start} | "
+                     f"{r['cpu_ms_per_doc']:.1f} ms | {r.get('overhead_ms_per_doc', nan):+.1f} ms |")
     return "\n".join(lines)
 
 
@@ -219,11 +286,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readability-copies", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="seeds x10, readability x1, 1 repetition")
+    parser.add_argument("--datatrove-tasks", type=int, default=INPUT_FILES,
+                        help=f"datatrove tasks (default {INPUT_FILES}, one per input file; fewer tasks share files)")
     parser.add_argument("--one", nargs=4, metavar=("ENGINE", "WORKERS", "CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         engine, workers, folder, out = args.one
-        print(json.dumps(RUNNERS[engine](pathlib.Path(folder), int(workers), pathlib.Path(out))))
+        extra = {"tasks": args.datatrove_tasks} if engine == "datatrove" else {}
+        print(json.dumps(RUNNERS[engine](pathlib.Path(folder), int(workers), pathlib.Path(out), **extra)))
         return 0
     if args.quick:
         args.seeds_copies, args.readability_copies, args.repeat = 10, 1, 1
@@ -240,15 +310,16 @@ def main(argv: list[str] | None = None) -> int:
             big, tiny = pathlib.Path(tmp, "big"), pathlib.Path(tmp, "tiny")
             materialise(texts, big)
             materialise(texts[:TINY_DOCS], tiny)
-            rows = []
+            rows, load_before = [], os.getloadavg()[0]
             for engine in engines:
                 for workers in ([1] if engine == "loop" else args.workers):
-                    rows.append(measure(engine, workers, big, tiny, args.repeat))
+                    rows.append(measure(engine, workers, big, tiny, args.repeat, args.datatrove_tasks))
                     print(f"  {corpus} {engine} x{workers}: {rows[-1].get('docs_per_s', rows[-1].get('error'))}",
                           file=sys.stderr)
         add_overheads(rows)
-        results[corpus] = rows
-        print(table(corpus, rows), file=sys.stderr)
+        load = (load_before, os.getloadavg()[0])
+        results[corpus] = {"load_average": load, "rows": rows}
+        print(table(corpus, rows, load), file=sys.stderr)
     print(json.dumps(results, indent=1))
     return 0
 
