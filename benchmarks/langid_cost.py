@@ -1,6 +1,6 @@
 """Language id: what it costs per document, what decides it, and how often it agrees with langdetect.
 
-`python -m benchmarks.langid_cost [--repeat 5] [--f1]`
+`python benchmarks/langid_cost.py [--repeat 5] [--f1]` (or `python -m benchmarks.langid_cost`)
 
 Corpora: the readability test pages (text mode input), the 20 language cases
 (tests/cases/languages) and the seeds. For each document, `langid.identify` runs
@@ -23,7 +23,10 @@ import time
 
 from cleanarticle import blocks, clean, langid, normalize
 
-from .scoring import ROOT, f1, readability_pages, seed_pages
+try:
+    from .scoring import ROOT, f1, readability_pages, seed_pages
+except ImportError:  # run as a file (python benchmarks/langid_cost.py): benchmarks/ is sys.path[0]
+    from scoring import ROOT, f1, readability_pages, seed_pages
 
 CASES = ROOT / "tests" / "cases" / "languages"
 
