@@ -355,14 +355,19 @@ def _mark_outside_container(page: _Page, main: MainContainer) -> None:
         page.set(i, label, where)
 
 
-def _neighbour(page: _Page, quals: list[str], i: int, step: int, ignore_near: bool) -> str:
-    j = i + step
-    while 0 <= j < len(quals):
-        q = quals[j]
-        if q in (GOOD, BAD) or (q == NEAR and not ignore_near):
-            return q
-        j += step
-    return BAD
+def _neighbours(quals: list[str], *, before: bool, ignore_near: bool) -> list[str]:
+    """For every line, the nearest good or bad (or near) quality before (or after) it, else BAD.
+
+    One pass for all lines: a scan from each line is quadratic on a run of short lines.
+    """
+    stops = (GOOD, BAD) if ignore_near else (GOOD, BAD, NEAR)
+    out = [BAD] * len(quals)
+    seen = BAD
+    for i in range(len(quals)) if before else range(len(quals) - 1, -1, -1):
+        out[i] = seen
+        if quals[i] in stops:
+            seen = quals[i]
+    return out
 
 
 def _settle_by_neighbours(page: _Page) -> None:
@@ -391,22 +396,28 @@ def _settle_by_neighbours(page: _Page) -> None:
                 if distance > MAX_HEADING_DISTANCE:
                     break
     settled = list(quals)
+    before, after = _neighbours(quals, before=True, ignore_near=True), _neighbours(quals, before=False, ignore_near=True)
+    near_before = _neighbours(quals, before=True, ignore_near=False)
+    near_after = _neighbours(quals, before=False, ignore_near=False)
     for i, q in enumerate(quals):
         if q == SHORT:
-            prev, nxt = _neighbour(page, quals, i, -1, True), _neighbour(page, quals, i, 1, True)
+            prev, nxt = before[i], after[i]
             if prev == nxt == GOOD:
                 settled[i] = GOOD
             elif prev == BAD and nxt == BAD:
                 settled[i] = BAD
-            elif ((prev == BAD and _neighbour(page, quals, i, -1, False) == NEAR)
-                  or (nxt == BAD and _neighbour(page, quals, i, 1, False) == NEAR)):
+            elif (prev == BAD and near_before[i] == NEAR) or (nxt == BAD and near_after[i] == NEAR):
                 settled[i] = GOOD
             else:
                 settled[i] = BAD
+    # Near lines settle left to right, each seeing the settled class of the ones before it.
+    after = _neighbours(settled, before=False, ignore_near=True)
+    prev = BAD
     for i, q in enumerate(quals):
         if q == NEAR:
-            prev, nxt = _neighbour(page, settled, i, -1, True), _neighbour(page, settled, i, 1, True)
-            settled[i] = BAD if prev == nxt == BAD else GOOD
+            settled[i] = BAD if prev == after[i] == BAD else GOOD
+        if settled[i] in (GOOD, BAD):
+            prev = settled[i]
     for i, q in enumerate(settled):
         if page.labels[i] != model.BODY:
             continue

@@ -197,5 +197,8 @@ def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
     lang = _text(html.attributes.get("lang") or html.attributes.get("xml:lang")) if html is not None else None
     site = next((meta[k] for k in SITE_KEYS if meta.get(k)), None)
     if site is None and url:
-        site = urllib.parse.urlsplit(url).hostname
+        try:
+            site = urllib.parse.urlsplit(url).hostname
+        except ValueError:  # "http://[x": not a URL we can read a host from
+            site = None
     return HeadMeta(title, source, byline, date, time, date_source, lang, site)

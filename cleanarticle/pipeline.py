@@ -12,13 +12,15 @@ from .features import line_features
 
 
 def clean(raw: str | bytes, *, format: str = "auto", lang: str | None = None,
-          url: str | None = None) -> model.Article:
+          url: str | None = None, max_bytes: int | None = decode.MAX_BYTES) -> model.Article:
     """Clean one scraped article given as plain text (one block per line) or HTML.
 
     `format` is "text", "html" or "auto" (markup means HTML); `lang` (ISO 639-1) skips
     language detection; `url` is the page's address, used by the HTML front-end.
+    Input over `max_bytes` (default 32 MB; None: no limit) raises ValueError: it is
+    refused, not truncated, so no article comes back silently cut short.
     """
-    decode.check_format(format)
+    decode.check_options(raw, format=format, lang=lang, url=url, max_bytes=max_bytes)
     text, encoding = decode.to_text(raw)
     if format == "auto":
         format = "html" if decode.looks_like_html(text) else "text"
@@ -51,7 +53,7 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     metadata, which wins over what the text rules find).
     """
     head = head or html_meta.HeadMeta()
-    lang = lang.lower().split("-")[0] if lang else langid.detect(lines)
+    lang = langid.from_tag(lang) or langid.detect(lines)  # a page's <html lang> may be anything
     lex = lexicon.lexicon(lang)
     today = today or datetime.date.today()
     feats = [line_features(line, lex, today, month_first=lang == "en") for line in lines]

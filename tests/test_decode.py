@@ -109,3 +109,143 @@ def test_looks_like_html_for_markup(text):
 ], ids=["heart", "comparison", "vi-angle-brackets", "two-tags", "unknown-tags", "empty"])
 def test_looks_like_html_false_for_plain_text(text):
     assert decode.looks_like_html(text) is False
+
+
+# -- legacy encodings without a declaration (issue 8) ---------------------------------------
+
+import json  # noqa: E402
+import pathlib  # noqa: E402
+import unicodedata  # noqa: E402
+
+from cleanarticle import clean  # noqa: E402
+
+CASES = pathlib.Path(__file__).parent / "cases" / "languages"
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258_form(text: str) -> str:
+    """Vietnamese as Windows-1258 spells it: base letters precomposed, tone marks combining."""
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        tones = "".join(c for c in parts if c in _TONES)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES)) + tones)
+    return "".join(out)
+
+
+# (case file, encoding, the names a right guess may report: GBK bytes decode the same as GB18030)
+LEGACY_PAGES = [
+    ("vi-ferry-news-page", "cp1258", {"cp1258"}),
+    ("fr-ferry-news-page", "cp1252", {"cp1252"}),
+    ("de-ferry-news-page", "latin-1", {"cp1252", "latin-1"}),
+    ("es-library-no-blanks-most-read", "cp1252", {"cp1252"}),
+    ("pt-ferry-news-page", "cp1252", {"cp1252"}),
+    ("it-ferry-news-page", "cp1252", {"cp1252"}),
+    ("ru-ferry-news-page", "koi8-r", {"koi8-r"}),
+    ("ru-library-byline-date-one-line", "cp1251", {"cp1251"}),
+    ("uk-ferry-news-page", "cp1251", {"cp1251"}),
+    ("ja-ferry-news-page", "shift_jis", {"shift_jis"}),
+    ("ja-festival-most-read-after", "euc_jp", {"euc_jp"}),
+    ("zh-ferry-news-page", "gb18030", {"gb18030"}),
+    ("zh-ferry-news-page", "gbk", {"gb18030"}),
+    ("zh-hant-library-byline-date-one-line", "big5", {"big5"}),
+    ("ko-ferry-news-page", "euc_kr", {"euc_kr"}),
+]
+
+
+def _legacy_text(case: str, encoding: str, chars: int | None = None) -> tuple[str, bytes]:
+    """The case's text in `encoding` (or `chars` of it from just before its first non-ASCII letter)."""
+    text = json.loads((CASES / f"{case}.json").read_text(encoding="utf-8"))["text"]
+    if chars:
+        start = max(0, next(i for i, c in enumerate(text) if not c.isascii()) - 20)
+        text = text[start:start + chars]
+    text = cp1258_form(text) if encoding == "cp1258" else text
+    raw = text.encode(encoding, "replace")
+    return raw.decode(encoding), raw
+
+
+@pytest.mark.parametrize("case,encoding,names", LEGACY_PAGES, ids=[f"{c[:2]}-{e}" for c, e, _ in LEGACY_PAGES])
+@pytest.mark.parametrize("chars", [None, 150], ids=["page", "150-chars"])
+def test_undeclared_legacy_bytes_are_decoded_and_named(case, encoding, names, chars):
+    expected, raw = _legacy_text(case, encoding, chars)
+    text, used = decode.to_text(raw)
+    assert used in names
+    assert text == expected
+
+
+def test_clean_reads_an_undeclared_windows_1258_page_as_vietnamese():
+    raw = cp1258_form((pathlib.Path(__file__).parents[1] / "seeds" / "004_28ba1ad4bae64c1e.txt")
+                      .read_text(encoding="utf-8")).encode("cp1258")
+    article = clean(raw)
+    assert article.encoding == "cp1258"
+    assert article.lang == "vi"
+    assert article.title.startswith("Rót vốn tỷ đô")  # NFC: the tone marks are recomposed
+
+
+def test_utf8_read_as_cp1252_and_saved_again_is_repaired():
+    """Mojibake: UTF-8 bytes decoded as cp1252 by some earlier tool, then saved as UTF-8."""
+    good = (pathlib.Path(__file__).parents[1] / "seeds" / "004_28ba1ad4bae64c1e.txt").read_text(encoding="utf-8")
+    # As a browser reads windows-1252: the five bytes it leaves undefined become C1 controls.
+    mangled = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in good.encode("utf-8")).encode("utf-8")
+    article = clean(mangled, format="text")
+    assert article.encoding == "utf-8"
+    assert article.title == clean(good, format="text").title
+    straight = str.maketrans("“”‘’", "\"\"''")  # ftfy's repair also straightens curly quotes
+    assert article.body == clean(good, format="text").body.translate(straight)
+
+
+def test_a_bad_byte_in_a_legacy_page_is_replaced_and_said():
+    expected, raw = _legacy_text("ja-ferry-news-page", "shift_jis")
+    text, used = decode.to_text(raw + b"\x81")  # a lead byte with nothing after it
+    assert used == "shift_jis (invalid bytes replaced)"
+    assert text == expected + "\ufffd"
+
+
+def test_legacy_guess_looks_only_at_the_head_of_a_long_page():
+    expected, raw = _legacy_text("ru-ferry-news-page", "cp1251")
+    long_raw = raw * (decode.SNIFF_BYTES // len(raw) + 3)
+    text, used = decode.to_text(long_raw)
+    assert used == "cp1251"
+    assert text == expected * (decode.SNIFF_BYTES // len(raw) + 3)
+
+
+# -- option checks and the size guard --------------------------------------------------------
+
+@pytest.mark.parametrize("kwargs,error,names", [
+    (dict(lang=5), TypeError, "lang"),
+    (dict(lang=b"vi"), TypeError, "lang"),
+    (dict(lang="../../etc/x"), ValueError, "lang"),
+    (dict(lang="english"), ValueError, "lang"),
+    (dict(url=7), TypeError, "url"),
+    (dict(format="pdf"), ValueError, "'auto', 'text', 'html'"),
+    (dict(max_bytes="10"), TypeError, "max_bytes"),
+    (dict(max_bytes=True), TypeError, "max_bytes"),
+    (dict(max_bytes=0), ValueError, "max_bytes"),
+], ids=["lang-int", "lang-bytes", "lang-path", "lang-word", "url-int", "format", "max-bytes-str", "max-bytes-bool", "max-bytes-zero"])
+def test_bad_options_raise_one_line_errors_that_name_them(kwargs, error, names):
+    with pytest.raises(error) as err:
+        clean("Một dòng chữ.", **kwargs)
+    assert names in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("raw", [None, 3.5, ["a"]], ids=["none", "float", "list"])
+def test_clean_refuses_what_is_not_text_with_a_one_line_type_error(raw):
+    with pytest.raises(TypeError) as err:
+        clean(raw)
+    assert "str or bytes" in str(err.value) and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("raw", ["ab" * 60, ("ab" * 60).encode(), bytearray(b"ab" * 60), memoryview(b"ab" * 60),
+                                 "ệ" * 40], ids=["str", "bytes", "bytearray", "memoryview", "str-multibyte"])
+def test_input_over_max_bytes_is_refused_with_its_size(raw):
+    with pytest.raises(ValueError, match="120 bytes, more than max_bytes=100"):
+        clean(raw, max_bytes=100)
+
+
+def test_input_at_max_bytes_and_no_limit_are_cleaned():
+    assert clean("ab" * 50, max_bytes=100).blocks[0].text == "ab" * 50
+    assert clean("ệ" * 30, max_bytes=90).blocks  # 90 UTF-8 bytes
+    assert clean("x" * (decode.MAX_BYTES + 1), max_bytes=None).format == "text"
+    with pytest.raises(ValueError, match="max_bytes=32,000,000"):
+        clean(b"x" * (decode.MAX_BYTES + 1))

@@ -44,8 +44,13 @@ def _module_patterns() -> dict[str, regex.Pattern | re.Pattern]:
         module = importlib.import_module(info.name)
         source = pathlib.Path(module.__file__).read_text(encoding="utf-8")
         for name, value in vars(module).items():
-            if isinstance(value, (regex.Pattern, re.Pattern)) and re.search(rf"^{name}\s*=", source, re.M):
+            if not re.search(rf"^{name}\s*=", source, re.M):
+                continue  # imported from elsewhere
+            if isinstance(value, (regex.Pattern, re.Pattern)):
                 found[f"{info.name}.{name}"] = value
+            elif isinstance(value, dict):  # a table of patterns ({"Latin": regex.compile(...)})
+                found.update({f"{info.name}.{name}[{k!r}]": v for k, v in value.items()
+                              if isinstance(v, (regex.Pattern, re.Pattern))})
     return found
 
 
