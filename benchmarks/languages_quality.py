@@ -3,6 +3,10 @@
     python benchmarks/languages_quality.py [--corpus DIR] [--json OUT]
     python benchmarks/languages_quality.py --compare BEFORE.json AFTER.json
 
+It also cleans the 20-language hand-written cases (tests/cases/languages, without `lang=`)
+and counts what `tests/test_language_cases.py` checks: language, chrome lines left in the
+body, body lines lost, title/byline/date right.
+
 Run as a file, so that `PYTHONPATH=<another checkout>` measures that checkout's
 cleanarticle with this script (the first line printed says which one ran):
 
@@ -29,9 +33,11 @@ import sys
 import regex
 
 try:
-    from .scoring import SHARED_READABILITY, f1, readability_pages
+    from .scoring import ROOT, SHARED_READABILITY, f1, readability_pages
 except ImportError:  # run as a file: benchmarks/ is sys.path[0]
-    from scoring import SHARED_READABILITY, f1, readability_pages
+    from scoring import ROOT, SHARED_READABILITY, f1, readability_pages
+
+CASES = ROOT / "tests" / "cases" / "languages"
 
 # A gold body shorter than this (words) is a markup test ("abc def ghi"), not language.
 MIN_GOLD_WORDS = 20
@@ -91,7 +97,41 @@ def measure(root: pathlib.Path) -> dict:
             row = pages.setdefault(page.name, {"lang": lang, "declared": page.lang})
             row[mode] = {"f1": round(score, 4), "detected": article.lang}
         every[mode] = {"pages": len(scores), "f1": round(statistics.mean(scores), 4)}
-    return {"cleanarticle": str(pathlib.Path(cleanarticle.__file__).parent), "pages": pages, "every_page": every}
+    return {"cleanarticle": str(pathlib.Path(cleanarticle.__file__).parent), "pages": pages, "every_page": every,
+            "cases": measure_cases()}
+
+
+def measure_cases() -> dict:
+    """Per language case: what the case test checks, counted instead of asserted."""
+    from cleanarticle import clean
+
+    cases = {}
+    for path in sorted(CASES.glob("*.json")):
+        case = json.loads(path.read_text(encoding="utf-8"))
+        article = clean(case["text"], format="text")
+        paragraphs = set(article.body.split("\n"))
+        fields = [f for f in ("title", "byline", "date") if f in case]
+        cases[case["id"]] = {
+            "lang": case["lang"], "detected": article.lang,
+            "chrome_kept": sum(line in paragraphs for line in case["chrome"]), "chrome": len(case["chrome"]),
+            "body_lost": sum(line not in paragraphs for line in case["body"]), "body": len(case["body"]),
+            "meta_right": sum(getattr(article, f) == case[f] for f in fields), "meta": len(fields)}
+    return cases
+
+
+def _cases_table(results: list[dict], labels: list[str]) -> list[str]:
+    """Per run: cases passing whole, language right, chrome lines kept, body lines lost, metadata right."""
+    out = [f"language cases ({len(results[0]['cases'])}, tests/cases/languages): "
+           "passing / lang right / chrome kept in body / body lines lost / title+byline+date right"]
+    for label, r in zip(labels, results):
+        c = r["cases"].values()
+        passing = sum(x["detected"] == x["lang"] and not x["chrome_kept"] and not x["body_lost"]
+                      and x["meta_right"] == x["meta"] for x in c)
+        out.append(f"  {label:8} {passing:3d} / {sum(x['detected'] == x['lang'] for x in c)} / "
+                   f"{sum(x['chrome_kept'] for x in c)} of {sum(x['chrome'] for x in c)} / "
+                   f"{sum(x['body_lost'] for x in c)} of {sum(x['body'] for x in c)} / "
+                   f"{sum(x['meta_right'] for x in c)} of {sum(x['meta'] for x in c)}")
+    return out
 
 
 def _table(results: list[dict], labels: list[str]) -> list[str]:
@@ -137,12 +177,14 @@ def main(argv: list[str] | None = None) -> int:
         for label, r in zip(("before", "after"), results):
             print(f"{label}: cleanarticle from {r['cleanarticle']}")
         print("\n".join(_table(results, ["before", "after"])))
+        print("\n" + "\n".join(_cases_table(results, ["before", "after"])))
         return 0
     if not args.corpus.is_dir():
         parser.error(f"no corpus at {args.corpus}")
     result = measure(args.corpus)
     print(f"cleanarticle from {result['cleanarticle']}")
     print("\n".join(_table([result], ["F1"])))
+    print("\n" + "\n".join(_cases_table([result], ["this"])))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0

@@ -35,6 +35,12 @@ def test_table_on_two_pages(tmp_path, capsys):
     assert result["every_page"]["text"]["pages"] == 3
     for page in result["pages"].values():
         assert 0.0 <= page["text"]["f1"] <= 1.0 and 0.0 <= page["html"]["f1"] <= 1.0
+    cases = result["cases"]
+    assert set(cases) == {json.loads(p.read_text(encoding="utf-8"))["id"]
+                          for p in languages_quality.CASES.glob("*.json")}
+    for case in cases.values():
+        assert 0 <= case["chrome_kept"] <= case["chrome"] and 0 <= case["body_lost"] <= case["body"]
+        assert 0 <= case["meta_right"] <= case["meta"] <= 3
     assert languages_quality.main(["--compare", str(out), str(out)]) == 0
     table = capsys.readouterr().out
-    assert "heise" in table and "yahoo-4" in table and "every     3" in table
+    assert "heise" in table and "yahoo-4" in table and "every     3" in table and "language cases" in table
