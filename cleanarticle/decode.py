@@ -5,8 +5,6 @@ import codecs
 
 import regex
 
-from . import langid
-
 FORMATS = ("auto", "text", "html")
 
 # Share of replacement characters a UTF-8 decode may produce before we decide the
@@ -188,46 +186,6 @@ def check_format(fmt: str) -> str:
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(map(repr, FORMATS))}, not {fmt!r}")
     return fmt
-
-
-# clean()'s default size guard: far above any article page (the readability pages are at
-# most 2 MB of HTML, most under 200 KB; a page of inline images can reach 10-20 MB), low
-# enough that one runaway input (a log, a dump) costs half a minute, not an hour: clean()
-# runs at about 1 MB/s of text, linearly (benchmarks/linearity.py).
-MAX_BYTES = 32_000_000
-
-
-def check_options(raw: object, *, format: str, lang: object, url: object, max_bytes: object) -> None:
-    """Refuse bad arguments with a one-line error before any work, not deep inside the pipeline.
-
-    Input larger than `max_bytes` (UTF-8 bytes, for a str) is refused rather than cut:
-    a truncated page would come back as a shorter article with nothing to say so.
-    """
-    check_format(format)
-    for name, value in (("lang", lang), ("url", url)):
-        if value is not None and not isinstance(value, str):
-            raise TypeError(f"{name} must be a str or None, not {type(value).__name__}")
-    if lang and langid.from_tag(lang) is None:
-        raise ValueError(f"lang must be a language code such as 'vi' or 'pt-BR' (or None to detect it), not {lang!r}")
-    if max_bytes is None:
-        return
-    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
-        raise TypeError(f"max_bytes must be an int or None, not {type(max_bytes).__name__}")
-    if max_bytes < 1:
-        raise ValueError(f"max_bytes must be at least 1 (or None for no limit), not {max_bytes}")
-    size = _size(raw, max_bytes)
-    if size > max_bytes:
-        raise ValueError(f"input is {size:,} bytes, more than max_bytes={max_bytes:,}; "
-                         "pass a larger max_bytes (or None) to clean it anyway")
-
-
-def _size(raw: object, max_bytes: int) -> int:
-    """The input's size in bytes; a str is encoded only when its length leaves it in doubt."""
-    if isinstance(raw, str):  # UTF-8 takes 1 to 4 bytes a character
-        return len(raw) if 4 * len(raw) <= max_bytes else len(raw.encode("utf-8", "surrogatepass"))
-    if isinstance(raw, memoryview):
-        return raw.nbytes
-    return len(raw) if isinstance(raw, (bytes, bytearray)) else 0  # to_text() refuses other types
 
 
 def looks_like_html(text: str) -> bool:

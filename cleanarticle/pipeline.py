@@ -7,12 +7,12 @@ import datetime
 from selectolax.lexbor import LexborHTMLParser
 
 from . import article, blocks, context, decode, html_blocks, html_meta, labels, langid, lexicon, metadata, model
-from . import main_content, normalize
+from . import limits, main_content, normalize
 from .features import line_features
 
 
 def clean(raw: str | bytes, *, format: str = "auto", lang: str | None = None,
-          url: str | None = None, max_bytes: int | None = decode.MAX_BYTES) -> model.Article:
+          url: str | None = None, max_bytes: int | None = limits.MAX_BYTES) -> model.Article:
     """Clean one scraped article given as plain text (one block per line) or HTML.
 
     `format` is "text", "html" or "auto" (markup means HTML); `lang` (ISO 639-1) skips
@@ -20,7 +20,7 @@ def clean(raw: str | bytes, *, format: str = "auto", lang: str | None = None,
     Input over `max_bytes` (default 32 MB; None: no limit) raises ValueError: it is
     refused, not truncated, so no article comes back silently cut short.
     """
-    decode.check_options(raw, format=format, lang=lang, url=url, max_bytes=max_bytes)
+    limits.check_options(raw, format=format, lang=lang, url=url, max_bytes=max_bytes)
     text, encoding = decode.to_text(raw)
     if format == "auto":
         format = "html" if decode.looks_like_html(text) else "text"
@@ -33,7 +33,7 @@ def clean(raw: str | bytes, *, format: str = "auto", lang: str | None = None,
 
 def _clean_html(html: str, *, lang: str | None, url: str | None, encoding: str | None) -> model.Article:
     """HTML front-end: declared metadata, then DOM blocks through the same classifier."""
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(limits.bound_nesting(html))
     head = html_meta.read_head(tree, url)
     html_blocks.strip_invisible(tree)
     dom = html_blocks.html_blocks(tree)
