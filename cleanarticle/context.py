@@ -9,7 +9,6 @@ that rewrites `labels`/`reasons` in place over one page, run in a fixed order.
 """
 from __future__ import annotations
 
-import bisect
 import dataclasses
 
 import regex
@@ -179,12 +178,14 @@ def _mark_related_boxes(page: _Page) -> None:
     paragraph where the article resumes after a box of bare headlines stays body. An inline
     link ("Read more: <headline>") is one item on its own line and owns nothing.
     """
-    for i in page.nonblank:
+    for k, i in enumerate(page.nonblank):
         f = page.feats[i]
         if f.chrome != model.RELATED or page.labels[i] != model.RELATED or _INLINE_LINK.search(f.text):
             continue
         owned, last_headline = 0, False
-        for j in page.nonblank[bisect.bisect_right(page.nonblank, i):]:
+        # At most MAX_BOX_ITEMS + 1 lines are looked at: a bounded slice, not a copy of the
+        # rest of the page per heading (quadratic on a page of headings).
+        for j in page.nonblank[k + 1:k + 2 + MAX_BOX_ITEMS]:
             f = page.feats[j]
             if page.labels[j] not in (model.BODY, model.NAV, model.DATE, model.RELATED, model.DUPLICATE):
                 break
