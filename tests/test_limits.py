@@ -56,7 +56,7 @@ def _depth(html: str) -> int:
     depth = deepest = 0
     for m in limits._TAG.finditer(html):
         closing, name, self_closing = m.group(2), m.group(3), m.group(4)
-        if name is None or self_closing or name.lower() in limits._FLAT:
+        if not name or self_closing or name.lower() in limits._FLAT:
             continue
         depth = max(0, depth - 1) if closing else depth + 1
         deepest = max(deepest, depth)
