@@ -7,50 +7,25 @@ shuffled among the languages, never crashes and never invents text.
 See tests/cases/languages/README.md for the fields.
 """
 import contextlib
-import json
 import pathlib
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from casekit import article_problems, form_problems, load_cases, param, report
 from cleanarticle import blocks, clean, lexicon, model, normalize
 
-CASES_DIR = pathlib.Path(__file__).parent / "cases" / "languages"
-REQUIRED = {"id", "lang", "description", "text", "chrome", "body"}
-OPTIONAL = {"title", "byline", "date", "xfail"}
 LANGUAGES = {"vi", "en", "zh", "ja", "ko", "ru", "de", "fr", "es", "pt", "it", "id", "th", "ar", "tr", "pl", "nl",
              "uk", "hi", "fa"}
 LABELS = {model.BODY, model.BLANK, "title", "byline", "date", "source", "duplicate", "image", "caption", "related",
           "share", "comments", "promo", "nav", "header", "footer"}
 
 
-def load_cases():
-    cases = []
-    for path in sorted(CASES_DIR.glob("*.json")):
-        case = json.loads(path.read_text(encoding="utf-8"))
-        case["_path"] = path.name
-        cases.append(case)
-    return cases
-
-
-CASES = load_cases()
+CASES = load_cases(pathlib.Path(__file__).parent / "cases" / "languages")
 LEXICON_LANGS = sorted(p.stem for p in (lexicon.DATA / "lexicons").iterdir() if p.name.endswith(".tsv"))
 # Every language we ship anything for, one we ship nothing for, and none (English).
 ANY_LANG = sorted(set(LEXICON_LANGS) | set(lexicon.available_stopword_langs())) + ["xx", None]
-
-
-def _param(case):
-    marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
-    return pytest.param(case, id=case["id"], marks=marks)
-
-
-def _where(article, line):
-    """Every block holding `line`, with its label and reason, for assertion messages."""
-    hits = [b for b in article.blocks if b.text.strip() == line.strip()]
-    if not hits:
-        return "not found among the blocks"
-    return "; ".join(f"line {b.index + 1}: {b.label} ({b.reason})" for b in hits)
 
 
 def test_cases_exist_and_are_well_formed():
@@ -58,17 +33,10 @@ def test_cases_exist_and_are_well_formed():
     ids = [c.get("id") for c in CASES]
     assert len(ids) == len(set(ids)), "case ids must be unique"
     for case in CASES:
-        keys = set(case) - {"_path"}
-        assert REQUIRED <= keys, f"{case['_path']}: missing {REQUIRED - keys}"
-        assert keys <= REQUIRED | OPTIONAL, f"{case['_path']}: unknown fields {keys - REQUIRED - OPTIONAL}"
-        assert case["body"] and case["chrome"], f"{case['_path']}: needs body and chrome lines"
-        lines = case["text"].split("\n")
-        for line in case["body"] + case["chrome"]:
-            assert line in lines, f"{case['_path']}: {line!r} is not a line of the text"
+        problems = form_problems(case)
+        assert not problems, f"{case['_path']}: {problems}"
         if case.get("title"):  # the title is compared after normalisation (an ideographic space becomes a space)
             assert case["title"] in normalize.normalize(case["text"])[0].split("\n"), case["_path"]
-        overlap = set(case["body"]) & set(case["chrome"])
-        assert not overlap, f"{case['_path']}: lines both body and chrome: {overlap}"
 
 
 def test_every_language_has_word_lists():
@@ -77,23 +45,12 @@ def test_every_language_has_word_lists():
         assert len(lexicon.stopwords(lang)) >= 100, f"no stopword list for {lang}"
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", [param(c) for c in CASES])
 def test_language_case(case):
     article = clean(case["text"], format="text")
-    paragraphs = article.body.split("\n")
-    problems = []
-    if article.lang != case["lang"]:
-        problems.append(f"lang: expected {case['lang']!r}, got {article.lang!r}")
-    for line in case["chrome"]:
-        if line in paragraphs:
-            problems.append(f"chrome kept in body: {line!r} -> {_where(article, line)}")
-    for line in case["body"]:
-        if line not in paragraphs:
-            problems.append(f"body line dropped: {line[:60]!r} -> {_where(article, line)}")
-    for field in ("title", "byline", "date"):
-        if field in case and getattr(article, field) != case[field]:
-            problems.append(f"{field}: expected {case[field]!r}, got {getattr(article, field)!r}")
-    assert not problems, f"{case['id']} ({case['description']}):\n  " + "\n  ".join(problems)
+    problems = [] if article.lang == case["lang"] else [f"lang: expected {case['lang']!r}, got {article.lang!r}"]
+    problems += article_problems(article, case)
+    assert not problems, report(case, problems)
 
 
 def _check_invariants(text, article):
