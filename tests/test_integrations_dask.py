@@ -28,20 +28,6 @@ def _run_python(code: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
 
 
-def test_core_never_imports_dask():
-    # Every core module (the command line's too), and a page cleaned as text and as HTML.
-    done = _run_python("import importlib, pkgutil, sys, cleanarticle\n"
-                       "for m in pkgutil.iter_modules(cleanarticle.__path__):\n"
-                       "    if m.name not in ('integrations', '__main__'):\n"
-                       "        importlib.import_module('cleanarticle.' + m.name)\n"
-                       "cleanarticle.clean('Hello there.')\n"
-                       "cleanarticle.clean('<p>Hello there.</p>', format='html')\n"
-                       "engines = ('dask', 'distributed', 'pandas', 'cleanarticle.integrations')\n"
-                       "print(sorted(m for m in engines if m in sys.modules))")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
-
-
 def test_missing_dask_names_the_extra():
     done = _run_python("import sys; sys.modules['dask'] = None\nimport cleanarticle.integrations.dask")
     assert done.returncode != 0

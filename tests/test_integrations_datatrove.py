@@ -25,19 +25,6 @@ def _run_python(code: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
 
 
-def test_core_never_imports_datatrove():
-    # Every core module (the command line's too), and a page cleaned as text and as HTML.
-    done = _run_python("import importlib, pkgutil, sys, cleanarticle\n"
-                       "for m in pkgutil.iter_modules(cleanarticle.__path__):\n"
-                       "    if m.name not in ('integrations', '__main__'):\n"
-                       "        importlib.import_module('cleanarticle.' + m.name)\n"
-                       "cleanarticle.clean('Hello there.')\n"
-                       "cleanarticle.clean('<p>Hello there.</p>', format='html')\n"
-                       "print(sorted(m for m in ('datatrove', 'cleanarticle.integrations') if m in sys.modules))")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
-
-
 def test_missing_datatrove_names_the_extra():
     done = _run_python("import sys; sys.modules['datatrove'] = None\n"
                        "import cleanarticle.integrations.datatrove")
