@@ -102,10 +102,10 @@ def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonbla
     below = []
     window = META_WINDOW if marked is None else HTML_META_WINDOW
     for i in nonblank[k_title + 1:k_title + 1 + window]:
-        if guesses[i].quality == labels.GOOD:
-            if marked is None:  # text: up to the first good paragraph
-                break
-            continue  # HTML: a standfirst often sits between headline and byline
+        # Text: up to the first good paragraph; HTML: past it (a standfirst often sits
+        # between headline and byline), good paragraphs themselves are left out below.
+        if marked is None and guesses[i].quality == labels.GOOD:
+            break
         below.append(i)
     above = nonblank[max(0, k_title - 2):k_title][::-1]
     around = [i for i in below + above if guesses[i].quality != labels.GOOD]  # below first: most sites print them there
