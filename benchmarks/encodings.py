@@ -24,12 +24,12 @@ import pathlib
 import random
 import sys
 import time
-import unicodedata
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from article_gen import cp1258_form  # noqa: E402  (tests/article_gen.py)
 from cleanarticle import decode  # noqa: E402
 
 ENCODINGS = {"en": ["cp1252", "latin-1"], "fr": ["cp1252", "latin-1"], "de": ["cp1252", "latin-1"],
@@ -37,17 +37,6 @@ ENCODINGS = {"en": ["cp1252", "latin-1"], "fr": ["cp1252", "latin-1"], "de": ["c
              "ru": ["cp1251", "koi8-r"], "uk": ["cp1251"], "ja": ["shift_jis", "euc-jp"], "zh": ["gb18030", "gbk"],
              "zh-hant": ["big5"], "ko": ["euc-kr"]}
 LENGTHS = (60, 150, 400, 1500)
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def cp1258_form(text: str) -> str:
-    """Vietnamese as Windows-1258 spells it: base letters precomposed, tone marks combining."""
-    out = []
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        tones = "".join(c for c in parts if c in _TONES)
-        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES)) + tones)
-    return "".join(out)
 
 
 def case_texts() -> list[tuple[str, str]]:

@@ -18,6 +18,7 @@ import html
 import json
 import pathlib
 import random
+import unicodedata
 
 import regex
 
@@ -421,4 +422,18 @@ def _html(lang: str, sequence: list[tuple[str, str]]) -> str:
             out.append("<footer>" + "".join(f"<p>{e(t)}</p>" for t in run) + "</footer>")
         i = j
     out.append("</body></html>" if "</article>" in out else "</article></body></html>")
+    return "".join(out)
+
+
+# Windows-1258 writes Vietnamese with its tone marks as combining characters after the letter.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258_form(text: str) -> str:
+    """Vietnamese as Windows-1258 spells it: base letters precomposed, tone marks combining."""
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        tones = "".join(c for c in parts if c in _TONES)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES)) + tones)
     return "".join(out)

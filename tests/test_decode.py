@@ -115,22 +115,11 @@ def test_looks_like_html_false_for_plain_text(text):
 
 import json  # noqa: E402
 import pathlib  # noqa: E402
-import unicodedata  # noqa: E402
 
+from article_gen import cp1258_form  # noqa: E402
 from cleanarticle import clean  # noqa: E402
 
 CASES = pathlib.Path(__file__).parent / "cases" / "languages"
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def cp1258_form(text: str) -> str:
-    """Vietnamese as Windows-1258 spells it: base letters precomposed, tone marks combining."""
-    out = []
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        tones = "".join(c for c in parts if c in _TONES)
-        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES)) + tones)
-    return "".join(out)
 
 
 # (case file, encoding, the names a right guess may report: GBK bytes decode the same as GB18030)
