@@ -24,9 +24,9 @@ import time
 from cleanarticle import blocks, clean, langid, normalize
 
 try:
-    from .scoring import ROOT, f1, readability_pages, seed_pages
+    from .scoring import ROOT, f1, readability_pages, reference_langdetect, seed_pages
 except ImportError:  # run as a file (python benchmarks/langid_cost.py): benchmarks/ is sys.path[0]
-    from scoring import ROOT, f1, readability_pages, seed_pages
+    from scoring import ROOT, f1, readability_pages, reference_langdetect, seed_pages
 
 CASES = ROOT / "tests" / "cases" / "languages"
 
@@ -41,25 +41,6 @@ def documents() -> list[tuple[str, str, str, str | None]]:
     return docs
 
 
-def _reference():
-    """langdetect with a fixed seed, on a factory of our own (the module-level one is global state)."""
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-    from langdetect.lang_detect_exception import LangDetectException
-
-    factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
-    factory.set_seed(0)
-
-    def detect(text: str) -> str | None:
-        detector = factory.create()
-        detector.append(text)
-        try:
-            return detector.detect().split("-")[0]
-        except LangDetectException:
-            return None
-    return detect
-
-
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -71,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--f1", action="store_true", help="also readability body F1 per language")
     args = parser.parse_args(argv)
 
-    reference = _reference()
+    reference = reference_langdetect()
     langid.detect(["warm up the stopword index and langdetect profiles " * 3])
     rows = []
     for corpus, name, text, gold in documents():

@@ -33,9 +33,9 @@ import sys
 import regex
 
 try:
-    from .scoring import ROOT, SHARED_READABILITY, f1, readability_pages
+    from .scoring import ROOT, SHARED_READABILITY, f1, readability_pages, reference_langdetect
 except ImportError:  # run as a file: benchmarks/ is sys.path[0]
-    from scoring import ROOT, SHARED_READABILITY, f1, readability_pages
+    from scoring import ROOT, SHARED_READABILITY, f1, readability_pages, reference_langdetect
 
 CASES = ROOT / "tests" / "cases" / "languages"
 
@@ -65,18 +65,7 @@ def gold_language(gold: str) -> str | None:
         return "ja" if kana / n >= KANA_SHARE else "zh"
     if count["Hangul"] / n >= SCRIPT_SHARE:
         return "ko"
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-    from langdetect.lang_detect_exception import LangDetectException
-
-    factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
-    factory.set_seed(0)
-    detector = factory.create()
-    detector.append(gold)
-    try:
-        return detector.detect().split("-")[0]
-    except LangDetectException:
-        return None
+    return reference_langdetect()(gold)
 
 
 def measure(root: pathlib.Path) -> dict:
