@@ -10,6 +10,7 @@ that rewrites `labels`/`reasons` in place over one page, run in a fixed order.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import regex
 
@@ -332,23 +333,20 @@ def _mark_outside_main_block(page: _Page) -> None:
     if span is None:
         return
     first, last = span
-    where = f"outside the main text block (lines {first + 1}-{last + 1})"
-    for i in page.nonblank:
-        if first <= i <= last or not page.soft(i):
-            continue
-        if i < first:
-            page.set(i, model.NAV, where)
-        else:
-            f = page.feats[i]
-            page.set(i, model.RELATED if f.headline or page.guesses[i].quality == GOOD else model.FOOTER, where)
+    _mark_outside(page, lambda i: first <= i <= last, first,
+                  f"outside the main text block (lines {first + 1}-{last + 1})")
 
 
 def _mark_outside_container(page: _Page, main: MainContainer) -> None:
     """Body guesses outside the DOM's main content container are sidebars, teasers and footers."""
-    where = f"outside the main content <{main.name}>"
-    first = min(main.lines, default=0)
+    _mark_outside(page, main.lines.__contains__, min(main.lines, default=0),
+                  f"outside the main content <{main.name}>")
+
+
+def _mark_outside(page: _Page, inside: Callable[[int], bool], first: int, where: str) -> None:
+    """Soft lines not `inside` the main text: menus above its `first` line, teasers and footers after."""
     for i in page.nonblank:
-        if i in main.lines or not page.soft(i):
+        if inside(i) or not page.soft(i):
             continue
         f = page.feats[i]
         label = model.NAV if i < first else (
