@@ -110,6 +110,18 @@ def _month_patterns(months: tuple[tuple[str, int], ...]):
     return day_first, month_first
 
 
+@functools.lru_cache(maxsize=64)
+def _lexicon_patterns(lex: Lexicon):
+    """(day first, month first, Persian day first) month-name patterns of a lexicon.
+
+    Cached per lexicon (hashed by identity): sorting its months into a cache key on every
+    call cost more than the search.
+    """
+    day_first, month_first = _month_patterns(tuple(sorted(lex.months.items())))
+    jalali, _ = _month_patterns(tuple(sorted(lex.jalali_months.items())))
+    return day_first, month_first, jalali
+
+
 def find_time(text: str, start: int = 0) -> str | None:
     """The first HH:MM in `text[start:]`, as 24-hour time."""
     for m in _TIME.finditer(text, start):
@@ -136,6 +148,7 @@ def find_date(text: str, lex: Lexicon, today: datetime.date, *, month_first: boo
             return DateHit(iso, f"{int(m[4]):02d}:{m[5]}", m.start(), m.end())
         hits.append((m.start(), m.end(), iso))
     buddhist = "buddhist" in lex.calendars
+    day_first, mon_first, jalali = _lexicon_patterns(lex)
     m = _YMD.search(text)
     if m and (iso := _valid(int(m[1]), int(m[3]), int(m[4]), today, buddhist)):
         hits.append((m.start(), m.end(), iso))
@@ -152,12 +165,10 @@ def find_date(text: str, lex: Lexicon, today: datetime.date, *, month_first: boo
         m = _CJK.search(text)
         if m and (iso := _valid(int(m[1]), int(m[2]), int(m[3]), today)):
             hits.append((m.start(), m.end(), iso))
-        if lex.jalali_months:
-            day_first, _ = _month_patterns(tuple(sorted(lex.jalali_months.items())))
-            m = day_first.search(text)
+        if jalali is not None:
+            m = jalali.search(text)
             if m and (iso := _valid_jalali(int(m[3]), _month_number(lex.jalali_months, m[2]), int(m[1]), today)):
                 hits.append((m.start(), m.end(), iso))
-    day_first, mon_first = _month_patterns(tuple(sorted(lex.months.items())))
     if day_first is not None:
         m = day_first.search(text)
         if m and (iso := _valid(int(m[3]), _month_number(lex.months, m[2]), int(m[1]), today, buddhist)):

@@ -32,13 +32,12 @@ _TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\w’'-]+")
 # (its \w differs from regex's only outside ASCII: it leaves out combining marks).
 _ASCII_TOKEN = re.compile(r"[\w'-]+")
 # Sentence-final marks of the scripts we meet (Latin, CJK full-width, Arabic and Urdu,
-# Devanagari danda, Armenian, Ethiopic), then any closing quotes or brackets.
-_CLOSERS = "\"'”’»)\\]」』）］】〕〉》"
-# (?r) searches from the end: a forward search retries every mark of a long run (quadratic).
-_TERMINAL = regex.compile(rf"(?r)[.!?…。！？؟।॥։።۔｡．:;：；]+[{_CLOSERS}]*$")
-_TERMINAL_TAIL = frozenset(".!?…。！？؟।॥։።۔｡．:;：；" + _CLOSERS)  # a line ending otherwise is not terminal
-_QUESTION = regex.compile(rf"(?r)[?!！？؟]+[{_CLOSERS}]*$")
-_ELLIPSIS = regex.compile(rf"(?r)(?:\.\.\.|…|⋯)[{_CLOSERS}]*$")
+# Devanagari danda, Armenian, Ethiopic), which may be followed by closing quotes or
+# brackets. Checked with string methods on the line's end, not a regex: one call per line.
+_TERMINAL_MARKS = ".!?…。！？؟।॥։።۔｡．:;：；"
+_QUESTION_MARKS = "?!！？؟"
+_ELLIPSES = ("...", "…", "⋯")
+_CLOSERS = "\"'”’»)]」』）］】〕〉》"
 _IMAGE = regex.compile(r"^\S*\.(?:jpe?g|png|gif|webp|svg|bmp|avif|tiff?)(?:\?\S*)?\)?$", regex.I)
 _URL = regex.compile(r"^(?:https?://|www\.)\S+$", regex.I)
 _WIDE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
@@ -60,7 +59,7 @@ THAI_CHARS_PER_WORD = 5
 THAI_SENTENCE_MIN_WORDS = 20
 _UPPER = regex.compile(r"\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
-_DIGIT_OR_NUMBER = regex.compile(r"\d")
+_DIGIT_OR_NUMBER = re.compile(r"\d")  # Unicode decimal digits, as in regex; re is faster
 # Tried only where a token starts: from inside a long digitless word it rescans to the word's end.
 _DIGIT_TOKEN = regex.compile(r"(?<![\w’'-])[\w’'-]*\d[\w’'-]*")
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{Lu}]\.)$")
@@ -189,7 +188,8 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     words = len(tokens)
     stops = lex.stopwords
     stop_hits = sum(map(stops.__contains__, tokens)) if stops else 0
-    terminal = text[-1:] in _TERMINAL_TAIL and bool(_TERMINAL.search(text))
+    end = text.rstrip(_CLOSERS)  # the last mark of the line, before closing quotes and brackets
+    terminal = bool(end) and end[-1] in _TERMINAL_MARKS
     size = len(text)
     dense = 0
     if not text.isascii() and _WIDE_SCRIPT.search(text):  # CJK, Hangul or Thai: weigh and count otherwise
@@ -203,7 +203,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
             terminal = terminal or (words >= THAI_SENTENCE_MIN_WORDS and bool(_THAI.match(text[-1])))
     has_digit = bool(_DIGIT_OR_NUMBER.search(text))
     key = " ".join(folded.split())
-    question = terminal and bool(_QUESTION.search(text))
+    question = terminal and end[-1] in _QUESTION_MARKS
     chrome = date = name = None
     credit = image = url = source = date_only = weekday = ago = byline_prefix = False
     if len(text) <= LONG_LINE_CHARS and words:
@@ -223,7 +223,8 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
             date_only = len(rest) <= DATE_LINE_MAX_OTHER_WORDS and not any(len(w) > 12 for w in rest)
             weekday = bool(weekday_re.search(text))
         # A byline is judged on its part before a separator or date ("By Jane Doe | July 4, 2024").
-        part = _SEPARATORS.split(text)[0] if date is None or date.start > 0 else text
+        sep = _SEPARATORS.search(text) if date is None or date.start > 0 else None
+        part = text[:sep.start()] if sep else text
         if date is not None and date.start > 0 and len(part.split()) > NAME_MAX_WORDS + 3 and byline_re.match(text):
             part = text[:date.start]  # "by Jane Doe January 18, 2017 11:00 PM PST": no separator before the date
         short = len(part.split()) <= NAME_MAX_WORDS + 3
@@ -243,7 +244,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         stop_density=stop_hits / words if words else 0.0,
         terminal=terminal,
         question=question,
-        ellipsis=terminal and bool(_ELLIPSIS.search(text)),
+        ellipsis=terminal and end.endswith(_ELLIPSES),
         all_caps=words > 0 and text.isupper() and sum(1 for c in text if c.isupper()) >= 4,
         chrome=chrome,
         credit=credit,

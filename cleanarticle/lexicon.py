@@ -91,6 +91,7 @@ class Lexicon:
     jalali_months: dict[str, int] = dataclasses.field(default_factory=dict)  # Persian calendar months
     calendars: frozenset[str] = frozenset()  # "buddhist": years past 2400 are Buddhist Era (Thai)
     dense_prefix: regex.Pattern | None = None  # unspaced phrases that open a line before a separator
+    phrase_starts: frozenset[str] = frozenset()  # first words of `phrases`: most lines start with none
 
     def chrome_kind(self, key: str, words: int) -> str | None:
         """The chrome kind of a line given its `phrase_key`, or None.
@@ -106,7 +107,10 @@ class Lexicon:
             return kind
         short = words <= SHORT_CHROME_WORDS
         tokens = key.split(" ")
-        for n in range(1, min(len(tokens), MAX_PHRASE_WORDS + 1)):
+        # Every phrase a prefix can match starts with the line's first word (or that word without
+        # a separator): the prefixes are tried only when some phrase does.
+        starts = tokens[0] in self.phrase_starts or tokens[0].rstrip(_PREFIX_SEPARATORS) in self.phrase_starts
+        for n in range(1, min(len(tokens), MAX_PHRASE_WORDS + 1) if starts else 1):
             head = " ".join(tokens[:n])
             bare = head.rstrip(_PREFIX_SEPARATORS).rstrip()
             kind = self.phrases.get(bare)
@@ -188,4 +192,5 @@ def lexicon(lang: str | None) -> Lexicon:
         jalali_months={p: int(v) for p, v in entries.get("jmonth", ()) if v.isdigit()},
         calendars=frozenset(p for p, _ in entries.get("calendar", ())),
         dense_prefix=dense_prefix,
+        phrase_starts=frozenset(p.split(" ")[0] for p in phrases),
     )
