@@ -62,6 +62,7 @@ _LOWER = regex.compile(r"\p{Ll}")
 _DIGIT_OR_NUMBER = re.compile(r"\d")  # Unicode decimal digits, as in regex; re is faster
 # Tried only where a token starts: from inside a long digitless word it rescans to the word's end.
 _DIGIT_TOKEN = regex.compile(r"(?<![\w’'-])[\w’'-]*\d[\w’'-]*")
+_ASCII_DIGIT_TOKEN = re.compile(r"(?<![\w'-])[\w'-]*\d[\w'-]*")  # the same in an ASCII line, twice as fast
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{Lu}]\.)$")
 _NAME_JOINERS = frozenset({"and", "và", "&", "de", "da", "van", "von", "der", "del", "di", "le", "la", "bin", "al"})
 # Leading spaces are tried only where their run starts (from each space of a long run: quadratic).
@@ -184,7 +185,8 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     """
     text = text.strip()
     folded = text.casefold()
-    tokens = (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(folded)
+    is_ascii = text.isascii()
+    tokens = (_ASCII_TOKEN if is_ascii else _TOKEN).findall(folded)
     words = len(tokens)
     stops = lex.stopwords
     stop_hits = sum(map(stops.__contains__, tokens)) if stops else 0
@@ -192,7 +194,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     terminal = bool(end) and end[-1] in _TERMINAL_MARKS
     size = len(text)
     dense = 0
-    if not text.isascii() and _WIDE_SCRIPT.search(text):  # CJK, Hangul or Thai: weigh and count otherwise
+    if not is_ascii and _WIDE_SCRIPT.search(text):  # CJK, Hangul or Thai: weigh and count otherwise
         dense = len(_DENSE_SCRIPT.findall(text))
         size += (DENSE_CHAR_WEIGHT - 1) * dense
         size += (HANGUL_CHAR_WEIGHT - 1) * len(_HANGUL.findall(text))
@@ -240,7 +242,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         key=key,
         chars=len(text),
         words=words,
-        alpha_words=words - len(_DIGIT_TOKEN.findall(text)) if has_digit else words,
+        alpha_words=words - len((_ASCII_DIGIT_TOKEN if is_ascii else _DIGIT_TOKEN).findall(text)) if has_digit else words,
         stop_density=stop_hits / words if words else 0.0,
         terminal=terminal,
         question=question,

@@ -85,14 +85,18 @@ def _attr_region(attrs: dict[str, str | None]) -> tuple[str, str] | None:
 
     An element whose attributes also name content ("article-body") is not chrome.
     """
-    words = " ".join(v for k in ("class", "id", "role", "itemprop") if (v := attrs.get(k))
-                     and not (k == "id" and len(_SLUG_WORDS.findall(v)) >= ANCHOR_MIN_WORDS))
-    return _region_of_tokens(words) if words else None
+    return _region_of_attrs(attrs.get("class"), attrs.get("id"), attrs.get("role"), attrs.get("itemprop"))
 
 
 @functools.lru_cache(maxsize=4096)
-def _region_of_tokens(words: str) -> tuple[str, str] | None:
-    """The chrome kind named by attribute values (cached: a page repeats its class names)."""
+def _region_of_attrs(cls: str | None, ident: str | None, role: str | None,
+                     prop: str | None) -> tuple[str, str] | None:
+    """`_attr_region` over the attribute values (cached: a page repeats its class names)."""
+    if ident and len(_SLUG_WORDS.findall(ident)) >= ANCHOR_MIN_WORDS:
+        ident = None
+    words = " ".join(v for v in (cls, ident, role, prop) if v)
+    if not words:
+        return None
     pattern, kinds = _token_kinds()
     hit = None
     for m in pattern.finditer(words):
@@ -183,7 +187,9 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
         tag = node.tag
         if tag == "-text":
             text = node.text_content
-            if text:
+            # White space before a block's first words is dropped anyway: most of it is the
+            # indentation between block elements, which would only make empty blocks to flush.
+            if text and (parts or not text.isspace()):
                 parts.append(text)
                 if ctx.in_link:
                     link_chars += len(text.strip())

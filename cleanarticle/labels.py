@@ -5,7 +5,7 @@ short, bad) that the context pass uses to settle lines the features alone cannot
 """
 from __future__ import annotations
 
-import dataclasses
+from typing import NamedTuple
 
 from . import model
 from .features import LineFeatures
@@ -37,8 +37,9 @@ def stoplist_fits(feats: list[LineFeatures]) -> bool:
     return bool(densities) and densities[len(densities) // 2] >= STOPLIST_MIN_FIT
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Guess:
+class Guess(NamedTuple):
+    """A line's first label, the feature that decided it, and its quality (a tuple: one per line)."""
+
     label: str
     reason: str
     quality: str

@@ -37,7 +37,7 @@ PREFIX_MAX_REST_WORDS = 3
 # worse than punctuation on the Chinese and Japanese readability pages (mean body F1 of those
 # six pages 0.72 without the lists, 0.61 with them), and Thai words cannot be counted at all.
 UNSPACED_LANGS = frozenset({"zh", "ja", "th"})
-# The normaliser drops zero-width characters from the text (normalize._INVISIBLE), so word
+# The normaliser drops zero-width characters from the text (normalize._DROPPED), so word
 # lists drop them too: Persian "سه‌شنبه" must match the "سهشنبه" the classifier sees.
 _ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 # Separators after a phrase in a line without spaces ("相关阅读：…", "関連記事｜…").
