@@ -43,9 +43,8 @@ ANCHOR_MIN_WORDS = 4
 _SLUG_WORDS = regex.compile(r"[A-Za-z]+")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class HtmlBlock:
-    """One block of visible text and the markup around it."""
+class HtmlBlock(NamedTuple):
+    """One block of visible text and the markup around it (a tuple: one is made per block)."""
 
     text: str
     tag: str  # the innermost block element holding the text

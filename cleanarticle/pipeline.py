@@ -8,7 +8,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from . import article, blocks, context, decode, html_blocks, html_meta, labels, langid, lexicon, metadata, model
 from . import limits, main_content, normalize
-from .features import line_features
+from .features import LineFeatures, line_features
 
 
 def clean(raw: str | bytes, *, format: str = "auto", lang: str | None = None,
@@ -56,7 +56,11 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     lang = langid.from_tag(lang) or langid.detect(lines)  # a page's <html lang> may be anything
     lex = lexicon.lexicon(lang)
     today = today or datetime.date.today()
-    feats = [line_features(line, lex, today, month_first=lang == "en") for line in lines]
+    # A page repeats lines (blank lines, menus printed twice, "Share" under every teaser): each
+    # distinct line is featurised once. The memo lives for this page only.
+    memo: dict[str, LineFeatures] = {}
+    feats = [memo.get(line) or memo.setdefault(line, line_features(line, lex, today, month_first=lang == "en"))
+             for line in lines]
     has_stoplist = bool(lex.stopwords) and labels.stoplist_fits(feats)
     guesses = [labels.classify(f, has_stoplist) for f in feats]
     if dom is not None:
