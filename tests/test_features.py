@@ -2,6 +2,9 @@
 import datetime
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleanarticle.features import line_features, name_of
 from cleanarticle.lexicon import lexicon
@@ -33,6 +36,24 @@ def F(text, lex=VI, **kw):
 def test_terminal_punctuation(text, terminal, question, ellipsis):
     f = F(text, EN if text.isascii() else VI)
     assert (f.terminal, f.question, f.ellipsis) == (terminal, question, ellipsis)
+
+
+# The definition the line-end checks implement with string methods (features reads the
+# line's end once instead of running three regexes): a run of marks, then only closers.
+_MARKS = ".!?…。！？؟।॥։።۔｡．:;：；"
+_CLOSERS = "\"'”’»)]」』）］】〕〉》"
+_TERMINAL_DEF = regex.compile(rf"[{regex.escape(_MARKS)}]+[{regex.escape(_CLOSERS)}]*$")
+_QUESTION_DEF = regex.compile(rf"[?!！？؟]+[{regex.escape(_CLOSERS)}]*$")
+_ELLIPSIS_DEF = regex.compile(rf"(?:\.\.\.|…|⋯)[{regex.escape(_CLOSERS)}]*$")
+
+
+@given(st.text(alphabet=_MARKS + _CLOSERS + "⋯\\ ab(", max_size=12))
+def test_line_end_marks_follow_their_definition(text):
+    f = F("word " + text, EN)
+    line = f.text
+    assert f.terminal == bool(_TERMINAL_DEF.search(line))
+    assert f.question == (f.terminal and bool(_QUESTION_DEF.search(line)))
+    assert f.ellipsis == (f.terminal and bool(_ELLIPSIS_DEF.search(line)))
 
 
 @pytest.mark.parametrize("text,lex,headline", [
