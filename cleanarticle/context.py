@@ -175,27 +175,31 @@ def _mark_related_boxes(page: _Page) -> None:
     """A related heading ("Tin liên quan", "Read more") owns the short list right under it.
 
     Items are bare headlines or headline + summary (+ timestamp) pairs; a line after a
-    headline is its summary only when another headline or timestamp follows it, so the
-    paragraph where the article resumes after a box of bare headlines stays body. An inline
-    link ("Read more: <headline>") is one item on its own line and owns nothing.
+    headline is its summary only when another headline or timestamp follows it and the box
+    has not already shown itself a list of bare headlines (two in a row), so the paragraph
+    where the article resumes after such a box stays body. An inline link ("Read more:
+    <headline>") is one item on its own line and owns nothing.
     """
     for k, i in enumerate(page.nonblank):
         f = page.feats[i]
         if f.chrome != model.RELATED or page.labels[i] != model.RELATED or _INLINE_LINK.search(f.text):
             continue
-        owned, last_headline = 0, False
+        owned, last_headline, last_key, bare_list = 0, False, "", False
         # At most MAX_BOX_ITEMS + 1 lines are looked at: a bounded slice, not a copy of the
         # rest of the page per heading (quadratic on a page of headings).
         for j in page.nonblank[k + 1:k + 2 + MAX_BOX_ITEMS]:
             f = page.feats[j]
             if page.labels[j] not in (model.BODY, model.NAV, model.DATE, model.RELATED, model.DUPLICATE):
                 break
-            fits = f.headline or f.date_only or f.ago or (last_headline and _item_follows(page, j))
+            fits = (f.headline or f.date_only or f.ago
+                    or (last_headline and not bare_list and _item_follows(page, j)))
             if not fits or owned >= MAX_BOX_ITEMS:
                 break
             page.set(j, model.RELATED, f"listed under the related heading on line {i + 1}")
             owned += 1
-            last_headline = f.headline
+            # (A headline printed twice, as image link and text link, is one item.)
+            bare_list = bare_list or (last_headline and f.headline and f.key != last_key)
+            last_headline, last_key = f.headline, f.key
 
 
 def _item_follows(page: _Page, i: int) -> bool:
