@@ -41,18 +41,20 @@ MIN_SECONDS = 0.02
 REPEAT = 3
 REAL_UNIT = 50_000  # characters of real pages at 1x
 _BODY = regex.compile(r"<body[^>]*>(.*?)</body>", regex.S | regex.I)
+_LINE_END = regex.compile(r"(?<=\S)$", regex.M)
+_TEXT_NODE_END = regex.compile(r"(?<=>[^<]*\S[^<]*)(?=<)")
 
 
 def _real_text(n: int) -> str:
     """The readability pages' text up to REAL_UNIT characters (cut at a line), repeated to n:
-    each size is more of the same pages, so that the doubling is all that changes."""
+    each size is more of the same pages (numbered copies), so that the doubling is all that changes."""
     pool = "\n".join(p.read_text(encoding="utf-8") for p in sorted(READABILITY.glob("*/source.txt")))
-    unit = pool[:pool.rfind("\n", 0, REAL_UNIT) + 1]
-    return unit * max(1, n // REAL_UNIT)
+    unit = pool[:pool.rfind("\n", 0, REAL_UNIT)]
+    return "\n".join(_numbered(_LINE_END, unit, copy) for copy in range(max(1, n // REAL_UNIT)))
 
 
 def _real_html(n: int) -> str:
-    """Whole page bodies, each in a <div>, up to about REAL_UNIT characters, repeated to n."""
+    """Whole page bodies, each in a <div>, up to about REAL_UNIT characters, repeated (numbered) to n."""
     bodies, size = [], 0
     for path in sorted(READABILITY.glob("*/source.html.gz")):
         m = _BODY.search(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
@@ -60,7 +62,14 @@ def _real_html(n: int) -> str:
             bodies.append(f"<div>{m.group(1)}</div>")
             size += len(bodies[-1])
     unit = "".join(bodies)
-    return f"<!doctype html><html><head><title>Pages</title></head><body>{unit * max(1, n // REAL_UNIT)}</body></html>"
+    copies = "".join(_numbered(_TEXT_NODE_END, unit, copy) for copy in range(max(1, n // REAL_UNIT)))
+    return f"<!doctype html><html><head><title>Pages</title></head><body>{copies}</body></html>"
+
+
+def _numbered(end: regex.Pattern, unit: str, copy: int) -> str:
+    """`unit` with its copy's number at the end of each line or text node: clean() computes the
+    features of a line printed twice once per document, so plain copies would time that cache."""
+    return end.sub(f" {copy}", unit)
 
 
 # name -> (format, builder for a size unit, base unit): the input at scale k is builder(base * k).

@@ -238,7 +238,8 @@ METHOD = """## Method
   The machine is shared, so expect a few percent of noise between runs; compare rows of the same run.
 - **Repeated pages.** The timed passes, the scaling runs and the command line's copies all see the same
   pages again. A cache keyed by page or line content would make repeats look faster than new pages; today
-  cleanarticle caches only per language (lexicons, compiled patterns), so the numbers hold for unseen pages.
+  cleanarticle keeps only what is per language (lexicons, compiled patterns) from one page to the next (a
+  line printed twice within one page has its features computed once), so the numbers hold for unseen pages.
 - **Peak RSS** is the child's own high-water mark (`VmHWM` in `/proc/self/status`; `ru_maxrss` is not used
   because exec carries the parent's peak into it): interpreter, library, the page in hand and whatever the
   system keeps. The floors show what the harness itself costs.

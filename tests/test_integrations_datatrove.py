@@ -118,10 +118,13 @@ def test_a_failing_document_is_counted_and_dropped_or_passed_through(on_error):
 def test_a_document_over_the_timeout_fails_and_the_next_one_is_cleaned():
     from cleanarticle.integrations.datatrove import CleanArticleTextExtractor
 
-    # 1,000 pages in one document take ~5 s here (measured: 300 take 1.5 s); the step waits
-    # 1 s (+ the sandbox's 0.1 s grace), so the page still times out after a 5x speed-up.
-    # The timeout also bounds the sandbox's start (fork + warm-up), so it is not made tiny.
-    huge = "\n".join(SEED_TEXTS.values()) * 200
+    # 2,000 pages in one document, every line numbered by its copy: clean() computes the
+    # features of a line printed twice only once per document, so plain copies would be cheap.
+    # 1,000 such pages take 3 s here; the step waits 1 s (+ the sandbox's 0.1 s grace), so the
+    # page still times out after a 5x speed-up. The timeout also bounds the sandbox's start
+    # (fork + warm-up), so it is not made tiny.
+    lines = "\n".join(SEED_TEXTS.values()).splitlines()
+    huge = "\n".join(f"{line} {copy}" for copy in range(400) for line in lines)
     small = SEED_TEXTS["000_f92f5725a50e2e06.txt"]
     out, stats = _run_step(CleanArticleTextExtractor(timeout=1.0, on_error="keep"), [huge, small])
     assert stats["failed"].total == stats["timeout"].total == 1
