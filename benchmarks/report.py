@@ -155,7 +155,9 @@ def _floors(results: Results) -> list[str]:
         return []
     return ["## Speed floors", "",
             "What reading the input costs at least: for text, read + decode + split lines; for HTML, "
-            "read + lexbor parse + whole-page text (`LexborHTMLParser(raw).text()`). Best passes; the share is "
+            "read + lexbor parse + whole-page text (`LexborHTMLParser(raw).text()`). For text also the least a "
+            "per-line classifier in Python does (`floor:per-line`: casefold, tokenise, count stopwords and keep "
+            "a record per line, with cleanarticle's tokeniser). Best passes; the share is "
             "each cleaner's MB/s over the floor's. The floor's peak RSS is the harness's own cost "
             "(interpreter and the measuring code).", "",
             *_table(["corpus", "system", "MB/s", "share of floor speed", "peak RSS MB"], rows), ""]

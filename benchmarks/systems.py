@@ -1,4 +1,4 @@
-"""The systems under test: cleanarticle, its peers, a baseline and two speed floors.
+"""The systems under test: cleanarticle, its peers, a baseline and three speed floors.
 
 Each system is a factory that imports its library (so a missing peer is an ImportError
 at start, not a crash mid-run) and returns `extract(raw, lang) -> Extract`. Every system
@@ -82,6 +82,25 @@ def _read_floor() -> Extractor:
     """Decode and split into lines: what any text cleaner must do at least."""
     def extract(raw: bytes, lang: str | None) -> Extract:
         raw.decode("utf-8", errors="replace").splitlines()
+        return Extract()
+    return extract
+
+
+def _line_floor() -> Extractor:
+    """Decode, split, and per line only what a line classifier cannot skip: casefold, tokenise
+    (cleanarticle's tokeniser), count stopwords, keep one record. No per-line classifier in
+    Python runs faster than this; the share of it that cleanarticle reaches is what its
+    dozen other features, the context pass and language id cost."""
+    from cleanarticle.features import _ASCII_TOKEN, _TOKEN
+    from cleanarticle.lexicon import lexicon
+
+    def extract(raw: bytes, lang: str | None) -> Extract:
+        stops = lexicon(lang or "en").stopwords
+        records = []
+        for line in raw.decode("utf-8", errors="replace").splitlines():
+            line = line.strip()
+            tokens = (_ASCII_TOKEN if line.isascii() else _TOKEN).findall(line.casefold())
+            records.append((line, len(tokens), sum(map(stops.__contains__, tokens))))
         return Extract()
     return extract
 
@@ -191,6 +210,8 @@ SYSTEMS: dict[str, System] = {s.name: s for s in (
            note="extract_plain_text(tree, main_content=True), tree.title"),
     System("floor:read+split", ("text",), _read_floor, "", kind="floor",
            note="read the file, decode UTF-8, split lines"),
+    System("floor:per-line", ("text",), _line_floor, "", kind="floor",
+           note="read + split, then per line: casefold, tokenise, count stopwords, one record"),
     System("floor:lexbor-parse", ("html",), _parse_floor, "selectolax", kind="floor",
            note="read the file, LexborHTMLParser(raw).text()"),
 )}
