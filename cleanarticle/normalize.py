@@ -43,7 +43,10 @@ def normalize(text: str) -> tuple[str, bool]:
     if has_mojibake(text):
         import ftfy  # imported lazily: most pages never need it
 
-        text = ftfy.fix_text(text, normalization="NFC")
+        # Undo the encoding damage only: ftfy's restyling (straight quotes, half-width forms,
+        # split ligatures) would change characters the author wrote and the page kept.
+        text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False,
+                             fix_character_width=False, fix_latin_ligatures=False)
         fixed = True
     text = _NEWLINES.sub("\n", text)
     text = _DROPPED.sub("", text)
