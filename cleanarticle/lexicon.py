@@ -127,10 +127,34 @@ class Lexicon:
                     return kind
         if not short:
             return None
+        if starts and self._button_row(tokens):
+            return "share"
         for phrase, kind in self.contains:
             if phrase in key:
                 return kind
         return None
+
+
+    def _button_row(self, tokens: list[str]) -> bool:
+        """A row of share buttons ("Facebook Twitter Email", "Chia sẻ Facebook Zalo"): two or
+        more share phrases and separators, nothing else (longest phrase first at each word).
+
+        Share phrases only: a row of nav words ("World Business Sport") reads too much like
+        a heading to be decided by the words alone.
+        """
+        n = found = 0
+        while n < len(tokens):
+            if all(c in _PREFIX_SEPARATORS for c in tokens[n]):  # "|", "-" between buttons
+                n += 1
+                continue
+            for size in range(min(MAX_PHRASE_WORDS, len(tokens) - n), 0, -1):
+                if self.phrases.get(" ".join(tokens[n:n + size]).strip(_PREFIX_SEPARATORS + ",")) == "share":
+                    n += size
+                    found += 1
+                    break
+            else:
+                return False
+        return found >= 2
 
 
 def _read_lines(path) -> list[str]:

@@ -101,6 +101,22 @@ def test_long_lines_never_match_by_prefix_or_substring(line):
     assert kind(VI, line) is None
 
 
+@pytest.mark.parametrize("line,expected", [
+    ("Facebook Twitter Email", "share"),
+    ("Facebook | Twitter | LinkedIn", "share"),
+    ("Tweet Share Email Print", "share"),
+    ("Chia sẻ Facebook Zalo", "share"),
+    ("Thích Chia sẻ", "share"),
+    ("Save the date", None),  # one share word and other words: a heading
+    ("Email Print Save and share", None),
+    ("Facebook", "share"),  # one button is a whole-line phrase, not a row
+    ("Home World Business Sport", None),  # nav words alone do not make a row
+], ids=["en-three-buttons", "en-separated", "en-four-buttons", "vi-chia-se-zalo", "vi-thich-chia-se",
+        "en-heading-with-save", "en-words-between", "en-one-button", "en-nav-words"])
+def test_a_row_of_share_buttons_is_share(line, expected):
+    assert kind(VI, line) == expected
+
+
 def test_long_line_equal_to_a_phrase_key_still_matches_whole_line():
     # The whole-line lookup ignores the word count: a phrase is a phrase.
     assert VI.chrome_kind("read more", 99) == "related"
