@@ -11,7 +11,7 @@ import signal
 import sys
 from collections.abc import Iterable, Iterator
 
-from . import __version__, explain, files, outputs, progress, records, report_html, runner
+from . import __version__, explain, files, limits, outputs, progress, records, report_html, runner
 from .files import STDIN, InputFile, Selection
 from .pipeline import clean
 
@@ -77,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_page_options(c)
     c.add_argument("-j", "--jobs", type=_positive_int, default=_cpu_count(), metavar="N",
                    help=f"processes cleaning in parallel (default: all cores, here {_cpu_count()})")
+    c.add_argument("--max-bytes", type=_non_negative_int, default=limits.MAX_BYTES, metavar="N",
+                   help=f"skip (and list) files larger than N bytes (default {limits.MAX_BYTES:,}; 0: no limit)")
     c.add_argument("--timeout", type=_positive_float, metavar="SECONDS",
                    help="give up on a file after this long; it is listed as failed and the run goes on")
     c.add_argument("--resume", action="store_true",
@@ -108,6 +110,13 @@ def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
     return value
 
 
@@ -146,7 +155,7 @@ def run_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.explain:
         fields = tuple(f for f in records.FIELDS if f in fields or f == "blocks")
     job = runner.Job(fields=fields, as_text=kind == "dir" and args.as_ == "txt", lang=args.lang,
-                     timeout=args.timeout, traceback=args.verbose)
+                     timeout=args.timeout, traceback=args.verbose, max_bytes=args.max_bytes or None)
     base = files.mirror_base(args.paths)
     problem = _refusal(args, sel, kind)
     if problem:

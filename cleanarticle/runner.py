@@ -19,7 +19,7 @@ import time
 import traceback
 from collections.abc import Iterable, Iterator
 
-from . import records
+from . import limits, records
 from .files import STDIN, InputFile
 from .pipeline import clean
 
@@ -47,6 +47,7 @@ class Job:
     lang: str | None = None
     timeout: float | None = None   # seconds per file
     traceback: bool = False        # keep the traceback of a failure (-v)
+    max_bytes: int | None = limits.MAX_BYTES  # larger files are refused, and never read whole
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ class Outcome:
 
     source: InputFile
     payload: str | None = None
-    stage: str | None = None       # "read", "binary", "clean", "timeout", "worker"
+    stage: str | None = None       # "read", "size", "binary", "clean", "timeout", "worker"
     error: str | None = None
     nbytes: int = 0
     detail: str | None = None      # the traceback, with -v
@@ -93,16 +94,18 @@ def process(task: Task, job: Job) -> Outcome:
     if src.error:
         return Outcome(src, stage="read", error=src.error)
     try:
-        raw = task.data if task.data is not None else read_bytes(src.path)
+        raw = task.data if task.data is not None else read_bytes(src.path, job.max_bytes)
     except OSError as exc:
         return Outcome(src, stage="read", error=exc.strerror or str(exc))
+    if job.max_bytes is not None and len(raw) > job.max_bytes:
+        return Outcome(src, stage="size", error=f"larger than --max-bytes {job.max_bytes:,}", nbytes=len(raw))
     nul = binary_offset(raw)
     if nul is not None:
         return Outcome(src, stage="binary", error=f"looks binary (NUL byte at offset {nul})", nbytes=len(raw))
     try:
         with _deadline(job.timeout):
             _test_only_stall(raw)
-            article = clean(raw, format=src.format, lang=job.lang)
+            article = clean(raw, format=src.format, lang=job.lang, max_bytes=job.max_bytes)
     except FileTimeout:
         return Outcome(src, stage="timeout", error=f"took longer than {job.timeout:g} s", nbytes=len(raw))
     except Exception as exc:  # any bug or bad input in one file must not stop the run
@@ -125,9 +128,11 @@ def run_here(tasks: Iterable[Task], job: Job) -> Iterator[Outcome]:
         yield process(task, job)
 
 
-def read_bytes(path: str) -> bytes:
+def read_bytes(path: str, limit: int | None = None) -> bytes:
+    """The file's bytes, or its first `limit` + 1 when it is longer: enough to refuse it
+    without holding a huge file (or an endless device) in memory."""
     with open(path, "rb") as f:
-        return f.read()
+        return f.read() if limit is None else f.read(limit + 1)
 
 
 @contextlib.contextmanager

@@ -112,7 +112,8 @@ def test_help_has_examples():
 
 
 @pytest.mark.parametrize("args", [[], ["clean"], ["x.txt", "-o", "out.txt"], ["x.txt", "-j", "0"],
-                                  ["x.txt", "--timeout", "-1"], ["x.txt", "--fields", "title,nope"],
+                                  ["x.txt", "--timeout", "-1"], ["x.txt", "--max-bytes", "-1"],
+                                  ["x.txt", "--fields", "title,nope"],
                                   ["x.txt", "--resume"], ["-", "-o", "dir/"], ["x.txt", "--as", "txt"],
                                   ["x.txt", "-o", "d/", "--as", "txt", "--explain"]])
 def test_usage_errors_exit_2(args, tmp_path, monkeypatch, capsys):
@@ -182,6 +183,28 @@ def test_bad_files_are_skipped_recorded_and_exit_1(messy, tmp_path):
     assert mixed["encoding"] == "utf-8 (invalid bytes replaced)" and mixed["title"]
     assert f"7 cleaned, {len(failures)} failed" in result.stderr and "out.errors.jsonl" in result.stderr
     assert snapshot(messy) == before
+
+
+def test_files_over_max_bytes_are_listed_not_read_whole(tree, tmp_path):
+    sizes = {p: p.stat().st_size for p in tree.rglob("*.txt")}
+    limit = sorted(sizes.values())[1]  # the two smallest pass, the three larger are refused
+    out = tmp_path / "out.jsonl"
+    result = run(tree, "-o", out, "--max-bytes", limit)
+    assert result.returncode == 1
+    refused = {p for p, size in sizes.items() if size > limit}
+    assert len(refused) == 3
+    assert {(f["path"], f["stage"], f["error"]) for f in jsonl(tmp_path / "out.errors.jsonl")} == {
+        (str(p), "size", f"larger than --max-bytes {limit:,}") for p in refused}
+    assert len(jsonl(out)) == 2
+    result = run(tree, "-o", out, "--max-bytes", 0)  # 0: no limit
+    assert result.returncode == 0 and len(jsonl(out)) == 5
+
+
+def test_read_bytes_stops_one_byte_past_the_limit():
+    from cleanarticle import runner
+
+    assert runner.read_bytes("/dev/zero", 10) == b"\0" * 11  # an endless file is not read whole
+    assert runner.read_bytes(str(SEED_FILES[0])) == SEED_FILES[0].read_bytes()
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="running as root, which reads a mode-000 file: the broken "
