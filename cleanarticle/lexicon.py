@@ -134,7 +134,6 @@ class Lexicon:
                 return kind
         return None
 
-
     def _button_row(self, tokens: list[str]) -> bool:
         """A row of share buttons ("Facebook Twitter Email", "Chia sẻ Facebook Zalo"): two or
         more share phrases and separators, nothing else (longest phrase first at each word).
