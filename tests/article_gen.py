@@ -437,3 +437,9 @@ def cp1258_form(text: str) -> str:
         tones = "".join(c for c in parts if c in _TONES)
         out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES)) + tones)
     return "".join(out)
+
+
+def utf8_read_as_cp1252(text: str) -> str:
+    """Mojibake: `text`'s UTF-8 bytes read as windows-1252 the way a browser does (the five
+    bytes cp1252 leaves undefined become C1 controls instead of errors)."""
+    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in text.encode("utf-8"))
