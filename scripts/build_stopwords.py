@@ -1,4 +1,4 @@
-"""Regenerate cleanarticle/data/stopwords/*.txt from lists that well-kept packages ship.
+"""Regenerate src/cleanarticle/data/stopwords/*.txt from lists that well-kept packages ship.
 
 Why a script: the lists are third-party data; we copy them, never retype them, and this
 script is how anyone can check or refresh the copy. Two sources:
@@ -25,7 +25,7 @@ import justext
 import stopwordsiso
 from opencc import OpenCC
 
-OUT = pathlib.Path(__file__).resolve().parents[1] / "cleanarticle" / "data" / "stopwords"
+OUT = pathlib.Path(__file__).resolve().parents[1] / "src" / "cleanarticle" / "data" / "stopwords"
 
 # ISO 639-1 code -> jusText stoplist name, for the languages a news crawl meets most.
 JUSTEXT = {

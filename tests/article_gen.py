@@ -22,8 +22,10 @@ import unicodedata
 
 import regex
 
+import cleanarticle
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-LEXICONS = ROOT / "cleanarticle" / "data" / "lexicons"
+LEXICONS = pathlib.Path(cleanarticle.__file__).parent / "data" / "lexicons"  # the package under test
 LANGUAGE_CASES = ROOT / "tests" / "cases" / "languages"
 CHROME_KINDS = ("related", "caption", "comments", "share", "footer")
 

@@ -3,6 +3,7 @@ import fcntl
 import html.parser
 import json
 import os
+import pathlib
 import pty
 import shutil
 import signal
@@ -18,20 +19,24 @@ from benchmarks.scoring import SEEDS
 from cleanarticle.cli import main
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
-SLEEP_ENV = "CLEANARTICLE_TEST_ONLY_SLEEP_ON"  # cleanarticle/runner.py's test-only hooks
-HANG_ENV = "CLEANARTICLE_TEST_ONLY_HANG_ON"
-STALL = "STALL-MARKER-FOR-TESTS"
+# The command line with a cleaner that stalls on these markers (tests/stalling_cli.py).
+STALLING_CLI = pathlib.Path(__file__).resolve().parent / "stalling_cli.py"
+SLEEP, HANG = "STALL-SLEEP-MARKER", "STALL-HANG-MARKER"
 
 
-def run(*args, cwd=None, input=None, env=None, stderr=subprocess.PIPE):
-    return subprocess.run([sys.executable, "-m", "cleanarticle", *map(str, args)], stdout=subprocess.PIPE,
+def command(stalling):
+    return [sys.executable, str(STALLING_CLI)] if stalling else [sys.executable, "-m", "cleanarticle"]
+
+
+def run(*args, cwd=None, input=None, env=None, stderr=subprocess.PIPE, stalling=False):
+    return subprocess.run([*command(stalling), *map(str, args)], stdout=subprocess.PIPE,
                           stderr=stderr, text=True, cwd=cwd, input=input, timeout=120,
                           env={**os.environ, **(env or {})})
 
 
-def start(*args, env=None):
-    return subprocess.Popen([sys.executable, "-m", "cleanarticle", *map(str, args)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})})
+def start(*args, stalling=False):
+    return subprocess.Popen([*command(stalling), *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
 
 
 def jsonl(path):
@@ -257,14 +262,14 @@ def test_jobs_1_and_2_write_the_same_bytes(messy, tmp_path):
     assert (tmp_path / "j1.errors.jsonl").read_bytes() == (tmp_path / "j2.errors.jsonl").read_bytes()
 
 
-@pytest.mark.parametrize("jobs,env", [(1, SLEEP_ENV), (2, SLEEP_ENV), (2, HANG_ENV)])
-def test_timeout_stops_a_runaway_file_and_the_run_goes_on(tree, tmp_path, jobs, env):
+@pytest.mark.parametrize("jobs,marker", [(1, SLEEP), (2, SLEEP), (2, HANG)])
+def test_timeout_stops_a_runaway_file_and_the_run_goes_on(tree, tmp_path, jobs, marker):
     """SLEEP: stopped by the alarm inside the process; HANG ignores the alarm: the worker is killed."""
     slow = tree / "nested" / "001_slow.txt"
-    slow.write_text(SEED_FILES[1].read_text(encoding="utf-8") + "\n" + STALL + "\n", encoding="utf-8")
+    slow.write_text(SEED_FILES[1].read_text(encoding="utf-8") + "\n" + marker + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     started = time.monotonic()
-    result = run(tree, "-j", jobs, "--timeout", "0.3", "-o", out, env={env: STALL})
+    result = run(tree, "-j", jobs, "--timeout", "0.3", "-o", out, stalling=True)
     assert time.monotonic() - started < 30
     assert result.returncode == 1, result.stderr
     [failure] = jsonl(tmp_path / "out.errors.jsonl")
@@ -367,7 +372,7 @@ def test_non_utf8_file_name_round_trips(tmp_path):
 @pytest.fixture
 def stall_tree(tree):
     """`tree` with a file that stalls (test hook) third in the walk order."""
-    (tree / "nested" / "002_stall.txt").write_text(SEED_FILES[3].read_text(encoding="utf-8") + "\n" + STALL,
+    (tree / "nested" / "002_stall.txt").write_text(SEED_FILES[3].read_text(encoding="utf-8") + "\n" + SLEEP,
                                                    encoding="utf-8")
     return tree
 
@@ -377,7 +382,7 @@ def test_interrupted_jsonl_run_resumes_to_the_same_bytes(stall_tree, tmp_path):
     assert run(stall_tree, "-o", ref).returncode == 0
     out = tmp_path / "out.jsonl"
     journal = tmp_path / "out.jsonl.partial"
-    proc = start(stall_tree, "-j", "1", "-o", out, env={SLEEP_ENV: STALL})
+    proc = start(stall_tree, "-j", "1", "-o", out, stalling=True)
     wait_for(lambda: journal.exists() and journal.read_bytes().count(b"\n") == 2)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
@@ -398,7 +403,7 @@ def test_interrupted_jsonl_run_resumes_to_the_same_bytes(stall_tree, tmp_path):
 def test_terminated_folder_run_resumes(stall_tree, tmp_path):
     ref, out = tmp_path / "ref", tmp_path / "out"
     assert run(stall_tree, "-o", f"{ref}/").returncode == 0
-    proc = start(stall_tree, "-j", "2", "-o", f"{out}/", env={SLEEP_ENV: STALL})
+    proc = start(stall_tree, "-j", "2", "-o", f"{out}/", stalling=True)
     wait_for(lambda: len([p for p in out.rglob("*.json")]) >= 2)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=30)

@@ -17,10 +17,11 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from . import limits, records
 from .files import STDIN, InputFile
+from .model import Article
 from .pipeline import clean
 
 # Files each worker may be ahead of the oldest unfinished one: bounds memory while a
@@ -32,10 +33,6 @@ KILL_GRACE = 1.0
 BINARY_SNIFF_BYTES = 8192
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
-# Test-only hooks: a file containing the value of one of these variables sleeps (stoppable
-# by the timeout) or hangs with SIGALRM blocked (only killing the worker stops it).
-TEST_SLEEP_ENV = "CLEANARTICLE_TEST_ONLY_SLEEP_ON"
-TEST_HANG_ENV = "CLEANARTICLE_TEST_ONLY_HANG_ON"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -48,6 +45,9 @@ class Job:
     timeout: float | None = None   # seconds per file
     traceback: bool = False        # keep the traceback of a failure (-v)
     max_bytes: int | None = limits.MAX_BYTES  # larger files are refused, and never read whole
+    # What cleans one page: `clean`, or a module-level stand-in (picklable, for the workers)
+    # that the tests pass to make a slow or hanging file. Nothing outside the code chooses it.
+    cleaner: Callable[..., Article] = clean
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -104,8 +104,7 @@ def process(task: Task, job: Job) -> Outcome:
         return Outcome(src, stage="binary", error=f"looks binary (NUL byte at offset {nul})", nbytes=len(raw))
     try:
         with _deadline(job.timeout):
-            _test_only_stall(raw)
-            article = clean(raw, format=src.format, lang=job.lang, max_bytes=None)  # size checked above
+            article = job.cleaner(raw, format=src.format, lang=job.lang, max_bytes=None)  # size checked above
     except FileTimeout:
         return Outcome(src, stage="timeout", error=f"took longer than {job.timeout:g} s", nbytes=len(raw))
     except Exception as exc:  # any bug or bad input in one file must not stop the run
@@ -152,16 +151,6 @@ def _deadline(seconds: float | None):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-
-
-def _test_only_stall(raw: bytes) -> None:
-    """Test-only slow inputs (see TEST_SLEEP_ENV, TEST_HANG_ENV); a no-op unless those are set."""
-    for env, hang in ((TEST_SLEEP_ENV, False), (TEST_HANG_ENV, True)):
-        marker = os.environ.get(env)
-        if marker and marker.encode() in raw:
-            if hang:
-                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
-            time.sleep(3600)
 
 
 def _worker_main(conn, job: Job) -> None:
