@@ -206,7 +206,7 @@ def test_files_over_max_bytes_are_listed_not_read_whole(tree, tmp_path):
 
 
 def test_read_bytes_stops_one_byte_past_the_limit():
-    from cleanarticle import runner
+    from cleanarticle.cli import runner
 
     assert runner.read_bytes("/dev/zero", 10) == b"\0" * 11  # an endless file is not read whole
     assert runner.read_bytes(str(SEED_FILES[0])) == SEED_FILES[0].read_bytes()

@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from cleanarticle import labels
+from cleanarticle import classify as labels
 from cleanarticle.features import line_features
 from cleanarticle.lexicon import lexicon
 from cleanarticle.metadata import Meta, authors, find_byline_and_date, find_title

@@ -4,7 +4,7 @@ Each block-level element (p, h1-h6, li, td, div with direct text, br-separated r
 gives one block of text, plus the evidence only markup has: how much of it is link
 text, its tag, and the chrome region it sits in (a `<nav>`, a `class="related"` box).
 The text classifier then labels the blocks as it labels lines; the DOM evidence is
-added by `labels.with_dom`, so both front-ends share one set of rules.
+added by `classify.with_dom`, so both front-ends share one set of rules.
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 Readability-style scoring over the tree of block elements: every good body paragraph
 adds its length to its parent element and half of it to its grandparent, so the
 element whose children are the article's paragraphs scores highest. Paragraphs in
-chrome regions were already relabelled by `labels.with_dom` and add nothing.
+chrome regions were already relabelled by `classify.with_dom` and add nothing.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import dataclasses
 
 from . import model
 from .html_blocks import Dom
-from .labels import GOOD, Guess
+from .classify import GOOD, Guess
 
 # Sibling elements scoring this share of the best one's score belong to the article too
 # (Medium and many CMSs split an article into sibling <section>s); readability.js uses 0.2

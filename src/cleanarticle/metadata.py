@@ -9,9 +9,9 @@ import dataclasses
 
 import regex
 
-from . import labels
+from . import classify
 from .features import LineFeatures, name_of
-from .labels import Guess
+from .classify import Guess
 from .lexicon import Lexicon
 
 # How many non-blank lines before the first good paragraph the title may stand.
@@ -53,7 +53,7 @@ def _titleish(f: LineFeatures, g: Guess) -> bool:
 
 def find_title(feats: list[LineFeatures], guesses: list[Guess], nonblank: list[int]) -> int | None:
     """The headline nearest above the first good paragraph (or just below a lead printed first)."""
-    first_good = next((k for k, i in enumerate(nonblank) if guesses[i].quality == labels.GOOD
+    first_good = next((k for k, i in enumerate(nonblank) if guesses[i].quality == classify.GOOD
                        and guesses[i].label == "body"), None)
     if first_good is None:
         return None
@@ -67,7 +67,7 @@ def find_title(feats: list[LineFeatures], guesses: list[Guess], nonblank: list[i
         for k in range(first_good + 1, min(len(nonblank), first_good + 1 + TITLE_LOOKAHEAD)):
             i = nonblank[k]
             after = nonblank[k + 1:k + 1 + TITLE_TO_BODY]
-            if _titleish(feats[i], guesses[i]) and any(guesses[j].quality == labels.GOOD for j in after):
+            if _titleish(feats[i], guesses[i]) and any(guesses[j].quality == classify.GOOD for j in after):
                 title = i
                 break
     if title is None:
@@ -104,11 +104,11 @@ def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonbla
     for i in nonblank[k_title + 1:k_title + 1 + window]:
         # Text: up to the first good paragraph; HTML: past it (a standfirst often sits
         # between headline and byline), good paragraphs themselves are left out below.
-        if marked is None and guesses[i].quality == labels.GOOD:
+        if marked is None and guesses[i].quality == classify.GOOD:
             break
         below.append(i)
     above = nonblank[max(0, k_title - 2):k_title][::-1]
-    around = [i for i in below + above if guesses[i].quality != labels.GOOD]  # below first: most sites print them there
+    around = [i for i in below + above if guesses[i].quality != classify.GOOD]  # below first: most sites print them there
     # An explicit "By ..." wins over a bare name (a section link or a related author may
     # come first); above the title only the explicit form counts: menus are full of names.
     prefixed = [i for i in around if feats[i].byline_prefix and not feats[i].chrome]

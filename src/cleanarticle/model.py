@@ -45,7 +45,7 @@ class Article:
     """A cleaned article: the body, its metadata and every block with its label.
 
     `confidence` (0-1) says how sure we are that the input is one article and that the
-    body is right; see `cleanarticle.article.confidence` for how it is computed.
+    body is right; see `cleanarticle.confidence.confidence` for how it is computed.
     """
 
     title: str | None

@@ -1,4 +1,4 @@
-"""`clean()`: input -> blocks -> features -> labels -> context -> article."""
+"""`clean()`: decode -> normalize -> blocks -> features -> classify -> metadata -> revise -> confidence."""
 from __future__ import annotations
 
 import dataclasses
@@ -6,8 +6,8 @@ import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
-from . import article, blocks, context, decode, html_blocks, html_meta, labels, langid, lexicon, metadata, model
-from . import limits, main_content, normalize
+from . import blocks, classify, confidence, decode, html_blocks, html_meta, langid, lexicon, limits, main_content
+from . import metadata, model, normalize, revise
 from .features import LineFeatures, line_features
 
 
@@ -61,10 +61,10 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     memo: dict[str, LineFeatures] = {}
     feats = [memo.get(line) or memo.setdefault(line, line_features(line, lex, today, month_first=lang == "en"))
              for line in lines]
-    has_stoplist = bool(lex.stopwords) and labels.stoplist_fits(feats)
-    guesses = [labels.classify(f, has_stoplist) for f in feats]
+    has_stoplist = bool(lex.stopwords) and classify.stoplist_fits(feats)
+    guesses = [classify.classify(f, has_stoplist) for f in feats]
     if dom is not None:
-        guesses = labels.with_dom(feats, guesses, dom.blocks)
+        guesses = classify.with_dom(feats, guesses, dom.blocks)
     nonblank = [i for i, f in enumerate(feats) if f.text]
     guessed = metadata.find_title(feats, guesses, nonblank)
     # A declared title is labelled where the page prints it; a headline that differs from
@@ -75,7 +75,7 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
     main = main_content.main_container(dom, guesses) if dom is not None else None
-    final, reasons = context.revise(feats, guesses, meta, main)
+    final, reasons = revise.revise(feats, guesses, meta, main)
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
     byline = head.byline or meta.byline_text
     return model.Article(
@@ -87,7 +87,7 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
         authors=metadata.authors(byline, lex),
         date_source=head.date_source or (f"line {meta.date_line + 1}" if meta.date_line is not None else None),
         lang=lang,
-        confidence=article.confidence(feats, final, title is not None or head.title is not None),
+        confidence=confidence.confidence(feats, final, title is not None or head.title is not None),
         encoding=encoding,
         format="text" if dom is None else "html",
         blocks=tuple(model.Block(i, line, lab, why) for i, (line, lab, why) in enumerate(zip(lines, final, reasons))),

@@ -1,6 +1,6 @@
 """Second pass: revise each line's label from its neighbours.
 
-The first pass (labels.py) looks at one line at a time. Here the page's shape decides
+The first pass (classify.py) looks at one line at a time. Here the page's shape decides
 what a line alone cannot: a "related" heading owns the list under it, headline +
 summary (+ timestamp) runs are teasers, a caption follows its image, short lines
 between good paragraphs are headings or quotes, and everything after the comments
@@ -16,7 +16,7 @@ import regex
 
 from . import model
 from .features import LineFeatures
-from .labels import BAD, GOOD, NEAR, SHORT, Guess
+from .classify import BAD, GOOD, NEAR, SHORT, Guess
 from .main_content import MainContainer
 from .metadata import Meta
 

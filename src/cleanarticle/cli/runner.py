@@ -19,10 +19,11 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 
-from . import limits, records
+from .. import limits
+from . import records
 from .files import STDIN, InputFile
-from .model import Article
-from .pipeline import clean
+from ..model import Article
+from ..pipeline import clean
 
 # Files each worker may be ahead of the oldest unfinished one: bounds memory while a
 # slow file holds up the ordered output, and keeps every worker busy meanwhile.
@@ -200,7 +201,7 @@ def _context():
     """forkserver where there is one (fork is unsafe once our progress threads run), else spawn."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["cleanarticle.runner"])
+        ctx.set_forkserver_preload(["cleanarticle.cli.runner"])
         return ctx
     return multiprocessing.get_context("spawn")
 

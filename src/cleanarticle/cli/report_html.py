@@ -10,7 +10,7 @@ import collections
 import html
 
 from .explain import group
-from .model import Article
+from ..model import Article
 
 # Background per label: kept text green, metadata blue shades, chrome warm shades.
 COLOURS = {

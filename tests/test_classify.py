@@ -3,9 +3,9 @@ import datetime
 
 import pytest
 
-from cleanarticle import labels
+from cleanarticle import classify as labels
 from cleanarticle.features import line_features
-from cleanarticle.labels import BAD, GOOD, NEAR, SHORT, classify, quality, stoplist_fits
+from cleanarticle.classify import BAD, GOOD, NEAR, SHORT, classify, quality, stoplist_fits
 from cleanarticle.lexicon import lexicon
 
 TODAY = datetime.date(2026, 1, 1)

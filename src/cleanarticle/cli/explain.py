@@ -4,8 +4,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from . import model
-from .model import Article
+from .. import model
+from ..model import Article
 
 METADATA = frozenset({model.TITLE, model.BYLINE, model.DATE, model.SOURCE})
 # ANSI styles: kept text green, metadata bold cyan, chrome red, reasons dim.

@@ -4,7 +4,7 @@ import datetime
 import pytest
 
 from cleanarticle import model
-from cleanarticle.article import FULL_ARTICLE_WORDS, confidence
+from cleanarticle.confidence import FULL_ARTICLE_WORDS, confidence
 from cleanarticle.features import line_features
 from cleanarticle.lexicon import lexicon
 

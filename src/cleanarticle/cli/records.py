@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .model import Article
+from ..model import Article
 
 # Everything a record can hold, in output order; `path` always comes first (resuming a
 # JSON-lines run reads it back from the start of each line), `blocks` comes with --explain.

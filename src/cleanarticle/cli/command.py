@@ -11,10 +11,11 @@ import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 
-from . import __version__, explain, files, limits, outputs, progress, records, report_html, runner
+from .. import __version__, limits
+from . import explain, files, outputs, progress, records, report_html, runner
 from .files import STDIN, InputFile, Selection
-from .model import Article
-from .pipeline import clean
+from ..model import Article
+from ..pipeline import clean
 
 COMMANDS = ("clean", "explain")
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json")
