@@ -7,18 +7,13 @@ JSON-LD lives in <script> elements.
 from __future__ import annotations
 
 import dataclasses
-import json
 import urllib.parse
 
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-# JSON-LD types that describe an article.
-ARTICLE_TYPES = frozenset((
-    "article", "newsarticle", "reportage", "analysisnewsarticle", "blogposting", "socialmediaposting",
-    "liveblogposting", "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
-    "scholarlyarticle", "report", "webpage", "creativework", "posting", "medicalwebpage",
-))
+from . import jsonld, titles
+
 # <meta> names/properties, in order of trust, for each field.
 TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
               "twitter:title")
@@ -74,40 +69,6 @@ def _meta_values(tree: LexborHTMLParser) -> dict[str, str]:
     return values
 
 
-def _json_ld(tree: LexborHTMLParser) -> dict:
-    """The first JSON-LD object of an article type (searched through @graph and lists)."""
-    for node in tree.css('script[type="application/ld+json"]'):
-        try:
-            data = json.loads(node.text() or "")
-        except (ValueError, RecursionError):
-            continue
-        todo = [data]
-        while todo:
-            item = todo.pop(0)
-            if isinstance(item, list):
-                todo.extend(item)
-            elif isinstance(item, dict):
-                types = item.get("@type")
-                types = types if isinstance(types, list) else [types]
-                if any(isinstance(t, str) and t.casefold() in ARTICLE_TYPES for t in types) and (
-                        item.get("headline") or item.get("datePublished") or item.get("author")):
-                    return item
-                if "@graph" in item:
-                    todo.extend(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]])
-    return {}
-
-
-def _ld_author(value: object) -> str | None:
-    """JSON-LD author(s) as one printed byline: "A, B"."""
-    items = value if isinstance(value, list) else [value]
-    names = []
-    for item in items:
-        name = _text(item.get("name")) if isinstance(item, dict) else _text(item)
-        if name and not _URLISH.match(name) and name not in names:
-            names.append(name)
-    return ", ".join(names) or None
-
-
 def _iso(value: str | None) -> tuple[str, str | None] | None:
     m = _ISO.search(value or "")
     if not m:
@@ -158,28 +119,45 @@ def title_from_document_title(raw: str, tree: LexborHTMLParser) -> str:
     return title
 
 
-def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
-    """Title, byline, date, language and site name as the page declares them."""
-    meta = _meta_values(tree)
-    ld = _json_ld(tree)
-    title = source = None
-    headline, name = _text(ld.get("headline")), _text(ld.get("name"))
-    doc_title = _document_title(tree)
+def _h1s(tree: LexborHTMLParser) -> list[str]:
+    return [t for n in tree.css("h1")[:titles.MAX_H1] if (t := titles.text(n.text()))]
+
+
+def _title(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData,
+           sites: frozenset[str]) -> tuple[str | None, str | None]:
+    """(title, source): the printed <h1> a head title agrees with, else the most trusted head title."""
+    doc_title = titles.text(_document_title(tree))
+    heads = [(source, t) for source, t in (
+        ("json-ld headline", titles.text(ld.headline)), ("meta og:title", titles.text(meta.get("og:title"))),
+        ("meta twitter:title", titles.text(meta.get("twitter:title"))), ("<title>", doc_title)) if t]
+    printed = titles.printed_headline(_h1s(tree), heads, sites)
+    if printed:
+        return printed
+    headline, name = titles.text(ld.headline), titles.text(ld.name)
     if headline or name:
         # Some sites put their own name in "name": prefer whichever the <title> contains.
         title = headline if not name or (headline and doc_title and headline in doc_title) else name
-        source = "json-ld"
-    if not title:
-        key = next((k for k in TITLE_KEYS if meta.get(k)), None)
-        if key:
-            title, source = meta[key], f"meta {key}"
-    if not title and doc_title:
-        title, source = title_from_document_title(doc_title, tree), "<title>"
-    byline = _ld_author(ld.get("author")) if ld else None
+        return titles.strip_site(title, sites) if title else None, "json-ld"
+    key = next((k for k in TITLE_KEYS if meta.get(k)), None)
+    if key:
+        return titles.strip_site(titles.text(meta[key]) or "", sites) or None, f"meta {key}"
+    if doc_title:
+        return title_from_document_title(doc_title, tree), "<title>"
+    return None, None
+
+
+def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
+    """Title, byline, date, language and site name as the page declares them."""
+    meta = _meta_values(tree)
+    ld = jsonld.read(tree)
+    site = next((titles.text(meta[k]) for k in SITE_KEYS if meta.get(k)), None)
+    sites = titles.site_keys(site, url, ld.orgs)
+    title, source = _title(tree, meta, ld, sites)
+    byline = ", ".join(ld.authors) or None
     if not byline:
         byline = next((meta[k] for k in AUTHOR_KEYS if meta.get(k) and not _URLISH.match(meta[k])), None)
     date = time = date_source = None
-    published = _iso(_text(ld.get("datePublished"))) if ld else None
+    published = _iso(ld.published)
     if published:
         (date, time), date_source = published, "json-ld datePublished"
     else:
@@ -195,7 +173,6 @@ def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
             (date, time), date_source = hit, "<time datetime>"
     html = tree.css_first("html")
     lang = _text(html.attributes.get("lang") or html.attributes.get("xml:lang")) if html is not None else None
-    site = next((meta[k] for k in SITE_KEYS if meta.get(k)), None)
     if site is None and url:
         try:
             site = urllib.parse.urlsplit(url).hostname
