@@ -7,21 +7,18 @@ JSON-LD lives in <script> elements.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import urllib.parse
 
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-from . import jsonld, titles
+from . import html_dates, jsonld, langid, lexicon, titles
 
 # <meta> names/properties, in order of trust, for each field.
 TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
               "twitter:title")
 AUTHOR_KEYS = ("dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "sailthru.author")
-PUBLISHED_KEYS = ("article:published_time", "og:published_time", "published_time", "datepublished",
-                  "pubdate", "publishdate", "publish-date", "parsely-pub-date", "dc.date.issued", "dcterms.issued",
-                  "dc.date", "dcterms.date", "date", "sailthru.date", "article.published")
-MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
 SITE_KEYS = ("og:site_name", "application-name")
 # A <title> split at its last separator keeps the left part only if it keeps this many words.
 TITLE_MIN_WORDS = 3
@@ -29,7 +26,6 @@ TITLE_MIN_WORDS = 3
 TITLE_MIN_CHARS, TITLE_MAX_CHARS = 15, 150
 
 _SEPARATOR = regex.compile(r" [|\-–—\\/>»] ")
-_ISO = regex.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 _SPACES = regex.compile(r"\s+")
 _URLISH = regex.compile(r"^(?:https?:)?//|^www\.")
 
@@ -46,6 +42,7 @@ class HeadMeta:
     date_source: str | None = None
     lang: str | None = None
     site_name: str | None = None
+    dates: tuple[html_dates.DateEvidence, ...] = ()  # every declared date, most trusted first
 
 
 def _text(value: object) -> str | None:
@@ -67,14 +64,6 @@ def _meta_values(tree: LexborHTMLParser) -> dict[str, str]:
             for key in (attrs.get(attr) or "").casefold().split():
                 values.setdefault(key, content)
     return values
-
-
-def _iso(value: str | None) -> tuple[str, str | None] | None:
-    m = _ISO.search(value or "")
-    if not m:
-        return None
-    date = f"{m[1]}-{m[2]}-{m[3]}"
-    return date, (f"{m[4]}:{m[5]}" if m[4] else None)
 
 
 def _document_title(tree: LexborHTMLParser) -> str | None:
@@ -146,7 +135,7 @@ def _title(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData,
     return None, None
 
 
-def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
+def read_head(tree: LexborHTMLParser, url: str | None = None, today: datetime.date | None = None) -> HeadMeta:
     """Title, byline, date, language and site name as the page declares them."""
     meta = _meta_values(tree)
     ld = jsonld.read(tree)
@@ -156,26 +145,15 @@ def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
     byline = ", ".join(ld.authors) or None
     if not byline:
         byline = next((meta[k] for k in AUTHOR_KEYS if meta.get(k) and not _URLISH.match(meta[k])), None)
-    date = time = date_source = None
-    published = _iso(ld.published)
-    if published:
-        (date, time), date_source = published, "json-ld datePublished"
-    else:
-        for key in PUBLISHED_KEYS + MODIFIED_KEYS:
-            hit = _iso(meta.get(key))
-            if hit:
-                (date, time), date_source = hit, f"meta {key}"
-                break
-    if date is None:
-        node = tree.css_first("time[datetime]")
-        hit = _iso(node.attributes.get("datetime")) if node is not None else None
-        if hit:
-            (date, time), date_source = hit, "<time datetime>"
     html = tree.css_first("html")
     lang = _text(html.attributes.get("lang") or html.attributes.get("xml:lang")) if html is not None else None
+    lex = lexicon.lexicon(langid.from_tag(lang))
+    dates = html_dates.evidence(tree, meta, ld.published, ld.modified, url, lex, today or datetime.date.today())
+    first = dates[0] if dates else None
     if site is None and url:
         try:
             site = urllib.parse.urlsplit(url).hostname
         except ValueError:  # "http://[x": not a URL we can read a host from
             site = None
-    return HeadMeta(title, source, byline, date, time, date_source, lang, site)
+    return HeadMeta(title, source, byline, first and first.date, first and first.time, first and first.source,
+                    lang, site, dates)

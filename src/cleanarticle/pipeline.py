@@ -6,7 +6,7 @@ import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
-from . import blocks, classify, confidence, decode, html_blocks, html_meta, langid, lexicon, limits, main_content
+from . import blocks, classify, confidence, decode, html_blocks, html_dates, html_meta, langid, lexicon, limits, main_content
 from . import metadata, model, normalize, revise
 from .features import LineFeatures, line_features
 
@@ -77,15 +77,16 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     main = main_content.main_container(dom, guesses) if dom is not None else None
     final, reasons = revise.revise(feats, guesses, meta, main)
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
+    date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line)
     byline = head.byline or meta.byline_text
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
         body="\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY),
-        date=head.date or (date_hit.date if date_hit else None),
-        time=head.time if head.date else (date_hit.time if date_hit else None),
+        date=date,
+        time=time,
         byline=byline,
         authors=metadata.authors(byline, lex),
-        date_source=head.date_source or (f"line {meta.date_line + 1}" if meta.date_line is not None else None),
+        date_source=date_source,
         lang=lang,
         confidence=confidence.confidence(feats, final, title is not None or head.title is not None),
         encoding=encoding,
