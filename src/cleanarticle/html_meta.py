@@ -13,7 +13,7 @@ import urllib.parse
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-from . import html_dates, jsonld, langid, lexicon, titles
+from . import html_authors, html_dates, jsonld, langid, lexicon, metadata, titles
 
 # <meta> names/properties, in order of trust, for each field.
 TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
@@ -43,6 +43,12 @@ class HeadMeta:
     lang: str | None = None
     site_name: str | None = None
     dates: tuple[html_dates.DateEvidence, ...] = ()  # every declared date, most trusted first
+    byline_source: str | None = None
+    sites: frozenset[str] = frozenset()  # the site's name in squashed form (see titles.site_keys)
+
+    def is_site(self, name: str) -> bool:
+        """Whether `name` names the site itself (an author that is no person)."""
+        return titles.is_site(name, self.sites)
 
 
 def _text(value: object) -> str | None:
@@ -135,6 +141,23 @@ def _title(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData,
     return None, None
 
 
+def _byline(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData, lex: lexicon.Lexicon,
+            sites: frozenset[str]) -> tuple[str | None, str | None]:
+    """(byline, source): the first source in the cascade that names a person.
+
+    JSON-LD persons, then the markup's author elements, then `<meta>` authors (often the
+    site or its webmaster: those are dropped by `metadata.authors`).
+    """
+    candidates = [("json-ld author", ", ".join(ld.authors)),
+                  ("markup author", ", ".join(html_authors.markup_authors(tree)))]
+    candidates += [(f"meta {k}", titles.text(meta[k]) or "") for k in AUTHOR_KEYS if meta.get(k)]
+    for source, text in candidates:
+        text = titles.text(text) or ""
+        if text and metadata.authors(text, lex, declared=True, is_site=lambda n: titles.is_site(n, sites)):
+            return text, source
+    return None, None
+
+
 def read_head(tree: LexborHTMLParser, url: str | None = None, today: datetime.date | None = None) -> HeadMeta:
     """Title, byline, date, language and site name as the page declares them."""
     meta = _meta_values(tree)
@@ -142,12 +165,10 @@ def read_head(tree: LexborHTMLParser, url: str | None = None, today: datetime.da
     site = next((titles.text(meta[k]) for k in SITE_KEYS if meta.get(k)), None)
     sites = titles.site_keys(site, url, ld.orgs)
     title, source = _title(tree, meta, ld, sites)
-    byline = ", ".join(ld.authors) or None
-    if not byline:
-        byline = next((meta[k] for k in AUTHOR_KEYS if meta.get(k) and not _URLISH.match(meta[k])), None)
     html = tree.css_first("html")
     lang = _text(html.attributes.get("lang") or html.attributes.get("xml:lang")) if html is not None else None
     lex = lexicon.lexicon(langid.from_tag(lang))
+    byline, byline_source = _byline(tree, meta, ld, lex, sites)
     dates = html_dates.evidence(tree, meta, ld.published, ld.modified, url, lex, today or datetime.date.today())
     first = dates[0] if dates else None
     if site is None and url:
@@ -156,4 +177,4 @@ def read_head(tree: LexborHTMLParser, url: str | None = None, today: datetime.da
         except ValueError:  # "http://[x": not a URL we can read a host from
             site = None
     return HeadMeta(title, source, byline, first and first.date, first and first.time, first and first.source,
-                    lang, site, dates)
+                    lang, site, dates, byline_source, sites)

@@ -6,8 +6,8 @@ import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
-from . import blocks, classify, confidence, decode, html_blocks, html_dates, html_meta, langid, lexicon, limits, main_content
-from . import metadata, model, normalize, revise
+from . import blocks, classify, confidence, decode, html_blocks, html_dates, html_meta, langid, lexicon, limits
+from . import main_content, metadata, model, normalize, revise
 from .features import LineFeatures, line_features
 
 
@@ -71,7 +71,8 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     # it (a kicker, a section name) is not relabelled, but still anchors byline and date.
     title = metadata.title_line(feats, nonblank, head.title) if head.title else guessed
     marked = frozenset(i for i, b in enumerate(dom.blocks) if b.region == "byline") if dom is not None else None
-    meta = metadata.find_byline_and_date(feats, guesses, nonblank, title if title is not None else guessed, marked)
+    meta = metadata.find_byline_and_date(feats, guesses, nonblank, title if title is not None else guessed, marked,
+                                         lex.name_joiners)
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
     main = main_content.main_container(dom, guesses) if dom is not None else None
@@ -85,7 +86,7 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
         date=date,
         time=time,
         byline=byline,
-        authors=metadata.authors(byline, lex),
+        authors=metadata.authors(byline, lex, declared=head.byline is not None, is_site=head.is_site),
         date_source=date_source,
         lang=lang,
         confidence=confidence.confidence(feats, final, title is not None or head.title is not None),
