@@ -19,6 +19,7 @@ from . import html_authors, html_dates, jsonld, langid, lexicon, metadata, title
 TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
               "twitter:title")
 AUTHOR_KEYS = ("dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "sailthru.author")
+MARKUP_AUTHOR = "markup author"
 SITE_KEYS = ("og:site_name", "application-name")
 # A <title> split at its last separator keeps the left part only if it keeps this many words.
 TITLE_MIN_WORDS = 3
@@ -45,6 +46,7 @@ class HeadMeta:
     dates: tuple[html_dates.DateEvidence, ...] = ()  # every declared date, most trusted first
     byline_source: str | None = None
     sites: frozenset[str] = frozenset()  # the site's name in squashed form (see titles.site_keys)
+    bylines: tuple[tuple[str, str], ...] = ()  # (source, byline) of every author source, most trusted first
 
     def is_site(self, name: str) -> bool:
         """Whether `name` names the site itself (an author that is no person)."""
@@ -141,21 +143,23 @@ def _title(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData,
     return None, None
 
 
-def _byline(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData, lex: lexicon.Lexicon,
-            sites: frozenset[str]) -> tuple[str | None, str | None]:
-    """(byline, source): the first source in the cascade that names a person.
+def _bylines(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData, lex: lexicon.Lexicon,
+             sites: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """(source, byline) of every source in the cascade that names someone, most trusted first.
 
-    JSON-LD persons, then the markup's author elements, then `<meta>` authors (often the
-    site or its webmaster: those are dropped by `metadata.authors`).
+    JSON-LD persons, then the markup's author elements (the pipeline keeps those only when
+    printed near the headline), then `<meta>` authors (often the site or its webmaster:
+    those are dropped by `metadata.authors`).
     """
     candidates = [("json-ld author", ", ".join(ld.authors)),
-                  ("markup author", ", ".join(html_authors.markup_authors(tree)))]
+                  (MARKUP_AUTHOR, ", ".join(html_authors.markup_authors(tree)))]
     candidates += [(f"meta {k}", titles.text(meta[k]) or "") for k in AUTHOR_KEYS if meta.get(k)]
+    found = []
     for source, text in candidates:
         text = titles.text(text) or ""
         if text and metadata.authors(text, lex, declared=True, is_site=lambda n: titles.is_site(n, sites)):
-            return text, source
-    return None, None
+            found.append((source, text))
+    return tuple(found)
 
 
 def read_head(tree: LexborHTMLParser, url: str | None = None, today: datetime.date | None = None) -> HeadMeta:
@@ -168,7 +172,8 @@ def read_head(tree: LexborHTMLParser, url: str | None = None, today: datetime.da
     html = tree.css_first("html")
     lang = _text(html.attributes.get("lang") or html.attributes.get("xml:lang")) if html is not None else None
     lex = lexicon.lexicon(langid.from_tag(lang))
-    byline, byline_source = _byline(tree, meta, ld, lex, sites)
+    bylines = _bylines(tree, meta, ld, lex, sites)
+    byline, byline_source = (bylines[0][1], bylines[0][0]) if bylines else (None, None)
     dates = html_dates.evidence(tree, meta, ld.published, ld.modified, url, lex, today or datetime.date.today())
     first = dates[0] if dates else None
     if site is None and url:
@@ -177,4 +182,4 @@ def read_head(tree: LexborHTMLParser, url: str | None = None, today: datetime.da
         except ValueError:  # "http://[x": not a URL we can read a host from
             site = None
     return HeadMeta(title, source, byline, first and first.date, first and first.time, first and first.source,
-                    lang, site, dates, byline_source, sites)
+                    lang, site, dates, byline_source, sites, bylines)

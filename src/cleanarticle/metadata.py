@@ -30,6 +30,8 @@ META_WINDOW = 5
 # share buttons, section links): on the readability pages the byline lies up to 8 blocks
 # below the title; 10 finds those and no byline of a related article further down.
 HTML_META_WINDOW = 10
+# Lines above the title where an author's name may be printed (a kicker with the byline).
+META_ABOVE = 3
 
 # What ends a name before a date on its line ("By Jane Doe | July 17", "記者 林怡君／2025年3月8日"):
 # bars, bullets and dashes in their ASCII and full-width forms; a hyphen or slash only with
@@ -42,6 +44,9 @@ _PLACEHOLDERS = frozenset({"undefined", "null", "n/a"})
 DECLARED_MAX_WORDS = 6
 _NOT_A_NAME = regex.compile(r"@|://|^www\.|^\W*$|^[\d\W]+$")
 _QUOTES = " \"'“”‘’«»"
+_AUTHOR_PARTS = regex.compile(r"\s*[,;&|]\s*")
+# "Jane Doe (http://example.org/jane)", "Jane Doe <jane@example.org>": the address goes, the name stays.
+_ADDRESS_IN_NAME = regex.compile(r"\s*[(<\[][^)>\]]*(?:://|@)[^)>\]]*[)>\]]")
 
 
 @functools.lru_cache(maxsize=64)
@@ -146,6 +151,20 @@ def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonbla
     return Meta(title, byline, byline_text, date_line, header_dates)
 
 
+def printed_near(feats: list[LineFeatures], nonblank: list[int], title: int | None, byline: str) -> bool:
+    """Whether a name of `byline` is printed within the byline window around the title line.
+
+    Author markup (`rel=author`, `author-name`) also marks the authors of teasers and
+    comments: it counts only where the headline's own byline stands.
+    """
+    if title is None:
+        return True
+    k = nonblank.index(title)
+    window = nonblank[max(0, k - META_ABOVE):k + 1 + HTML_META_WINDOW]
+    names = [n.casefold() for n in _AUTHOR_PARTS.split(byline) if len(n) > 1]
+    return any(n in feats[i].text.casefold() for i in window for n in names)
+
+
 def _caps_name(f: LineFeatures, joiners: frozenset[str]) -> bool:
     """A name printed in capitals: "JOE HILDEBRAND"."""
     return f.all_caps and name_of(f.text.title(), joiners=joiners) is not None
@@ -173,7 +192,7 @@ def _strip_prefix(text: str, lex: Lexicon) -> str:
 
 def _declared_name(part: str, lex: Lexicon) -> str | None:
     """A name as a page declares it (JSON-LD, meta, markup): anything short that is not an address or a placeholder."""
-    name = _strip_prefix(part.strip(_QUOTES + " ,;:"), lex).strip(_QUOTES + " ,;:")
+    name = _strip_prefix(_ADDRESS_IN_NAME.sub("", part).strip(_QUOTES + " ,;:"), lex).strip(_QUOTES + " ,;:")
     if not name or _NOT_A_NAME.search(name) or len(name.split()) > DECLARED_MAX_WORDS:
         return None
     return None if name.casefold() in _PLACEHOLDERS else name

@@ -79,14 +79,18 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     final, reasons = revise.revise(feats, guesses, meta, main)
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
     date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line)
-    byline = head.byline or meta.byline_text
+    anchor = title if title is not None else guessed
+    byline, declared = next(((text, True) for source, text in head.bylines
+                             if metadata.printed_near(feats, nonblank, anchor, text)
+                             or source != html_meta.MARKUP_AUTHOR and meta.byline_text is None),
+                            (meta.byline_text, False))
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
         body="\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY),
         date=date,
         time=time,
         byline=byline,
-        authors=metadata.authors(byline, lex, declared=head.byline is not None, is_site=head.is_site),
+        authors=metadata.authors(byline, lex, declared=declared, is_site=head.is_site),
         date_source=date_source,
         lang=lang,
         confidence=confidence.confidence(feats, final, title is not None or head.title is not None),
