@@ -151,8 +151,10 @@ def _bylines(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData
     printed near the headline), then `<meta>` authors (often the site or its webmaster:
     those are dropped by `metadata.authors`).
     """
+    # The markup is searched only without JSON-LD persons: the search costs more than the
+    # rest of the head, and where JSON-LD names people it changed no answer on wcxb.
     candidates = [("json-ld author", ", ".join(ld.authors)),
-                  (MARKUP_AUTHOR, ", ".join(html_authors.markup_authors(tree)))]
+                  (MARKUP_AUTHOR, "" if ld.authors else ", ".join(html_authors.markup_authors(tree)))]
     candidates += [(f"meta {k}", titles.text(meta[k]) or "") for k in AUTHOR_KEYS if meta.get(k)]
     found = []
     for source, text in candidates:
@@ -181,5 +183,5 @@ def read_head(tree: LexborHTMLParser, url: str | None = None, today: datetime.da
             site = urllib.parse.urlsplit(url).hostname
         except ValueError:  # "http://[x": not a URL we can read a host from
             site = None
-    return HeadMeta(title, source, byline, first and first.date, first and first.time, first and first.source,
-                    lang, site, dates, byline_source, sites, bylines)
+    return HeadMeta(title, source, byline, first.date if first else None, first.time if first else None,
+                    first.source if first else None, lang, site, dates, byline_source, sites, bylines)

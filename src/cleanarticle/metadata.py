@@ -185,7 +185,7 @@ def _byline_text(f: LineFeatures) -> str:
 def _strip_prefix(text: str, lex: Lexicon) -> str:
     folded = text.casefold()
     for word in lex.byline_words:
-        if folded.startswith(word + " ") or folded.startswith(word + ":"):
+        if folded.startswith((word + " ", word + ":")):
             return text[len(word):].lstrip(" :")
     return text
 
