@@ -207,3 +207,11 @@ def test_markup_author_of_a_teaser_far_below_is_not_the_byline():
     far = "<aside><a rel='author' href='/x'>Rita Other</a></aside>"
     article = clean(page(body=BODY + teasers + far), format="html")
     assert article.authors == ()
+
+
+def test_the_only_h1_is_the_headline_even_when_the_head_rewords_it():
+    head = head_of(page("<meta property='og:title' content='Transit: Definition, Best Routes in 2025, and More!'>"))
+    assert (head.title, head.title_source) == (HEADLINE, "the page's only <h1>")
+    two = page("<meta property='og:title' content='Transit: Definition, Best Routes in 2025, and More!'>",
+               header="<h1>Another big heading of the page</h1>")
+    assert head_of(two).title == "Transit: Definition, Best Routes in 2025, and More!"
