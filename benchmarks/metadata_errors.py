@@ -99,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
                 hits[field][3] += 1
                 if got[field]:
                     hits[field][2] += 1
-                    lines[field].append(f"{page} SPURIOUS ours={got[field]!r} {meta['url']}")
+                    extra = f" [{got['date_source']}]" if field == "date" else ""
+                    lines[field].append(f"{page} SPURIOUS ours={got[field]!r}{extra} {meta['url']}")
                 continue
             hits[field][1] += 1
             if same(field, gold, got[field]):

@@ -104,12 +104,13 @@ def test_url_path_gives_a_date_last():
     assert (head.date, head.date_source) == ("2019-10-19", "url")
 
 
-def test_published_beats_modified_and_modified_is_the_last_resort():
+def test_published_beats_modified_and_modified_alone_is_no_date():
     both = ("<meta property='article:modified_time' content='2025-08-01'>"
             "<meta property='article:published_time' content='2025-07-17'>")
     assert head_of(page(both)).date == "2025-07-17"
     modified = head_of(page("<meta property='article:modified_time' content='2025-08-01'>"))
-    assert (modified.date, modified.dates[0].modified) == ("2025-08-01", True)
+    assert (modified.date, modified.dates[0].modified) == (None, True)
+    assert clean(page("<meta property='article:modified_time' content='2025-08-01'>"), format="html").date is None
 
 
 @pytest.mark.parametrize("value", ["2027-01-01", "1994-05-01", "0000-00-00", "soon"])
