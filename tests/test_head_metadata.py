@@ -206,8 +206,14 @@ def test_markup_author_near_the_headline():
 def test_markup_author_of_a_teaser_far_below_is_not_the_byline():
     teasers = "".join(f"<p>Another story number {n} about the city</p>" for n in range(14))
     far = "<aside><a rel='author' href='/x'>Rita Other</a></aside>"
-    article = clean(page(body=BODY + teasers + far), format="html")
-    assert article.authors == ()
+    article = clean(page(header="<p>By Jane Doe</p>", body=BODY + teasers + far), format="html")
+    assert article.authors == ("Jane Doe",)
+
+
+def test_author_box_below_the_article_names_the_author_when_nothing_else_does():
+    box = ("<div class='wp-block-post-author'><p class='wp-block-post-author__byline'>Written by</p>"
+           "<p class='wp-block-post-author__name'>Jane Doe</p></div>")
+    assert clean(page(body=BODY + box), format="html").authors == ("Jane Doe",)
 
 
 def test_the_only_h1_is_the_headline_even_when_the_head_rewords_it():

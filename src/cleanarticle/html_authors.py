@@ -40,7 +40,9 @@ def _name_node(node: LexborNode) -> LexborNode | None:
     if not _NAME_CLASS.search(node.attributes.get("class") or ""):
         return None
     # An author box holding a name element: the name element is read on its own.
-    return None if any(_NAME_CLASS.search(n.attributes.get("class") or "") for n in node.css("[class]")) else node
+    # (Lexbor's css() on a node also matches the node itself.)
+    inner = (n for n in node.css("[class]") if n.mem_id != node.mem_id)
+    return None if any(_NAME_CLASS.search(n.attributes.get("class") or "") for n in inner) else node
 
 
 def _near(a: LexborNode, b: LexborNode) -> bool:

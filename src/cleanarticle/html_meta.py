@@ -157,9 +157,10 @@ def _bylines(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData
              sites: frozenset[str]) -> tuple[tuple[str, str], ...]:
     """(source, byline) of every source in the cascade that names someone, most trusted first.
 
-    JSON-LD persons, then the markup's author elements (the pipeline keeps those only when
-    printed near the headline), then `<meta>` authors (often the site or its webmaster:
-    those are dropped by `metadata.authors`).
+    JSON-LD persons, then the markup's author elements, then `<meta>` authors (often the
+    site or its webmaster: those are dropped by `metadata.authors`). The pipeline keeps the
+    first whose name is printed near the headline, or the first where the text shows no
+    byline of its own.
     """
     # The markup is searched only without JSON-LD persons: the search costs more than the
     # rest of the head, and where JSON-LD names people it changed no answer on wcxb.

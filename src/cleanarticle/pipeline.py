@@ -80,9 +80,10 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
     date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line)
     anchor = title if title is not None else guessed
-    byline, declared = next(((text, True) for source, text in head.bylines
-                             if metadata.printed_near(feats, nonblank, anchor, text)
-                             or source != html_meta.MARKUP_AUTHOR and meta.byline_text is None),
+    # A declared byline counts where its name is printed near the headline, or where the text
+    # shows no byline (see README, "Authors"); else the text rules' byline stands.
+    byline, declared = next(((text, True) for _, text in head.bylines
+                             if meta.byline_text is None or metadata.printed_near(feats, nonblank, anchor, text)),
                             (meta.byline_text, False))
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
