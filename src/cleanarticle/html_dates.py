@@ -49,7 +49,7 @@ _DATE_SELECTOR = ", ".join(f"[{a}*={w} i]" for a in ("class", "id") for w in ("d
 # "Updated" day a page prints as often as not.
 CORROBORATING_SOURCES = 2
 # Other <meta> names that say they hold the publication date.
-_PUBLISHED_NAME = regex.compile(r"publi(?:sh|cation)[\w.:-]*(?:date|time)|pub[_-]?date")
+_PUBLISHED_NAME = regex.compile(r"publi(?:sh|cation)[\w.:-]{0,24}?(?:date|time)|pub[_-]?date")
 _ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 _COMPACT = regex.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2}))?")
 # /2019/10/19/, /2019-10-19-, /20191019/ in a URL's path.

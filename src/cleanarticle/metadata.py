@@ -44,9 +44,10 @@ _PLACEHOLDERS = frozenset({"undefined", "null", "n/a"})
 DECLARED_MAX_WORDS = 6
 _NOT_A_NAME = regex.compile(r"@|://|^www\.|^\W*$|^[\d\W]+$")
 _QUOTES = " \"'“”‘’«»"
-_AUTHOR_PARTS = regex.compile(r"\s*[,;&|]\s*")
+_AUTHOR_PARTS = regex.compile(r"(?:(?<!\s)\s+)?[,;&|]\s*")
 # "Jane Doe (http://example.org/jane)", "Jane Doe <jane@example.org>": the address goes, the name stays.
-_ADDRESS_IN_NAME = regex.compile(r"\s*[(<\[][^)>\]]*(?:://|@)[^)>\]]*[)>\]]")
+# Bounded and without nested brackets, so that a long run of "(" or spaces scans in linear time.
+_ADDRESS_IN_NAME = regex.compile(r"(?:(?<!\s)\s+)?[(<\[][^()<>\[\]]{0,120}?(?:://|@)[^()<>\[\]]{0,120}[)>\]]")
 
 
 @functools.lru_cache(maxsize=64)

@@ -29,7 +29,8 @@ MAX_TITLE_WORDS = 40
 MAX_SITE_WORDS = 6
 
 # Separators between a headline and the site's name: "|", "-", "–", "—", "•", "·", "::", "»", "/".
-_SEPARATOR = regex.compile(r"\s+(?:[|\-–—•·»/]|::)\s+|\s*[|｜]\s*")
+# (Leading spaces are tried only where their run starts: from each space of a long run, quadratic.)
+_SEPARATOR = regex.compile(r"(?<!\s)\s+(?:[|\-–—•·»/]|::)\s+|(?:(?<!\s)\s+)?[|｜]\s*")
 # A date printed before a headline: "Dec 18 2025", "18. Dezember 2025", "2025-12-18".
 _DATE_SHAPE = regex.compile(r"^(?:\w+\.?\s+\d{1,2}|\d{1,2}\.?\s+\w+),?\s+\d{4}$|^\d{4}-\d{2}-\d{2}$")
 _WORD = regex.compile(r"\w+")
