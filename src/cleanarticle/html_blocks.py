@@ -23,6 +23,18 @@ DROP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "iframe
 # Removed before the walk: hidden elements.
 HIDDEN = ('[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
           '[style*="visibility:hidden"], [style*="visibility: hidden"]')
+# React's streamed server rendering sends a page's late parts as `<div hidden id="S:0">`
+# and moves them into place with a script: hidden in the file, shown in the browser
+# (Next.js sites; on wcxb the whole article of pages 0155 and 0589 sits in one).
+STREAMED_ID = regex.compile(r"S:\d+")
+# Discourse and Flarum forums print the thread for crawlers inside `<noscript>` and draw
+# it with JavaScript: when the visible page holds less text than this (characters, its
+# application shell), the walk is redone with `<noscript>` content, and kept when that adds
+# at least NOSCRIPT_MIN_GAIN characters (not just "Please enable JavaScript"). On wcxb 19
+# pages (forum threads) qualify, all with under 200 visible characters and 2,000-31,000
+# in `<noscript>`; the 3 more under the limit gain 46-188 characters.
+NOSCRIPT_RETRY_MAX_CHARS = 2000
+NOSCRIPT_MIN_GAIN = 1000
 # Elements that start and end a block; everything else is inline and joins its block's text.
 BLOCK_TAGS = frozenset((
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
@@ -124,6 +136,8 @@ class _Context(NamedTuple):
 def strip_invisible(tree: LexborHTMLParser) -> None:
     """Remove hidden elements (scripts, styles and forms' widgets are skipped by the walk)."""
     for node in tree.css(HIDDEN):
+        if node.tag == "div" and "hidden" in node.attributes and STREAMED_ID.fullmatch(node.id or ""):
+            continue
         node.decompose()
 
 
@@ -146,7 +160,25 @@ class Dom:
 
 
 def html_blocks(tree: LexborHTMLParser) -> Dom:
-    """The visible text of the page as blocks in document order."""
+    """The visible text of the page as blocks in document order.
+
+    A page that shows almost nothing but keeps its text in `<noscript>` (a JavaScript
+    application's crawler view) is read with that text.
+    """
+    dom = _walk(tree, DROP_TAGS)
+    shown = sum(len(b.text) for b in dom.blocks)
+    if shown < NOSCRIPT_RETRY_MAX_CHARS and tree.css_first("noscript") is not None:
+        retry = _walk(tree, _DROP_BUT_NOSCRIPT)
+        if sum(len(b.text) for b in retry.blocks) >= shown + NOSCRIPT_MIN_GAIN:
+            return retry
+    return dom
+
+
+_DROP_BUT_NOSCRIPT = DROP_TAGS - {"noscript"}
+
+
+def _walk(tree: LexborHTMLParser, drop: frozenset[str]) -> Dom:
+    """The blocks of the page, skipping the elements in `drop` with everything inside them."""
     root = tree.body or tree.root
     out: list[HtmlBlock] = []
     parent: dict[int, int] = {}
@@ -198,7 +230,7 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
         if tag is None or tag[0] in "-_!":  # comments, doctype
             node = node.next
             continue
-        if tag in DROP_TAGS:
+        if tag in drop:
             node = node.next
             continue
         if tag not in BLOCK_TAGS:

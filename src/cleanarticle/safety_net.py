@@ -1,0 +1,70 @@
+"""Last check: a page with a readable body must not come out (nearly) empty.
+
+Every earlier rule can be wrong in a way that drops the whole article: a region token on
+an element that wraps the post, a main container chosen around a teaser box. When the
+final labels keep little of the page's prose while much of it lies elsewhere, the best
+prose region (the element holding most of it, by the main-container scoring) is kept
+instead, the way trafilatura compares its result with a simpler extraction and keeps the
+better one. The caller lowers `confidence` so that such a body can be told apart.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from . import model
+from .classify import GOOD, LINK_DENSITY_MAX, Guess
+from .features import LineFeatures
+from .html_blocks import Dom
+from .main_content import main_container
+
+# The net acts when the body keeps under this share of the page's prose characters
+# (prose: first-pass good paragraphs with few links, whatever their region) ...
+RESCUE_MAX_KEPT_SHARE = 0.2
+# ... and the prose left out is at least this many characters (a few real paragraphs;
+# wcxb's "lost page" has a gold body over 500 characters) ...
+RESCUE_MIN_MISSED_CHARS = 600
+# ... and the body kept is under this many characters: a real article body above it is
+# never replaced, even beside a long comment thread.
+RESCUE_MAX_KEPT_CHARS = 800
+# A rescued body is a guess: confidence is multiplied by this factor (callers filtering
+# at 0.5 drop rescued pages unless they were fully confident).
+RESCUE_CONFIDENCE_FACTOR = 0.5
+
+
+class Rescue(NamedTuple):
+    labels: list[str]
+    reasons: list[str]
+
+
+def _prose(f: LineFeatures, g: Guess, link_density: float) -> int:
+    """Characters of a good paragraph with few links (0 for anything else)."""
+    return len(f.text) if g.label == model.BODY and g.quality == GOOD and link_density < LINK_DENSITY_MAX else 0
+
+
+def rescue(feats: list[LineFeatures], first: list[Guess], labels: list[str], reasons: list[str],
+           dom: Dom) -> Rescue | None:
+    """The labels with the best prose region kept, when the result lost the page's prose; else None.
+
+    `first` are the context-free guesses (before markup evidence), so a region token or a
+    wrong container cannot hide prose from the net.
+    """
+    prose = [_prose(f, g, b.link_density) for f, g, b in zip(feats, first, dom.blocks)]
+    total = sum(prose)
+    body = [i for i, lab in enumerate(labels) if lab == model.BODY]
+    kept_chars = sum(len(feats[i].text) for i in body)
+    kept_prose = sum(prose[i] for i in body)
+    if (kept_chars >= RESCUE_MAX_KEPT_CHARS or total - kept_prose < RESCUE_MIN_MISSED_CHARS
+            or kept_prose >= RESCUE_MAX_KEPT_SHARE * total):
+        return None
+    marked = [Guess(model.BODY, "", GOOD) if n else Guess(model.NAV, "", "bad") for n in prose]
+    region = main_container(dom, marked)
+    if region is None:
+        return None
+    why = (f"safety net: the result kept {kept_prose} of {total} prose characters; "
+           f"kept the best prose region <{region.name}>")
+    out_labels, out_reasons = list(labels), list(reasons)
+    for i in sorted(region.lines):
+        if first[i].label == model.BODY and dom.blocks[i].link_density < LINK_DENSITY_MAX \
+                and labels[i] not in (model.TITLE, model.BYLINE, model.DATE):
+            out_labels[i], out_reasons[i] = model.BODY, why
+    return Rescue(out_labels, out_reasons)
