@@ -26,6 +26,10 @@ RESCUE_MIN_MISSED_CHARS = 600
 # ... and the body kept is under this many characters: a real article body above it is
 # never replaced, even beside a long comment thread.
 RESCUE_MAX_KEPT_CHARS = 800
+# The region must read as running text: some element in it holds at least this many
+# prose paragraphs as its own children. A list of teaser cards (one summary per card) is
+# a list page that the teaser rules dropped on purpose, not a lost article.
+RESCUE_MIN_SIBLING_PARAGRAPHS = 2
 # A rescued body is a guess: confidence is multiplied by this factor (callers filtering
 # at 0.5 drop rescued pages unless they were fully confident).
 RESCUE_CONFIDENCE_FACTOR = 0.5
@@ -58,7 +62,7 @@ def rescue(feats: list[LineFeatures], first: list[Guess], labels: list[str], rea
         return None
     marked = [Guess(model.BODY, "", GOOD) if n else Guess(model.NAV, "", "bad") for n in prose]
     region = main_container(dom, marked)
-    if region is None:
+    if region is None or _longest_run(dom, prose, region.lines) < RESCUE_MIN_SIBLING_PARAGRAPHS:
         return None
     why = (f"safety net: the result kept {kept_prose} of {total} prose characters; "
            f"kept the best prose region <{region.name}>")
@@ -68,3 +72,13 @@ def rescue(feats: list[LineFeatures], first: list[Guess], labels: list[str], rea
                 and labels[i] not in (model.TITLE, model.BYLINE, model.DATE):
             out_labels[i], out_reasons[i] = model.BODY, why
     return Rescue(out_labels, out_reasons)
+
+
+def _longest_run(dom: Dom, prose: list[int], lines: frozenset[int]) -> int:
+    """The most prose paragraphs that one element of the region holds as its own children."""
+    per_parent: dict[int, int] = {}
+    for i in lines:
+        if prose[i]:
+            parent = dom.parent.get(dom.blocks[i].element, 0)
+            per_parent[parent] = per_parent.get(parent, 0) + 1
+    return max(per_parent.values(), default=0)
