@@ -141,6 +141,13 @@ def strip_invisible(tree: LexborHTMLParser) -> None:
         node.decompose()
 
 
+def _element_name(tag: str, attrs: dict[str, str | None]) -> str:
+    """How reasons name an element: "div#main.article-body" (its tag, first id and first class)."""
+    ident = (attrs.get("id") or "").split()
+    cls = (attrs.get("class") or "").split()
+    return tag + (f"#{ident[0]}" if ident else "") + (f".{cls[0]}" if cls else "")
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Dom:
     """The page's blocks and the tree of block elements that hold them."""
@@ -153,10 +160,7 @@ class Dom:
         """How reasons name a block element ("div#main.article-body"); made only when one is cited."""
         if element not in self.tags:
             return "?"
-        tag, attrs = self.tags[element]
-        ident = (attrs.get("id") or "").split()
-        cls = (attrs.get("class") or "").split()
-        return tag + (f"#{ident[0]}" if ident else "") + (f".{cls[0]}" if cls else "")
+        return _element_name(*self.tags[element])
 
 
 def html_blocks(tree: LexborHTMLParser) -> Dom:
@@ -274,7 +278,7 @@ def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial
         elif attrs:
             hit = _attr_region(attrs)
             if hit:
-                region, reason = hit
+                region, reason = hit[0], f"{hit[1]} on <{_element_name(tag, attrs)}>"
     caption = ctx.caption or tag in CAPTION_TAGS or region == "caption"
     return _Context(tag, region, reason, region_id if region else 0, ctx.in_link,
                     ctx.in_article or tag in ARTICLE_TAGS, caption, serial)
