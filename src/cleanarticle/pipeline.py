@@ -74,7 +74,10 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     meta = metadata.find_byline_and_date(feats, guesses, nonblank, title if title is not None else guessed, marked)
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
-    main = main_content.main_container(dom, guesses) if dom is not None else None
+    main = None
+    if dom is not None:
+        prose = safety_net.prose(feats, first, dom)
+        main = main_content.checked(dom, main_content.main_container(dom, guesses), prose)
     final, reasons = revise.revise(feats, guesses, meta, main)
     rescued = safety_net.rescue(feats, first, final, reasons, dom) if dom is not None else None
     if rescued is not None:

@@ -40,9 +40,11 @@ class Rescue(NamedTuple):
     reasons: list[str]
 
 
-def _prose(f: LineFeatures, g: Guess, link_density: float) -> int:
-    """Characters of a good paragraph with few links (0 for anything else)."""
-    return len(f.text) if g.label == model.BODY and g.quality == GOOD and link_density < LINK_DENSITY_MAX else 0
+def prose(feats: list[LineFeatures], first: list[Guess], dom: Dom) -> list[int]:
+    """Per block, its characters if it is prose (a first-pass good paragraph with few links,
+    not in a comments region), else 0: what a reader would call the page's text."""
+    return [len(f.text) if g.label == model.BODY and g.quality == GOOD and b.link_density < LINK_DENSITY_MAX
+            and b.region != model.COMMENTS else 0 for f, g, b in zip(feats, first, dom.blocks)]
 
 
 def rescue(feats: list[LineFeatures], first: list[Guess], labels: list[str], reasons: list[str],
@@ -52,7 +54,10 @@ def rescue(feats: list[LineFeatures], first: list[Guess], labels: list[str], rea
     `first` are the context-free guesses (before markup evidence), so a region token or a
     wrong container cannot hide prose from the net.
     """
-    prose = [_prose(f, g, b.link_density) for f, g, b in zip(feats, first, dom.blocks)]
+    # Here comment regions count: a forum thread whose posts all sit in "comment" markup
+    # is the page's only text, and the net acts only when the body kept almost nothing.
+    prose = [len(f.text) if g.label == model.BODY and g.quality == GOOD and b.link_density < LINK_DENSITY_MAX
+             else 0 for f, g, b in zip(feats, first, dom.blocks)]
     total = sum(prose)
     body = [i for i, lab in enumerate(labels) if lab == model.BODY]
     kept_chars = sum(len(feats[i].text) for i in body)
