@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"## {half} half, {a.mode} mode: {len(lost)} lost pages ({arts} articles, {len(lost) - arts} other)")
         table = collections.Counter((x.reason, x.article) for x in lost)
         reasons = collections.Counter(x.reason for x in lost)
-        print(f"| reason | pages | articles |\n|---|---|---|")
+        print("| reason | pages | articles |\n|---|---|---|")
         for reason, n in reasons.most_common():
             print(f"| `{reason}` | {n} | {table[reason, True]} |")
         if a.list:

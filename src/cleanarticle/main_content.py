@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 
 from . import model
-from .html_blocks import Dom
 from .classify import GOOD, Guess
+from .html_blocks import Dom
 
 # Sibling elements scoring this share of the best one's score belong to the article too
 # (Medium and many CMSs split an article into sibling <section>s); readability.js uses 0.2
