@@ -6,23 +6,8 @@ import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
-from . import (
-    blocks,
-    classify,
-    confidence,
-    decode,
-    html_blocks,
-    html_meta,
-    langid,
-    lexicon,
-    limits,
-    main_content,
-    metadata,
-    model,
-    normalize,
-    revise,
-    safety_net,
-)
+from . import blocks, classify, confidence, decode, html_blocks, html_meta, langid, lexicon, limits, main_content
+from . import metadata, model, normalize, revise, safety_net
 from .features import LineFeatures, line_features
 
 
