@@ -122,8 +122,12 @@ def title_from_document_title(raw: str, tree: LexborHTMLParser) -> str:
     return title
 
 
+# Permalink marks that documentation generators print after a heading (Sphinx's "¶").
+_PERMALINK = " ¶§"
+
+
 def _h1s(tree: LexborHTMLParser) -> list[str]:
-    return [t for n in tree.css("h1")[:titles.MAX_H1] if (t := titles.text(n.text()))]
+    return [t for n in tree.css("h1")[:titles.MAX_H1] if (t := (titles.text(n.text()) or "").rstrip(_PERMALINK))]
 
 
 def _title(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData,
@@ -138,7 +142,7 @@ def _title(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData,
     if printed:
         return printed
     if len(h1s) == 1 and LONE_H1_MIN_WORDS <= len(h1s[0].split()) <= titles.MAX_TITLE_WORDS \
-            and not titles.is_site(h1s[0], sites):
+            and not titles.is_site(h1s[0], sites) and not titles.names_site(h1s[0], heads, h1s):
         return h1s[0], "the page's only <h1>"
     headline, name = titles.text(ld.headline), titles.text(ld.name)
     if headline or name:
