@@ -71,6 +71,8 @@ _NAME_SYMBOLS = frozenset({"&"})
 _SEPARATORS = regex.compile(r"(?:(?<!\s)\s+)?[|｜•·—–]\s*|(?<!\s)\s+-\s+")
 _SEPARATOR_MARK = re.compile(r"[|｜•·—–-]")  # most lines have none: checked first, ten times faster
 _CREDIT_SEPARATOR = regex.compile(r"[:,：，،=＝]")
+# What divides the fields of a crowded header line ("Essay - Published: 2025.12.17 | ai | programming").
+_FIELD_SEPARATOR = regex.compile(r"[|｜•·]")
 # A name in a script without case: up to NAME_MAX_WORDS words of caseless letters (and marks).
 _CASELESS_NAME = regex.compile(r"^[\p{Lo}\p{M}]{2,12}(?:[\s·・][\p{Lo}\p{M}]+){0,4}$")
 
@@ -104,6 +106,8 @@ class LineFeatures(NamedTuple):
     ago: bool
     name: str | None
     byline_prefix: bool
+    # The date stands alone in its field of a line of fields ("Essay - Published: 2025.12.17 | ai | code").
+    date_field: bool = False
 
     @property
     def blank(self) -> bool:
@@ -115,7 +119,7 @@ class LineFeatures(NamedTuple):
         return (HEADLINE_MIN_WORDS <= self.alpha_words and self.words <= HEADLINE_MAX_WORDS
                 and (not self.terminal or self.question)
                 and not self.byline_prefix and not (self.name and self.date)  # "Jane Doe | 4 July 2024"
-                and not self.chrome and not self.date_only and not self.image and not self.url)
+                and not self.chrome and not self.date_field and not self.image and not self.url)
 
 
 @functools.lru_cache(maxsize=64)
@@ -212,7 +216,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     key = " ".join(folded.split())
     question = terminal and end[-1] in _QUESTION_MARKS
     chrome = date = name = None
-    credit = image = url = source = date_only = weekday = ago = byline_prefix = False
+    credit = image = url = source = date_only = date_field = weekday = ago = byline_prefix = False
     if len(text) <= LONG_LINE_CHARS and words:
         credit_re, caption_re, source_re, byline_re, after_re, other_re, weekday_re, ago_re = _patterns(lex)
         # Chrome lines are "a few words" long: there two Han/Kana characters make about one word.
@@ -230,6 +234,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
             rest = other_re.sub(" ", text[:date.start] + " " + text[date.end:]).split()
             date_only = len(rest) <= DATE_LINE_MAX_OTHER_WORDS and not any(len(w) > 12 for w in rest)
             weekday = bool(weekday_re.search(text))
+            date_field = date_only or _alone_in_field(text, date, other_re)
         # A byline is judged on its part before a separator or date ("By Jane Doe | July 4, 2024").
         sep = _SEPARATORS.search(text) if (date is None or date.start > 0) and _SEPARATOR_MARK.search(text) else None
         part = text[:sep.start()] if sep else text
@@ -265,4 +270,15 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         ago=ago,
         name=name,
         byline_prefix=byline_prefix,
+        date_field=date_field,
     )
+
+
+def _alone_in_field(text: str, date: dates.DateHit, other_re: regex.Pattern[str]) -> bool:
+    """Whether the date is the only thing (with date words) in its field between "|", "•" or "·"."""
+    if not _FIELD_SEPARATOR.search(text):
+        return False
+    start = max((m.end() for m in _FIELD_SEPARATOR.finditer(text, 0, date.start)), default=0)
+    after = _FIELD_SEPARATOR.search(text, date.end)
+    rest = other_re.sub(" ", text[start:date.start] + " " + text[date.end:after.start() if after else len(text)]).split()
+    return len(rest) <= DATE_LINE_MAX_OTHER_WORDS and not any(len(w) > 12 for w in rest)
