@@ -280,5 +280,6 @@ def _alone_in_field(text: str, date: dates.DateHit, other_re: regex.Pattern[str]
         return False
     start = max((m.end() for m in _FIELD_SEPARATOR.finditer(text, 0, date.start)), default=0)
     after = _FIELD_SEPARATOR.search(text, date.end)
-    rest = other_re.sub(" ", text[start:date.start] + " " + text[date.end:after.start() if after else len(text)]).split()
+    end = after.start() if after else len(text)
+    rest = other_re.sub(" ", text[start:date.start] + " " + text[date.end:end]).split()
     return len(rest) <= DATE_LINE_MAX_OTHER_WORDS and not any(len(w) > 12 for w in rest)
