@@ -8,10 +8,14 @@ chrome regions were already relabelled by `classify.with_dom` and add nothing.
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from . import model
 from .html_blocks import Dom
 from .classify import GOOD, Guess
+
+if TYPE_CHECKING:
+    from .thresholds import Thresholds
 
 # Sibling elements scoring this share of the best one's score belong to the article too
 # (Medium and many CMSs split an article into sibling <section>s); readability.js uses 0.2
@@ -29,8 +33,10 @@ class MainContainer:
     lines: frozenset[int]  # indices of the blocks inside it
 
 
-def main_container(dom: Dom, guesses: list[Guess]) -> MainContainer | None:
+def main_container(dom: Dom, guesses: list[Guess], t: Thresholds | None = None) -> MainContainer | None:
     """The block element holding the article's paragraphs, or None (no good text, or the root)."""
+    if t is None:
+        from .thresholds import DEFAULT as t  # imported late: thresholds.py reads our constants
     score: dict[int, float] = {}
     good: list[tuple[int, int]] = []  # (element, chars) of good body blocks
     for b, g in zip(dom.blocks, guesses):
@@ -52,9 +58,9 @@ def main_container(dom: Dom, guesses: list[Guess]) -> MainContainer | None:
     while top:
         parent = dom.parent.get(top, 0)
         chosen = [e for e in children.get(parent, [top]) if e == top
-                  or score.get(e, 0.0) >= SIBLING_MIN_SHARE * score[top]] if parent else [top]
+                  or score.get(e, 0.0) >= t.sibling_min_share * score[top]] if parent else [top]
         inside = _descendants(chosen, children)
-        if sum(n for e, n in good if e in inside) >= MIN_COVERAGE * total:
+        if sum(n for e, n in good if e in inside) >= t.min_coverage * total:
             break
         top = parent
         score.setdefault(top, 0.0)

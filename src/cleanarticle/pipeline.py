@@ -3,55 +3,63 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
 from . import blocks, classify, confidence, decode, html_blocks, html_meta, langid, lexicon, limits, main_content
 from . import metadata, model, normalize, revise
 from .features import LineFeatures, line_features
+from .options import CleanOptions, resolve
 
 
-def clean(raw: str | bytes, *, format: str = "auto", lang: str | None = None,
-          url: str | None = None, max_bytes: int | None = limits.MAX_BYTES) -> model.Article:
+def clean(raw: str | bytes, options: CleanOptions | None = None, **kwargs: Any) -> model.Article:
     """Clean one scraped article given as plain text (one block per line) or HTML.
 
-    `format` is "text", "html" or "auto" (markup means HTML); `lang` (ISO 639-1) skips
-    language detection; `url` is the page's address, used by the HTML front-end.
-    Input over `max_bytes` (default 32 MB; None: no limit) raises ValueError: it is
-    refused, not truncated, so no article comes back silently cut short.
+    `options` (a `CleanOptions`) says how; keywords override its fields: `format` is
+    "text", "html" or "auto" (markup means HTML); `lang` (ISO 639-1) skips language
+    detection; `url` is the page's address, used by the HTML front-end; input over
+    `max_bytes` (default 32 MB; None: no limit) raises ValueError: it is refused, not
+    truncated, so no article comes back silently cut short; `disabled_rules` turns
+    rules off by id; `thresholds` replaces the classifier's numbers.
     """
-    limits.check_options(raw, format=format, lang=lang, url=url, max_bytes=max_bytes)
+    opts = resolve(options, kwargs)
+    limits.check_size(raw, opts.max_bytes)
     text, encoding = decode.to_text(raw)
+    format = opts.format
     if format == "auto":
         format = "html" if decode.looks_like_html(text) else "text"
     if format == "html":
-        return _clean_html(text, lang=lang, url=url, encoding=encoding)
+        return _clean_html(text, opts, encoding=encoding)
     text, _ = normalize.normalize(text)
     lines = blocks.split_lines(text)
-    return clean_lines(lines, lang=lang, encoding=encoding)
+    return clean_lines(lines, lang=opts.lang, encoding=encoding, options=opts)
 
 
-def _clean_html(html: str, *, lang: str | None, url: str | None, encoding: str | None) -> model.Article:
+def _clean_html(html: str, opts: CleanOptions, *, encoding: str | None) -> model.Article:
     """HTML front-end: declared metadata, then DOM blocks through the same classifier."""
     tree = LexborHTMLParser(limits.bound_nesting(html))
-    head = html_meta.read_head(tree, url)
+    head = html_meta.read_head(tree, opts.url)
     html_blocks.strip_invisible(tree)
     dom = html_blocks.html_blocks(tree)
     text, _ = normalize.normalize("\n".join(b.text for b in dom.blocks))
     lines = text.split("\n")
     if len(lines) != len(dom.blocks):  # normalisation never adds or removes a line break
         lines = [normalize.normalize(b.text)[0] for b in dom.blocks]
-    return clean_lines(lines, lang=lang or head.lang, encoding=encoding, dom=dom, head=head)
+    return clean_lines(lines, lang=opts.lang or head.lang, encoding=encoding, dom=dom, head=head, options=opts)
 
 
 def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | None = None,
                 today: datetime.date | None = None, dom: html_blocks.Dom | None = None,
-                head: html_meta.HeadMeta | None = None) -> model.Article:
+                head: html_meta.HeadMeta | None = None, options: CleanOptions | None = None) -> model.Article:
     """The classifier over already-split, normalised lines (one block each).
 
     HTML pages add `dom` (one block of markup evidence per line) and `head` (declared
-    metadata, which wins over what the text rules find).
+    metadata, which wins over what the text rules find). `options` brings the thresholds
+    and the rules turned off (its format, lang, url and size were used by `clean`).
     """
+    opts = options or resolve(None, {})
+    t, off = opts.thresholds, opts.disabled_rules
     head = head or html_meta.HeadMeta()
     lang = langid.from_tag(lang) or langid.detect(lines)  # a page's <html lang> may be anything
     lex = lexicon.lexicon(lang)
@@ -59,12 +67,13 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     # A page repeats lines (blank lines, menus printed twice, "Share" under every teaser): each
     # distinct line is featurised once. The memo lives for this page only.
     memo: dict[str, LineFeatures] = {}
-    feats = [memo.get(line) or memo.setdefault(line, line_features(line, lex, today, month_first=lang == "en"))
+    month_first = lang == "en"
+    feats = [memo.get(line) or memo.setdefault(line, line_features(line, lex, today, month_first=month_first, t=t))
              for line in lines]
-    has_stoplist = bool(lex.stopwords) and classify.stoplist_fits(feats)
-    guesses = [classify.classify(f, has_stoplist) for f in feats]
+    has_stoplist = bool(lex.stopwords) and classify.stoplist_fits(feats, t)
+    guesses = [classify.classify(f, has_stoplist, t, off) for f in feats]
     if dom is not None:
-        guesses = classify.with_dom(feats, guesses, dom.blocks)
+        guesses = classify.with_dom(feats, guesses, dom.blocks, t, off)
     nonblank = [i for i, f in enumerate(feats) if f.text]
     guessed = metadata.find_title(feats, guesses, nonblank)
     # A declared title is labelled where the page prints it; a headline that differs from
@@ -74,8 +83,8 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     meta = metadata.find_byline_and_date(feats, guesses, nonblank, title if title is not None else guessed, marked)
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
-    main = main_content.main_container(dom, guesses) if dom is not None else None
-    final, reasons = revise.revise(feats, guesses, meta, main)
+    main = main_content.main_container(dom, guesses, t) if dom is not None else None
+    final, reasons, rule_ids = revise.revise(feats, guesses, meta, main, t, off)
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
     byline = head.byline or meta.byline_text
     return model.Article(
@@ -87,8 +96,9 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
         authors=metadata.authors(byline, lex),
         date_source=head.date_source or (f"line {meta.date_line + 1}" if meta.date_line is not None else None),
         lang=lang,
-        confidence=confidence.confidence(feats, final, title is not None or head.title is not None),
+        confidence=confidence.confidence(feats, final, title is not None or head.title is not None, t),
         encoding=encoding,
         format="text" if dom is None else "html",
-        blocks=tuple(model.Block(i, line, lab, why) for i, (line, lab, why) in enumerate(zip(lines, final, reasons))),
+        blocks=tuple(model.Block(i, line, lab, why, rule, g.label)
+                     for i, (line, lab, why, rule, g) in enumerate(zip(lines, final, reasons, rule_ids, guesses))),
     )
