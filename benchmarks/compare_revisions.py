@@ -38,7 +38,7 @@ MODES = ("text", "html")
 _DUMPER = r'''
 import gzip, json, pathlib, sys
 from cleanarticle import clean
-fields, jobs = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+fields, jobs = json.loads(sys.argv[1]), json.loads(pathlib.Path(sys.argv[2]).read_text(encoding="utf-8"))
 out = open(sys.argv[3], "w", encoding="utf-8")
 for name, path, mode in jobs:
     p = pathlib.Path(path)
@@ -95,9 +95,11 @@ def checkout(rev: str, tmp: pathlib.Path) -> Iterator[pathlib.Path]:
 def run(rev: str, jobs: list[tuple[str, str, str]], tmp: pathlib.Path) -> dict[tuple[str, str], dict]:
     """Every page's record as `rev` cleans it."""
     out = tmp / f"{rev.replace('/', '_')}.jsonl"
+    pages_file = tmp / "pages.json"  # the list is too long for a command line
+    pages_file.write_text(json.dumps(jobs), encoding="utf-8")
     with checkout(rev, tmp) as src:
         env = {**os.environ, "PYTHONPATH": str(src)}
-        subprocess.run([sys.executable, "-c", _DUMPER, json.dumps(FIELDS), json.dumps(jobs), str(out)],
+        subprocess.run([sys.executable, "-c", _DUMPER, json.dumps(FIELDS), str(pages_file), str(out)],
                        env=env, check=True, cwd=tmp)
     records = {}
     for line in out.read_text(encoding="utf-8").splitlines():
