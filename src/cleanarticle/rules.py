@@ -16,7 +16,9 @@ Adding a rule (or a new reason that deserves its own id):
    classify.py, `page.set(i, label, reason, "stage.name")` in revise.py (a revise step's
    own sets take its id by themselves); skip the decision when
    `"stage.name" in disabled` if it can be turned off;
-3. add a row to the README's rule table (the test says which row is missing).
+3. paste the output of `python -c "from cleanarticle import rules; print(rules.markdown_table())"`
+   (the README's rule table, made from this list) over the README's; tests/test_rules.py
+   fails until they agree.
 """
 from __future__ import annotations
 
@@ -92,3 +94,9 @@ def check_disabled(ids: Iterable[str]) -> frozenset[str]:
         if rule in FALLBACKS:
             raise ValueError(f"rule {rule!r} is the default label of its stage and cannot be turned off")
     return out
+
+
+def markdown_table() -> str:
+    """The README's rule table, made from `RULES`."""
+    rows = [f"| `{r.id}` | {r.stage} | {r.decides}{' (always on)' if r.id in FALLBACKS else ''} |" for r in RULES]
+    return "\n".join(["| rule | stage | what it decides |", "|---|---|---|", *rows]) + "\n"
