@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--as", dest="as_", choices=("json", "txt"), default="json",
                    help="with -o DIR/: write a .json record or the body alone as .txt (default: json)")
     c.add_argument("--fields", help=f"comma-separated fields to write (path always): {', '.join(records.FIELDS)}")
-    c.add_argument("--explain", action="store_true", help="add every line's label and reason (the blocks field)")
+    c.add_argument("--explain", action="store_true", help="add every line's label, reason, rule id and first label (the blocks field)")
     c.add_argument("--include", action="append", default=[], metavar="GLOB",
                    help="take files matching GLOB in folders (repeatable; default: *.txt *.text *.html *.htm)")
     c.add_argument("--exclude", action="append", default=[], metavar="GLOB",
