@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import model
-from .features import LineFeatures
+from .features import LineFeatures, default_thresholds
 
 if TYPE_CHECKING:
     from .thresholds import Thresholds
@@ -36,15 +36,10 @@ STOPLIST_MIN_FIT = 0.15
 
 def stoplist_fits(feats: list[LineFeatures], t: Thresholds | None = None) -> bool:
     """Whether the language's stopwords describe this document's long lines at all."""
-    t = t or _default()
+    if t is None:
+        t = default_thresholds()
     densities = sorted(f.stop_density for f in feats if f.size >= t.length_low)
     return bool(densities) and densities[len(densities) // 2] >= t.stoplist_min_fit
-
-
-def _default() -> Thresholds:
-    """The default thresholds, for callers that pass none (imported late: thresholds.py reads our constants)."""
-    from .thresholds import DEFAULT
-    return DEFAULT
 
 
 class Guess(NamedTuple):
@@ -59,7 +54,8 @@ class Guess(NamedTuple):
 
 def quality(f: LineFeatures, has_stoplist: bool, t: Thresholds | None = None) -> str:
     """jusText-style quality from length, stopword density and a sentence-final mark."""
-    t = t or _default()
+    if t is None:
+        t = default_thresholds()
     if f.size < t.length_low:
         # A short full sentence ("Figure 10 shows the result.") reads like body text.
         if f.terminal and not f.question and f.words >= t.short_sentence_words and f.stop_density >= t.stop_high:
@@ -131,7 +127,8 @@ def with_dom(feats: list[LineFeatures], guesses: list[Guess], dom: list, t: Thre
     to the metadata rules; a region holding most of the good text is not chrome. Rules
     whose ids are in `off` are skipped.
     """
-    t = t or _default()
+    if t is None:
+        t = default_thresholds()
     good = [len(f.text) if g.quality == GOOD and g.label == model.BODY else 0 for f, g in zip(feats, guesses)]
     total_good = sum(good) or 1
     region_good: dict[int, int] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import model
-from .features import LineFeatures
+from .features import LineFeatures, default_thresholds
 
 if TYPE_CHECKING:
     from .thresholds import Thresholds
@@ -25,7 +25,7 @@ def confidence(feats: list[LineFeatures], labels: list[str], has_title: bool, t:
       LIST_PAGE_RELATED_SHARE), so an index page of teasers scores low.
     """
     if t is None:
-        from .thresholds import DEFAULT as t  # imported late: thresholds.py reads our constants
+        t = default_thresholds()
     body_words = sum(f.words for f, lab in zip(feats, labels) if lab == model.BODY)
     nonblank = sum(1 for f in feats if f.text) or 1
     related = sum(1 for lab in labels if lab == model.RELATED)

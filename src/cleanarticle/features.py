@@ -177,6 +177,13 @@ def name_of(text: str, *, caseless: bool = False) -> str | None:
     return text if capitalised >= NAME_MIN_WORDS and not text.isupper() else None
 
 
+def default_thresholds() -> Thresholds:
+    """The default `Thresholds`, for callers that pass none (imported here, late: thresholds.py
+    reads the constants of this module and of the steps that import it)."""
+    from .thresholds import DEFAULT
+    return DEFAULT
+
+
 def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first: bool = False,
                   t: Thresholds | None = None) -> LineFeatures:
     """Compute the features of one line of text (already normalised).
@@ -187,7 +194,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     `t` holds the thresholds (default: the module constants).
     """
     if t is None:
-        from .thresholds import DEFAULT as t  # imported late: thresholds.py reads our constants
+        t = default_thresholds()
     text = text.strip()
     folded = text.casefold()
     is_ascii = text.isascii()

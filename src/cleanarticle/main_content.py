@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from . import model
 from .html_blocks import Dom
 from .classify import GOOD, Guess
+from .features import default_thresholds
 
 if TYPE_CHECKING:
     from .thresholds import Thresholds
@@ -36,7 +37,7 @@ class MainContainer:
 def main_container(dom: Dom, guesses: list[Guess], t: Thresholds | None = None) -> MainContainer | None:
     """The block element holding the article's paragraphs, or None (no good text, or the root)."""
     if t is None:
-        from .thresholds import DEFAULT as t  # imported late: thresholds.py reads our constants
+        t = default_thresholds()
     score: dict[int, float] = {}
     good: list[tuple[int, int]] = []  # (element, chars) of good body blocks
     for b, g in zip(dom.blocks, guesses):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from . import model
-from .features import LineFeatures
+from .features import LineFeatures, default_thresholds
 from .classify import BAD, GOOD, NEAR, SHORT, Guess
 from .main_content import MainContainer
 from .metadata import Meta
@@ -99,7 +99,7 @@ def revise(feats: list[LineFeatures], guesses: list[Guess], meta: Meta, main: Ma
     their main block from line scores instead. Steps whose rule ids are in `off` are skipped.
     """
     if t is None:
-        from .thresholds import DEFAULT as t  # imported late: thresholds.py reads our constants
+        t = default_thresholds()
     page = _Page(feats, guesses, [g.label for g in guesses], [g.reason for g in guesses], [g.rule for g in guesses],
                  [i for i, f in enumerate(feats) if f.text], meta, main, t, off)
     for step in STEPS:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from . import records
 from .files import STDIN, InputFile
 from ..model import Article
+from ..options import DEFAULT as DEFAULT_OPTIONS
 from ..options import CleanOptions
 from ..pipeline import clean
 
@@ -44,7 +45,7 @@ class Job:
     as_text: bool = False          # body only, for `-o DIR/ --as txt`
     # How to clean every page (lang, rules turned off, ...); its max_bytes refuses larger
     # files before they are read whole. Each file's format comes from its name.
-    options: CleanOptions = CleanOptions()
+    options: CleanOptions = DEFAULT_OPTIONS
     timeout: float | None = None   # seconds per file
     traceback: bool = False        # keep the traceback of a failure (-v)
     # What cleans one page: `clean`, or a module-level stand-in (picklable, for the workers)

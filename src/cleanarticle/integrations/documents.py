@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model import Article
+from ..options import DEFAULT as DEFAULT_OPTIONS
 from ..options import FIELDS, CleanOptions, resolve
 from ..pipeline import clean
 
@@ -43,7 +44,7 @@ class EngineOptions:
     A document's own URL (where the engine has one) replaces `clean.url` for that document.
     """
 
-    clean: CleanOptions = CleanOptions()
+    clean: CleanOptions = DEFAULT_OPTIONS
     on_error: str = DROP
 
     def __post_init__(self) -> None:
