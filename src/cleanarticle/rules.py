@@ -52,7 +52,8 @@ RULES: tuple[Rule, ...] = (
     Rule("classify.paragraph", "classify", "any other line is body, with its quality (good, near, short)"),
     Rule("dom.caption", "dom", "a block inside <figcaption> (or a caption-named element) is a caption"),
     *(Rule(f"dom.region.{kind}", "dom",
-           f"a block inside a {kind} region (a tag or class/id token) is {kind}, unless the region holds the article")
+           f"a block inside a {kind} region (a tag or class/id token) is {kind}, unless the region holds the article"
+           + (" (decides only with dom.caption off)" if kind == "caption" else ""))
       for kind in REGION_KINDS),
     Rule("dom.preformatted", "dom", "text in <pre> is body (code), whatever its stopwords"),
     Rule("dom.long_text", "dom", "a long block with few links is body, whatever its stopwords"),
