@@ -59,8 +59,8 @@ class CleanArticleExtractor(BaseExtractor):
     """Clean each document's HTML or text into the article body, with its metadata.
 
     Args:
-        format: "auto" (markup means HTML), "html" or "text".
-        lang: ISO 639-1 code of every document; None detects it per document.
+        format: "auto" (markup means HTML), "html" or "text"; None: the options' (default "auto").
+        lang: ISO 639-1 code of every document; None: the options' (default: detect per document).
         on_error: "drop" (the default, as datatrove's extractors do) or "keep" a document
             that cannot be cleaned; a kept one has its text unchanged and `article_error` set.
         timeout: seconds allowed per document.
