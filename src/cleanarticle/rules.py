@@ -7,7 +7,7 @@ code edit. The README's rule table is checked against this list by tests/test_ru
 
 Stages, in pipeline order: `classify` (one line's own features), `dom` (its markup, HTML
 only), `meta` (title, byline and date lines), `revise` (the context pass, run as an
-ordered tuple of named rules in revise.py). Turning a rule off makes the line fall
+ordered tuple of named rules in revise.py), `net` (the safety net after it, safety_net.py). Turning a rule off makes the line fall
 through to what the other rules decide; the fallbacks (`FALLBACKS`) cannot be turned off.
 
 Adding a rule (or a new reason that deserves its own id):
@@ -75,6 +75,8 @@ RULES: tuple[Rule, ...] = (
     Rule("revise.head", "revise", "above the title only good paragraphs stay body"),
     Rule("revise.tail", "revise", "after a comments prompt or related heading that ends the article, all is chrome"),
     Rule("revise.keep_text", "revise", "a page with no good paragraph keeps its plain text lines as body"),
+    Rule("net.rescue", "net", "HTML: when the result keeps little of the page's prose, its best prose region is body "
+                              "(and confidence is halved)"),
 )
 BY_ID = {rule.id: rule for rule in RULES}
 # The default outcome of the first pass: every line needs a label, so these stay on.

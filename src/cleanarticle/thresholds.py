@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from . import classify, confidence, features, main_content, revise
+from . import classify, confidence, features, main_content, revise, safety_net
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -45,6 +45,7 @@ class Thresholds:
     # Main content container (main_content.py, HTML).
     sibling_min_share: float = main_content.SIBLING_MIN_SHARE
     min_coverage: float = main_content.MIN_COVERAGE
+    min_prose_share: float = main_content.MIN_PROSE_SHARE
     # Context pass (revise.py).
     max_box_items: int = revise.MAX_BOX_ITEMS
     blank_separated_share: float = revise.BLANK_SEPARATED_SHARE
@@ -56,6 +57,13 @@ class Thresholds:
     tail_max_body_share: float = revise.TAIL_MAX_BODY_SHARE
     short_line_cost: int = revise.SHORT_LINE_COST
     chrome_line_cost: int = revise.CHROME_LINE_COST
+    # Safety net (safety_net.py, HTML).
+    rescue_max_kept_share: float = safety_net.RESCUE_MAX_KEPT_SHARE
+    rescue_min_missed_chars: int = safety_net.RESCUE_MIN_MISSED_CHARS
+    rescue_max_kept_chars: int = safety_net.RESCUE_MAX_KEPT_CHARS
+    rescue_comments_max_kept_chars: int = safety_net.RESCUE_COMMENTS_MAX_KEPT_CHARS
+    rescue_min_sibling_paragraphs: int = safety_net.RESCUE_MIN_SIBLING_PARAGRAPHS
+    rescue_confidence_factor: float = safety_net.RESCUE_CONFIDENCE_FACTOR
     # Confidence (confidence.py).
     full_article_words: int = confidence.FULL_ARTICLE_WORDS
     list_page_related_share: float = confidence.LIST_PAGE_RELATED_SHARE
