@@ -177,9 +177,11 @@ def name_of(text: str, *, caseless: bool = False) -> str | None:
     return text if capitalised >= NAME_MIN_WORDS and not text.isupper() else None
 
 
+@functools.cache
 def default_thresholds() -> Thresholds:
     """The default `Thresholds`, for callers that pass none (imported here, late: thresholds.py
-    reads the constants of this module and of the steps that import it)."""
+    reads the constants of this module and of the steps that import it; cached, as an import
+    statement costs a microsecond per call)."""
     from .thresholds import DEFAULT
     return DEFAULT
 
@@ -274,7 +276,8 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         name=name,
         byline_prefix=byline_prefix,
         # Shaped like a headline (see LineFeatures.headline); "Jane Doe | 4 July 2024" is not.
-        headline=(t.headline_min_words <= alpha_words and words <= t.headline_max_words
+        # (The word count first: most of a page's distinct lines are paragraphs, too long for one.)
+        headline=(words <= t.headline_max_words and t.headline_min_words <= alpha_words
                   and (not terminal or question) and not byline_prefix and not (name and date)
                   and not chrome and not date_only and not image and not url),
     )
