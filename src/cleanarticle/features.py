@@ -180,7 +180,7 @@ def name_of(text: str, *, caseless: bool = False, joiners: frozenset[str] = froz
     return text if capitalised >= NAME_MIN_WORDS and not text.isupper() else None
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1)
 def default_thresholds() -> Thresholds:
     """The default `Thresholds`, for callers that pass none (imported here, late: thresholds.py
     reads the constants of this module and of the steps that import it; cached, as an import
