@@ -182,7 +182,7 @@ def test_h1_that_the_head_title_prints_as_its_site_part_is_a_logo(logo, title, e
 
 def test_two_h1s_naming_the_title_parts_the_first_part_is_the_headline():
     html = page("<title>Shared history explained — The Example Manual</title>").replace(
-        f"<h1>{HEADLINE}</h1>", "<h1>The Example Manual</h1><h1>Shared history explained¶</h1>")
+        f"<h1>{HEADLINE}</h1>", "<h1>The Example Manual</h1><h1>Shared history explained</h1>")
     assert head_of(html).title == "Shared history explained"
 
 

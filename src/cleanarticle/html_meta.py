@@ -123,13 +123,9 @@ def title_from_document_title(raw: str, tree: LexborHTMLParser) -> str:
     return title
 
 
-# Permalink marks that documentation generators print after a heading (Sphinx's "¶").
-_PERMALINK = " ¶§"
-
-
 def _h1s(tree: LexborHTMLParser, nodes: Sequence[LexborNode] | None = None) -> list[str]:
     nodes = tree.css("h1") if nodes is None else nodes
-    return [t for n in nodes[:titles.MAX_H1] if (t := (titles.text(n.text()) or "").rstrip(_PERMALINK))]
+    return [t for n in nodes[:titles.MAX_H1] if (t := titles.text(n.text()))]
 
 
 def _title(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData,
