@@ -21,6 +21,7 @@ import random
 import pytest
 
 from cleanarticle import clean
+from cleanarticle.lexicon import lexicon, phrase_key
 
 import article_gen
 
@@ -29,13 +30,19 @@ PHRASES = ROOT / "tests" / "cases" / "fresh_chrome" / "phrases.tsv"
 PAGES = 1_000
 # Measured over seeds 0-999 (python -m pytest tests/test_fresh_chrome.py -s prints the rates
 # and the leaks by kind); each bound sits a little above the measured leak rate and each
-# floor a little under the measured keep rate.
-# At 641c16d (before any furniture entries): text let 415/2005 = 0.207 into the body (cookie
-# sentences 213/305, "N min read" 53/150), HTML 827/2005 = 0.412 (a plain <div> inside the
-# <article> is body to the HTML front-end unless its text says otherwise); paragraphs kept
-# 0.963 (text) and 0.977 (HTML).
-MAX_FRESH_LEAK = {"text": 0.22, "html": 0.43}
-MIN_PARAGRAPHS_KEPT = {"text": 0.955, "html": 0.97}
+# floor a little under the measured keep rate. The honest figure is the second one: lines
+# that are not, whole, a phrase of the lexicons (the furniture entries of issue 18 were
+# written by the same hand as this file, after it, so some of its lines became lexicon
+# phrases: 1,041 of 2,005 lines were unlisted before, 735 of 2,022 after).
+# Before (641c16d): text let 415/2005 = 0.207 into the body (unlisted 0.399; cookie sentences
+# 213/305, "N min read" 53/150), HTML 827/2005 = 0.412 (unlisted 0.794: a plain <div> inside
+# the <article> is body to the HTML front-end unless its text says otherwise).
+# After the furniture entries and `+` sentence phrases: text 86/2022 = 0.043 (unlisted
+# 86/735 = 0.117), HTML 202/2022 = 0.100 (unlisted 202/735 = 0.275); paragraphs kept 0.959
+# (text; 0.963 before, on pages drawn with the old lexicons) and 0.974 (HTML; 0.977).
+MAX_FRESH_LEAK = {"text": 0.06, "html": 0.12}
+MAX_UNLISTED_LEAK = {"text": 0.14, "html": 0.30}
+MIN_PARAGRAPHS_KEPT = {"text": 0.95, "html": 0.965}
 
 
 def phrases() -> dict[str, list[tuple[str, str]]]:
@@ -58,6 +65,8 @@ def languages() -> tuple[str, ...]:
 class Rates:
     chrome: int = 0
     leaked: int = 0
+    unlisted: int = 0             # fresh lines that are not, whole, a phrase of their lexicon
+    unlisted_leaked: int = 0
     paragraphs: int = 0
     kept: int = 0
     by_kind: collections.Counter = dataclasses.field(default_factory=collections.Counter)
@@ -66,7 +75,9 @@ class Rates:
 
     def __str__(self) -> str:
         kinds = ", ".join(f"{k} {self.leaked_by_kind[k]}/{n}" for k, n in sorted(self.by_kind.items()))
-        return (f"fresh chrome in body {self.leaked}/{self.chrome} = {self.leaked / self.chrome:.4f}; "
+        return (f"fresh chrome in body {self.leaked}/{self.chrome} = {self.leaked / self.chrome:.4f} "
+                f"(lines that are not a lexicon phrase: {self.unlisted_leaked}/{self.unlisted} = "
+                f"{self.unlisted_leaked / max(1, self.unlisted):.4f}); "
                 f"paragraphs kept {self.kept}/{self.paragraphs} = {self.kept / self.paragraphs:.4f}; "
                 f"by kind: {kinds}; most leaked: {self.leaks.most_common(8)}")
 
@@ -94,11 +105,15 @@ def measured(mode: str) -> Rates:
         body = set(clean(page.text if mode == "text" else page.html, format=mode).paragraphs)
         rates.paragraphs += len(page.body)
         rates.kept += sum(p in body for p in page.body)
+        listed = lexicon(page.lang).phrases
         for kind, text in chosen:
             rates.chrome += 1
             rates.by_kind[kind] += 1
+            unlisted = phrase_key(text) not in listed
+            rates.unlisted += unlisted
             if text in body:
                 rates.leaked += 1
+                rates.unlisted_leaked += unlisted
                 rates.leaked_by_kind[kind] += 1
                 rates.leaks[text] += 1
     print(f"\n{mode}: {rates}")
@@ -123,6 +138,7 @@ def test_a_fresh_page_holds_its_chrome_lines_in_both_forms():
 def test_fresh_chrome_mostly_stays_out_of_the_body(mode):
     rates = measured(mode)
     assert rates.leaked / rates.chrome <= MAX_FRESH_LEAK[mode], str(rates)
+    assert rates.unlisted_leaked / rates.unlisted <= MAX_UNLISTED_LEAK[mode], str(rates)
 
 
 @pytest.mark.parametrize("mode", ["text", "html"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import importlib.resources
+import re
 import unicodedata
 
 import regex
@@ -92,6 +93,10 @@ class Lexicon:
     calendars: frozenset[str] = frozenset()  # "buddhist": years past 2400 are Buddhist Era (Thai)
     dense_prefix: regex.Pattern | None = None  # unspaced phrases that open a line before a separator
     phrase_starts: frozenset[str] = frozenset()  # first words of `phrases`: most lines start with none
+    # `+` kinds: a phrase anywhere in a line of any length the features look at (page furniture
+    # that speaks in whole sentences: "We use cookies to improve ..."), as one alternation.
+    sentence_re: re.Pattern | None = None
+    sentences: dict[str, str] = dataclasses.field(default_factory=dict)  # phrase -> kind
 
     def chrome_kind(self, key: str, words: int) -> str | None:
         """The chrome kind of a line given its `phrase_key`, or None.
@@ -99,12 +104,18 @@ class Lexicon:
         Whole-line matches always count; a short line also matches a phrase it starts
         with when a separator follows the phrase ("Read more: …", "Home | World") or when
         the phrase has two or more words and at most PREFIX_MAX_REST_WORDS follow it
-        ("Theo dõi X trên"), and a `*` phrase anywhere in it.
+        ("Theo dõi X trên"), and a `*` phrase anywhere in it; a `+` phrase anywhere in any line.
         Note `key` has lost its trailing punctuation, so "Đọc thêm:" alone is a whole-line match.
         """
         kind = self.phrases.get(key)
-        if kind or not key or words > INLINE_LINK_MAX_WORDS:
+        if kind or not key:
             return kind
+        if self.sentence_re is not None:
+            m = self.sentence_re.search(key)
+            if m:
+                return self.sentences[m[0]]
+        if words > INLINE_LINK_MAX_WORDS:
+            return None
         short = words <= SHORT_CHROME_WORDS
         tokens = key.split(" ")
         # Every phrase a prefix can match starts with the line's first word (or that word without
@@ -194,6 +205,10 @@ def lexicon(lang: str | None) -> Lexicon:
         for phrase, _ in entries.get(kind, ()):
             phrases.setdefault(phrase_key(phrase), kind)
     contains = tuple((p, k[1:]) for k in entries if k.startswith("*") for p, _ in entries[k])
+    sentences = {phrase_key(p): k[1:] for k in entries if k.startswith("+") and k[1:] in LINE_KINDS
+                 for p, _ in entries[k] if phrase_key(p)}  # an empty phrase would match every line
+    sentence_re = (re.compile("|".join(re.escape(p) for p in sorted(sentences, key=len, reverse=True)))
+                   if sentences else None)
     unspaced = sorted((p for p in phrases if _UNSPACED_START.match(p)), key=len, reverse=True)
     dense_prefix = (regex.compile(f"^({'|'.join(regex.escape(p) for p in unspaced)}){_DENSE_SEPARATORS}")
                     if unspaced else None)
@@ -216,4 +231,6 @@ def lexicon(lang: str | None) -> Lexicon:
         calendars=frozenset(p for p, _ in entries.get("calendar", ())),
         dense_prefix=dense_prefix,
         phrase_starts=frozenset(p.split(" ")[0] for p in phrases),
+        sentence_re=sentence_re,
+        sentences=sentences,
     )
