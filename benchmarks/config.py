@@ -30,6 +30,7 @@ class BenchConfig:
     isolate: bool = True                 # one child process per system and corpus
     wcxb: bool = False                   # score the development corpus too (benchmarks/wcxb.py)
     wcxb_halves: tuple[str, ...] = ("even", "odd")
+    wcxb_root: pathlib.Path | None = None  # the corpus folder (None: ../shared/corpus/wcxb)
     cpu: int | None = default_cpu()
     out_dir: pathlib.Path = HERE
     command: str = "python -m benchmarks"

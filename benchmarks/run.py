@@ -117,7 +117,7 @@ def run(corpora: Sequence[Corpus], cfg: BenchConfig, log: Log = lambda s: None) 
     rows = measure_rows(corpora, cfg, log)
     scaling = measure_scaling(corpora, cfg, log) if cfg.scaling else []
     cli = measure_cli(corpora, cfg, log) if cfg.cli else []
-    dev = wcxb.run(halves=cfg.wcxb_halves, systems=cfg.systems, pages=cfg.pages, log=log) if cfg.wcxb else None
+    dev = wcxb.run(cfg.wcxb_root or wcxb.WCXB, halves=cfg.wcxb_halves, systems=cfg.systems, pages=cfg.pages, log=log) if cfg.wcxb else None
     return Results(cfg, machine_info(), tuple(rows), tuple(scaling), tuple(cli), time.perf_counter() - start, dev)
 
 
@@ -145,6 +145,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--half", choices=("even", "odd", "both"), default="both",
                    help="halves of the wcxb corpus to score (default both; tune on even, check on odd)")
     p.add_argument("--no-wcxb", action="store_true", help="skip the wcxb development corpus")
+    p.add_argument("--wcxb-dir", type=pathlib.Path, metavar="DIR",
+                   help=f"where the wcxb corpus is (default {wcxb.WCXB})")
     p.add_argument("--profile", action="store_true",
                    help="instead of the benchmark, print the top of a cProfile of cleanarticle per corpus")
     p.add_argument("--top", type=int, default=25, help="rows of the profile to print (default 25)")
@@ -155,7 +157,7 @@ def _partial(args: argparse.Namespace) -> bool:
     """Whether the run leaves out or adds rows, so that it must not replace the published report."""
     return bool(args.quick or args.corpus or args.only_corpus or args.systems or args.pages
                 or args.no_scaling or args.no_cli or args.in_process or args.only or args.no_wcxb
-                or args.half != "both")
+                or args.half != "both" or args.wcxb_dir)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
                           page_timeout=args.page_timeout, systems=systems, pages=args.pages,
                           scales=(1, 2) if args.quick else BenchConfig.scales,
                           scaling=not args.no_scaling, cli=not args.no_cli, isolate=not args.in_process,
-                          wcxb=not args.no_wcxb, wcxb_halves=halves,
+                          wcxb=not args.no_wcxb, wcxb_halves=halves, wcxb_root=args.wcxb_dir,
                           out_dir=out_dir, command=" ".join(["python -m benchmarks", *argv]))
     except (ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -217,7 +219,7 @@ def _wcxb_only(args: argparse.Namespace, systems: tuple[str, ...], halves: tuple
         print(f"--only wcxb runs {', '.join(wcxb.LOADERS)}; not {', '.join(unknown)}", file=sys.stderr)
         return 2
     log = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
-    results = wcxb.run(halves=halves, systems=systems, pages=args.pages, log=log)
+    results = wcxb.run(args.wcxb_dir or wcxb.WCXB, halves=halves, systems=systems, pages=args.pages, log=log)
     text = "\n".join(wcxb.render(results))
     print(text)
     if args.out:
