@@ -89,7 +89,9 @@ def test_page_furniture_is_named_by_the_lexicon(lang, line, expected):
 @pytest.mark.parametrize("lang,line", [
     ("en", "The bakery on the corner said it sold more cookies in December than in the rest of the year put together."),
     ("en", "The company said all rights reserved by the former owner would pass to the new buyers"),
+    ("en", "If you'd like to file an allegation of infringement, you'll need to follow the process described "
+           "in our copyright and intellectual property policy"),
     ("de", "Die Bäckerei verkaufte im Dezember mehr Kekse als im ganzen übrigen Jahr, sagte die Inhaberin."),
-], ids=["en-cookies-in-a-story", "en-rights-sentence", "de-kekse"])
+], ids=["en-cookies-in-a-story", "en-rights-sentence", "en-copyright-word", "de-kekse"])
 def test_a_sentence_that_only_mentions_the_words_is_not_furniture(lang, line):
     assert kind(lang, line) is None

@@ -33,12 +33,12 @@ PAGES = 1_000
 # floor a little under the measured keep rate. The honest figure is the second one: lines
 # that are not, whole, a phrase of the lexicons (the furniture entries of issue 18 were
 # written by the same hand as this file, after it, so some of its lines became lexicon
-# phrases: 1,041 of 2,005 lines were unlisted before, 735 of 2,022 after).
+# phrases: 1,041 of 2,005 lines were unlisted before, 738 of 2,023 after).
 # Before (641c16d): text let 415/2005 = 0.207 into the body (unlisted 0.399; cookie sentences
 # 213/305, "N min read" 53/150), HTML 827/2005 = 0.412 (unlisted 0.794: a plain <div> inside
 # the <article> is body to the HTML front-end unless its text says otherwise).
-# After the furniture entries and `+` sentence phrases: text 86/2022 = 0.043 (unlisted
-# 86/735 = 0.117), HTML 202/2022 = 0.100 (unlisted 202/735 = 0.275); paragraphs kept 0.959
+# After the furniture entries and `+` sentence phrases: text 86/2023 = 0.043 (unlisted
+# 86/738 = 0.117), HTML 203/2023 = 0.100 (unlisted 203/738 = 0.275); paragraphs kept 0.959
 # (text; 0.963 before, on pages drawn with the old lexicons) and 0.974 (HTML; 0.977).
 MAX_FRESH_LEAK = {"text": 0.06, "html": 0.12}
 MAX_UNLISTED_LEAK = {"text": 0.14, "html": 0.30}

@@ -205,8 +205,10 @@ def lexicon(lang: str | None) -> Lexicon:
         for phrase, _ in entries.get(kind, ()):
             phrases.setdefault(phrase_key(phrase), kind)
     contains = tuple((p, k[1:]) for k in entries if k.startswith("*") for p, _ in entries[k])
-    sentences = {phrase_key(p): k[1:] for k in entries if k.startswith("+") and k[1:] in LINE_KINDS
-                 for p, _ in entries[k] if phrase_key(p)}  # an empty phrase would match every line
+    # Spaced as lines are, but not trimmed as phrase_key() trims a line's edges: "copyright ©"
+    # must keep its mark (inside a line it is still there), or it would match every "copyright".
+    sentences = {" ".join(p.split()): k[1:] for k in entries if k.startswith("+") and k[1:] in LINE_KINDS
+                 for p, _ in entries[k] if p.strip()}  # an empty phrase would match every line
     sentence_re = (re.compile("|".join(re.escape(p) for p in sorted(sentences, key=len, reverse=True)))
                    if sentences else None)
     unspaced = sorted((p for p in phrases if _UNSPACED_START.match(p)), key=len, reverse=True)
