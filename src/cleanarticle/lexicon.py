@@ -103,6 +103,8 @@ class Lexicon:
     # One word of each `+` phrase (its longest that is not a stopword): a line holding none of
     # them skips the alternation, which costs ~3 µs a line against ~0.3 µs for this check.
     sentence_triggers: frozenset[str] = frozenset()
+    name_and: tuple[str, ...] = ()  # words that join two authors in a byline ("and", "und", "và")
+    name_joiners: frozenset[str] = frozenset()  # lowercase words a name may hold ("van", "von", "bin")
 
     def chrome_kind(self, key: str, words: int, tokens: Collection[str] | None = None) -> str | None:
         """The chrome kind of a line given its `phrase_key`, or None.
@@ -220,8 +222,8 @@ def lexicon(lang: str | None) -> Lexicon:
     sentence_re = (re.compile("|".join(re.escape(p) for p in sorted(sentences, key=len, reverse=True)))
                    if sentences else None)
     stops = stopwords(lang) if lang else frozenset()
-    triggers = frozenset(max(words, key=lambda w: (w not in stops, len(w)))
-                         for words in (_WORDS.findall(p) for p in sentences) if words)
+    triggers = frozenset(max(ws, key=lambda w: (w not in stops, len(w)))
+                         for ws in (_WORDS.findall(p) for p in sentences) if ws)
     unspaced = sorted((p for p in phrases if _UNSPACED_START.match(p)), key=len, reverse=True)
     dense_prefix = (regex.compile(f"^({'|'.join(regex.escape(p) for p in unspaced)}){_DENSE_SEPARATORS}")
                     if unspaced else None)
@@ -247,4 +249,6 @@ def lexicon(lang: str | None) -> Lexicon:
         sentence_re=sentence_re,
         sentences=sentences,
         sentence_triggers=triggers,
+        name_and=words("nameand"),
+        name_joiners=frozenset(words("namejoiner")),
     )
