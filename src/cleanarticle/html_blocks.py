@@ -16,6 +16,8 @@ from typing import NamedTuple
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from . import html_shape, model
+
 # Never visible text: the walk skips these elements with everything inside them (one set
 # lookup per element it meets anyway; removing them first took a pass over the tree per tag).
 DROP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
@@ -56,6 +58,7 @@ class HtmlBlock(NamedTuple):
     region_id: int  # which element opened the region (0: none), to weigh regions as wholes
     caption: bool  # inside <figcaption> or a caption-classed element
     element: int  # id of the innermost block element holding the text (see `Dom.parent`)
+    shape: model.Shape = model.PARAGRAPH_SHAPE  # heading, list item, table row ... (see html_shape)
 
     @property
     def link_density(self) -> float:
@@ -119,6 +122,7 @@ class _Context(NamedTuple):
     in_article: bool = False
     caption: bool = False
     element: int = 0
+    frame: html_shape.Frame = html_shape.NO_FRAME  # lists, quote, code around the element
 
 
 def strip_invisible(tree: LexborHTMLParser) -> None:
@@ -160,10 +164,13 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
     def flush() -> None:
         nonlocal link_chars
         if parts:
-            text = " ".join("".join(parts).split())
+            raw = "".join(parts)
+            text = " ".join(raw.split())
             if text:
+                shape = (model.PARAGRAPH_SHAPE if owner.frame is html_shape.NO_FRAME and owner.tag not in HEADING_TAGS
+                         else html_shape.shape_of(owner.tag, owner.frame, raw))
                 out.append(HtmlBlock(text, owner.tag, min(link_chars, len(text)), owner.region,
-                                     owner.region_reason, owner.region_id, owner.caption, owner.element))
+                                     owner.region_reason, owner.region_id, owner.caption, owner.element, shape))
             parts.clear()
         link_chars = 0
 
@@ -208,7 +215,7 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
                 open_elements.append((node, ctx, None))
                 if tag == "a" and not ctx.in_link:
                     ctx = _Context(ctx.tag, ctx.region, ctx.region_reason, ctx.region_id, True,
-                                   ctx.in_article, ctx.caption, ctx.element)
+                                   ctx.in_article, ctx.caption, ctx.element, ctx.frame)
                 node = first
             else:
                 node = node.next
@@ -221,13 +228,16 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
         elements += 1
         attrs = node.attributes
         child_ctx = _child_context(tag, attrs, ctx, elements)
+        frame = html_shape.frame_of(tag, attrs, ctx.frame)
+        if frame is not child_ctx.frame:
+            child_ctx = child_ctx._replace(frame=frame)
         parent[elements] = owner.element
         tags[elements] = (tag, attrs)
         open_elements.append((node, ctx, owner))
         owner = ctx = child_ctx
         node = node.first_child
     flush()
-    return Dom(out, parent, tags)
+    return html_shape.merge_rows(Dom(out, parent, tags))
 
 
 def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial: int) -> _Context:

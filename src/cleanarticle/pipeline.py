@@ -7,7 +7,7 @@ import datetime
 from selectolax.lexbor import LexborHTMLParser
 
 from . import blocks, classify, confidence, decode, html_blocks, html_meta, langid, lexicon, limits, main_content
-from . import metadata, model, normalize, revise
+from . import metadata, model, normalize, revise, text_shape
 from .features import LineFeatures, line_features
 
 
@@ -78,6 +78,12 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     final, reasons = revise.revise(feats, guesses, meta, main)
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
     byline = head.byline or meta.byline_text
+    if dom is not None:
+        shapes = [b.shape for b in dom.blocks]
+    else:  # text mode infers the shape of body lines, and says so in their reason
+        inferred = text_shape.infer(feats, guesses, final)
+        shapes = [shape for shape, _ in inferred]
+        reasons = [f"{why}; {note}" if note else why for why, (_, note) in zip(reasons, inferred)]
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
         body="\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY),
@@ -90,5 +96,6 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
         confidence=confidence.confidence(feats, final, title is not None or head.title is not None),
         encoding=encoding,
         format="text" if dom is None else "html",
-        blocks=tuple(model.Block(i, line, lab, why) for i, (line, lab, why) in enumerate(zip(lines, final, reasons))),
+        blocks=tuple(model.Block(i, line, lab, why, shape)
+                     for i, (line, lab, why, shape) in enumerate(zip(lines, final, reasons, shapes))),
     )

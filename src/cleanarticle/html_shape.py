@@ -1,0 +1,155 @@
+"""HTML: each block's shape (heading, list item, table row, quote, code) from the markup around it.
+
+`html_blocks` walks the DOM and passes a `Frame` down the tree (the open lists, whether we
+are inside a list item, a quotation or preformatted text); `shape_of` turns the frame of
+the element that owns a block into its `model.Shape`. Table cells come out of the walk as
+one block each; `merge_rows` then joins the cells of a simple row (cells holding text only)
+into one block, so that a table row is one line of the body with its cells kept apart.
+The frame changes only at the few tags (and class names) that carry structure, so most
+elements share their parent's frame: no allocation on the walk's hot path.
+"""
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, NamedTuple
+
+import regex
+
+from . import model
+
+if TYPE_CHECKING:
+    from .html_blocks import Dom, HtmlBlock
+
+LIST_TAGS = {"ul": False, "ol": True, "menu": False}
+ITEM_TAGS = frozenset(("li",))
+QUOTE_TAGS = frozenset(("blockquote",))
+CODE_TAGS = frozenset(("pre",))
+CELL_TAGS = frozenset(("td", "th"))
+ROW_TAG = "tr"
+HEADER_SECTION_TAG = "thead"
+# Tags whose frame may differ from their parent's (the others inherit it unchanged).
+FRAME_TAGS = frozenset(LIST_TAGS) | ITEM_TAGS | QUOTE_TAGS | CODE_TAGS
+# Class names sites give to code and quotation boxes built from <div>s (syntax highlighters,
+# pull quotes). A token is a whole word of the class attribute, as for the region tokens.
+_CODE_CLASS = regex.compile(r"(?<![A-Za-z0-9])(?i:highlight|codehilite|sourcecode|syntaxhighlighter|code-block"
+                            r"|codeblock|hljs|prettyprint)(?![A-Za-z0-9])")
+_QUOTE_CLASS = regex.compile(r"(?<![A-Za-z0-9])(?i:blockquote|pullquote|pull-quote)(?![A-Za-z0-9])")
+HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
+# An ARIA heading without a level is an h2 (WAI-ARIA's default for role="heading").
+ARIA_DEFAULT_LEVEL = 2
+
+
+class Frame(NamedTuple):
+    """The structure a block element sits in (a tuple; the empty frame is shared)."""
+
+    lists: tuple[bool, ...] = ()  # the open lists, outermost first: True for a numbered one
+    item: bool = False  # inside a list item of the innermost list
+    quote: bool = False
+    code: bool = False
+    heading: int = 0  # an ARIA heading's level (role="heading"); h1-h6 come from the tag
+
+
+NO_FRAME = Frame()
+
+
+def frame_of(tag: str, attrs: dict[str, str | None], frame: Frame) -> Frame:
+    """The frame a block element gives its children: `frame` itself unless the element adds structure."""
+    if tag in LIST_TAGS:
+        return frame._replace(lists=frame.lists + (LIST_TAGS[tag],), item=False)
+    if tag in ITEM_TAGS:
+        return frame if frame.item else frame._replace(item=True)
+    if tag in QUOTE_TAGS:
+        return frame._replace(quote=True)
+    if tag in CODE_TAGS:
+        return frame._replace(code=True)
+    if attrs:
+        cls, role = attrs.get("class"), attrs.get("role")
+        if cls or role:
+            return _frame_of_attrs(frame, cls, role, attrs.get("aria-level") if role == "heading" else None)
+    return frame
+
+
+@functools.lru_cache(maxsize=4096)
+def _frame_of_attrs(frame: Frame, cls: str | None, role: str | None, level: str | None) -> Frame:
+    """`frame_of` for a <div> or other element whose class or role names structure (cached)."""
+    if role == "heading":
+        return frame._replace(heading=int(level) if level and level.isdigit() and 1 <= int(level) <= 6
+                              else ARIA_DEFAULT_LEVEL)
+    if cls and _CODE_CLASS.search(cls):
+        return frame._replace(code=True)
+    if cls and _QUOTE_CLASS.search(cls):
+        return frame._replace(quote=True)
+    return frame
+
+
+def shape_of(tag: str, frame: Frame, raw: str) -> model.Shape:
+    """The shape of a block whose innermost block element is `tag` in `frame`; `raw` is its
+    text before white space was collapsed (kept for code)."""
+    if tag in HEADING_LEVELS:
+        return model.Shape(model.HEADING, level=HEADING_LEVELS[tag])
+    if frame is NO_FRAME:
+        return model.PARAGRAPH_SHAPE
+    if frame.code:
+        return model.Shape(model.CODE, code=raw.strip("\n").rstrip())
+    if frame.heading:
+        return model.Shape(model.HEADING, level=frame.heading)
+    if frame.item:
+        return model.Shape(model.LIST_ITEM, level=max(len(frame.lists), 1),
+                           ordered=bool(frame.lists) and frame.lists[-1])
+    if frame.quote:
+        return model.Shape(model.QUOTE)
+    return model.PARAGRAPH_SHAPE
+
+
+# Cells of a row are joined into the row's text with this separator (the body keeps it).
+CELL_SEPARATOR = " | "
+
+
+def merge_rows(dom: Dom) -> Dom:
+    """`dom` with the cells of each simple table row joined into one block (shape `table_row`).
+
+    A row is simple when its cells hold text only (no block element inside a cell: a
+    layout table's cell holding paragraphs stays as it is) and at least two of them hold
+    text. Empty cells are kept in `Shape.cells`, so that columns stay aligned, and left out
+    of the text.
+    """
+    blocks, tags, parent = dom.blocks, dom.tags, dom.parent
+    if not any(b.tag in CELL_TAGS for b in blocks):
+        return dom
+    rows: dict[int, list[int]] = {}  # tr -> its cell elements, in document order
+    blocked: set[int] = set()  # cells with a block element inside
+    for element, up in parent.items():
+        tag = tags[element][0]
+        if tag in CELL_TAGS and tags.get(up, ("",))[0] == ROW_TAG:
+            rows.setdefault(up, []).append(element)
+        elif up in tags and tags[up][0] in CELL_TAGS:
+            blocked.add(up)
+    cell_row = {cell: row for row, cells in rows.items() if blocked.isdisjoint(cells) for cell in cells}
+    out: list[HtmlBlock] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        row = cell_row.get(b.element)
+        if row is None:
+            out.append(b)
+            i += 1
+            continue
+        j = i
+        texts: dict[int, list[str]] = {}
+        while j < len(blocks) and cell_row.get(blocks[j].element) == row:
+            texts.setdefault(blocks[j].element, []).append(blocks[j].text)
+            j += 1
+        run = blocks[i:j]
+        cells = tuple(" ".join(texts.get(c, ())) for c in rows[row])
+        if sum(1 for c in cells if c) < 2:
+            out.extend(run)
+        else:
+            header = (all(tags[c][0] == "th" for c in rows[row])
+                      or tags.get(parent.get(row, 0), ("",))[0] == HEADER_SECTION_TAG)
+            text = CELL_SEPARATOR.join(c for c in cells if c)
+            out.append(b._replace(
+                text=text, tag=ROW_TAG, link_chars=sum(x.link_chars for x in run),
+                caption=any(x.caption for x in run), element=row,
+                shape=model.Shape(model.TABLE_ROW, cells=cells, header=header)))
+        i = j
+    return type(dom)(out, parent, tags)
