@@ -90,10 +90,10 @@ def classify(f: LineFeatures, has_stoplist: bool) -> Guess:
 # boilerpipe use the same cue; 0.5 keeps paragraphs with a few inline links (their link
 # density on the readability pages is below 0.3) and drops menus (above 0.8).
 LINK_DENSITY_MAX = 0.5
-# List items and table cells are exempt: a list of links inside the article is content
+# List items, table cells and rows are exempt: a list of links inside the article is content
 # (+0.004 F1 on the readability pages); menus built from them lie outside the main
 # content container and are dropped there.
-LINK_LIST_TAGS = frozenset(("li", "td", "th"))
+LINK_LIST_TAGS = frozenset(("li", "td", "th", "tr"))
 # A markup region ("<aside>", class="read-more") that holds more than this share of the
 # page's good text is the article itself, whatever its class says (`<body class="has-sidebar">`).
 # A comments section may outweigh the article: it must also hold the first good paragraph.
@@ -103,6 +103,10 @@ REGION_MAX_GOOD_SHARE = 0.5
 # without a stoplist): in HTML, menus come as separate link-dense items, not as one long
 # line, so the main content container, not the stoplist, decides (+0.002 F1 on readability).
 PREFORMATTED_TAGS = frozenset(("pre",))
+# A list item or table row with few stopwords and few links (a reference, a specification,
+# a row of figures) is as much content as a short one: both are left to the main content
+# container (wcxb even half: reference lists on 0348, 0472, 2532 came back).
+_ITEM_NAMES = {"li": "list item", "td": "table cell", "th": "table cell", "tr": "table row"}
 
 
 def with_dom(feats: list[LineFeatures], guesses: list[Guess], dom: list) -> list[Guess]:
@@ -131,6 +135,8 @@ def with_dom(feats: list[LineFeatures], guesses: list[Guess], dom: list) -> list
             out.append(Guess(b.region, f"dom: {b.region_reason}", g.quality))
         elif b.tag in PREFORMATTED_TAGS and g.label == model.NAV:
             out.append(Guess(model.BODY, "dom: preformatted text (code)", NEAR))
+        elif g.quality == BAD and g.label == model.NAV and b.tag in LINK_LIST_TAGS and b.link_density < LINK_DENSITY_MAX:
+            out.append(Guess(model.BODY, f"dom: a {_ITEM_NAMES[b.tag]} with few links ({f.chars} chars)", SHORT))
         elif g.quality == BAD and g.label == model.NAV and f.size >= LENGTH_HIGH and b.link_density < LINK_DENSITY_MAX:
             out.append(Guess(model.BODY, f"dom: a long text block with few links ({f.chars} chars)", NEAR))
         elif b.link_density >= LINK_DENSITY_MAX and g.label == model.BODY and b.tag not in LINK_LIST_TAGS:

@@ -111,7 +111,9 @@ def merge_rows(dom: Dom) -> Dom:
     A row is simple when its cells hold text only (no block element inside a cell: a
     layout table's cell holding paragraphs stays as it is) and at least two of them hold
     text. Empty cells are kept in `Shape.cells`, so that columns stay aligned, and left out
-    of the text.
+    of the text. The row keeps its first cell as its element: the main content scoring
+    credits a block to its element's parent and grandparent, and so sees the row as it saw
+    the cells (given the row, the table's body became the container on wikipedia-4).
     """
     blocks, tags, parent = dom.blocks, dom.tags, dom.parent
     if not any(b.tag in CELL_TAGS for b in blocks):
@@ -149,7 +151,7 @@ def merge_rows(dom: Dom) -> Dom:
             text = CELL_SEPARATOR.join(c for c in cells if c)
             out.append(b._replace(
                 text=text, tag=ROW_TAG, link_chars=sum(x.link_chars for x in run),
-                caption=any(x.caption for x in run), element=row,
+                caption=any(x.caption for x in run), element=b.element,
                 shape=model.Shape(model.TABLE_ROW, cells=cells, header=header)))
         i = j
     return type(dom)(out, parent, tags)

@@ -110,6 +110,13 @@ class Article:
         """The body split into its paragraphs (one per line)."""
         return self.body.split("\n") if self.body else []
 
+    @property
+    def markdown(self) -> str:
+        """The title and body as Markdown (CommonMark + pipe tables), built from the blocks'
+        shapes when asked for; see `cleanarticle.markdown`."""
+        from .markdown import to_markdown  # markdown.py imports this module
+        return to_markdown(self)
+
     def to_dict(self, *, blocks: bool = True) -> dict[str, Any]:
         """A JSON-ready dict; `blocks=False` leaves out the per-line labels."""
         out = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "blocks"}
