@@ -8,7 +8,8 @@
     LocalPipelineExecutor(pipeline=[JsonlReader("pages/"), CleanArticleExtractor(),
                                     JsonlWriter("clean/")], tasks=8, workers=2).run()
 
-The step replaces `doc.text` with the article body and adds `article_title`,
+The step replaces `doc.text` with the article body (with `markdown=True`, the title and body
+as Markdown: headings, lists, tables; see `cleanarticle.markdown`) and adds `article_title`,
 `article_date`, `article_time`, `article_byline`, `article_authors`, `article_date_source`,
 `article_lang`, `article_confidence` and `article_error` to `doc.metadata` (prefixed, so the
 WARC reader's crawl `date` or a JSONL `title` is never overwritten; existing `article_*`
@@ -33,6 +34,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
     raise ImportError('cleanarticle.integrations.datatrove needs datatrove: pip install "cleanarticle[datatrove]"'
                       ) from exc
 
+from ..model import Article
 from ..pipeline import clean
 from .documents import DROP, ERROR_KEY, EngineOptions, Outcome, clean_document, describe, metadata_fields
 
@@ -59,19 +61,25 @@ class CleanArticleExtractor(BaseExtractor):
         on_error: "drop" (the default, as datatrove's extractors do) or "keep" a document
             that cannot be cleaned; a kept one has its text unchanged and `article_error` set.
         timeout: seconds allowed per document.
+        markdown: write the title and body as Markdown into `doc.text` instead of the plain body.
     """
 
     name = "🧹 cleanarticle"
     _requires_dependencies = ["cleanarticle"]
 
     def __init__(self, format: str = "auto", lang: str | None = None, on_error: str = DROP,
-                 timeout: float = DEFAULT_TIMEOUT):
+                 timeout: float = DEFAULT_TIMEOUT, markdown: bool = False):
         super().__init__(timeout)
         self.options = EngineOptions(format=format, lang=lang, on_error=on_error)
+        self.markdown = markdown
 
     def extract(self, text: str) -> str:
         """The article body of one page (datatrove's extractor contract); raises on failure."""
-        return clean(text, format=self.options.format, lang=self.options.lang).body
+        return self._text(clean(text, format=self.options.format, lang=self.options.lang))
+
+    def _text(self, article: Article) -> str:
+        """What becomes `doc.text`: the body, or the title and body as Markdown (empty when there is no body)."""
+        return (article.markdown if article.body else "") if self.markdown else article.body
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         """Clean each document; keep, drop or pass it through, and count which."""
@@ -119,7 +127,7 @@ class CleanArticleExtractor(BaseExtractor):
         if not isinstance(page, _Page):  # the sandbox's warm-up call passes ""
             page = _Page(page)
         outcome = clean_document(page.text, self.options, url=page.url)
-        return (outcome.article.body if outcome.article else None), metadata_fields(outcome)
+        return (self._text(outcome.article) if outcome.article else None), metadata_fields(outcome)
 
 
 class CleanArticleTextExtractor(CleanArticleExtractor):
@@ -128,5 +136,6 @@ class CleanArticleTextExtractor(CleanArticleExtractor):
 
     name = "🧹 cleanarticle (text)"
 
-    def __init__(self, lang: str | None = None, on_error: str = DROP, timeout: float = DEFAULT_TIMEOUT):
-        super().__init__(format="text", lang=lang, on_error=on_error, timeout=timeout)
+    def __init__(self, lang: str | None = None, on_error: str = DROP, timeout: float = DEFAULT_TIMEOUT,
+                 markdown: bool = False):
+        super().__init__(format="text", lang=lang, on_error=on_error, timeout=timeout, markdown=markdown)
