@@ -54,9 +54,22 @@ def test_thead_row_is_a_header_row():
 
 
 def test_layout_table_cells_holding_paragraphs_stay_blocks_of_their_own():
-    got = shapes(page(f"<table><tr><td><p>{PROSE}left</p></td><td><p>{PROSE}right</p></td></tr></table>"))
+    got = shapes(page(f"<table><tr><td><p>{PROSE}left</p><p>{PROSE2}</p></td><td><p>{PROSE}right</p></td></tr>"
+                      "</table>"))
     assert got[PROSE + "left"].kind == model.PARAGRAPH
     assert not any(s.kind == model.TABLE_ROW for s in got.values())
+
+
+def test_a_cell_whose_text_sits_in_one_wrapper_is_still_a_cell():
+    got = shapes(page("<table><tr><th><div>&bull; Monarch</div></th><td><a href='/q'>Elizabeth II</a></td></tr></table>"))
+    assert got["• Monarch | Elizabeth II"] == model.Shape(model.TABLE_ROW, cells=("• Monarch", "Elizabeth II"))
+
+
+def test_a_title_and_date_laid_out_in_cells_stay_lines_of_their_own():
+    html = (f"<html><body><table><tr><td><h3>Backup Strategy</h3></td><td>January 22nd, 2019</td></tr></table>"
+            f"<div><p>{PROSE}</p><p>{PROSE2}</p></div></body></html>")
+    texts = [b.text for b in clean(html, format="html").blocks]
+    assert "Backup Strategy" in texts and "January 22nd, 2019" in texts
 
 
 def test_a_row_with_one_filled_cell_is_not_a_table_row():

@@ -108,38 +108,54 @@ CELL_SEPARATOR = " | "
 def merge_rows(dom: Dom) -> Dom:
     """`dom` with the cells of each simple table row joined into one block (shape `table_row`).
 
-    A row is simple when its cells hold text only (no block element inside a cell: a
-    layout table's cell holding paragraphs stays as it is) and at least two of them hold
-    text. Empty cells are kept in `Shape.cells`, so that columns stay aligned, and left out
-    of the text. The row keeps its first cell as its element: the main content scoring
-    credits a block to its element's parent and grandparent, and so sees the row as it saw
-    the cells (given the row, the table's body became the container on wikipedia-4).
+    A row is simple when each of its cells holds its text in one block element at most (the
+    cell itself or one wrapper such as `<td><div>…</div></td>`: a layout table's cell holding
+    paragraphs, a table or a heading stays as it is, so that the metadata rules still see a
+    title and a date laid out side by side in cells: wcxb 0495) and at least two cells hold text. Empty cells are
+    kept in `Shape.cells`, so that columns stay aligned, and left out of the text. The row
+    keeps its first cell's block element: the main content scoring credits a block to its
+    element's parent and grandparent, and so sees the row much as it saw the cells.
     """
     blocks, tags, parent = dom.blocks, dom.tags, dom.parent
-    if not any(b.tag in CELL_TAGS for b in blocks):
+    if not any(tag in CELL_TAGS for tag, _ in tags.values()):
         return dom
     rows: dict[int, list[int]] = {}  # tr -> its cell elements, in document order
-    blocked: set[int] = set()  # cells with a block element inside
-    for element, up in parent.items():
+    cell_of: dict[int, int] = {}  # block element inside a cell -> that cell
+    complex_cells: set[int] = set()
+    for element, up in parent.items():  # document order: a parent comes before its children
         tag = tags[element][0]
-        if tag in CELL_TAGS and tags.get(up, ("",))[0] == ROW_TAG:
-            rows.setdefault(up, []).append(element)
-        elif up in tags and tags[up][0] in CELL_TAGS:
-            blocked.add(up)
-    cell_row = {cell: row for row, cells in rows.items() if blocked.isdisjoint(cells) for cell in cells}
+        if tag in CELL_TAGS:
+            cell_of[element] = element
+            if tags.get(up, ("",))[0] == ROW_TAG:
+                rows.setdefault(up, []).append(element)
+            if up in cell_of:  # a table inside a cell
+                complex_cells.add(cell_of[up])
+        elif up in cell_of:
+            cell_of[element] = cell_of[up]
+            if tag in HEADING_LEVELS:  # a layout table's title cell: "<td><h3>Title</h3></td><td>date</td>"
+                complex_cells.add(cell_of[up])
+    row_of = {cell: row for row, cells in rows.items() for cell in cells}
+    holders: dict[int, set[int]] = {}  # cell -> the block elements holding its text
+    for b in blocks:
+        cell = cell_of.get(b.element)
+        if cell is not None:
+            holders.setdefault(cell, set()).add(b.element)
+    complex_cells.update(c for c, held in holders.items() if len(held) > 1)
+    simple = {row for row, cells in rows.items() if complex_cells.isdisjoint(cells)}
     out: list[HtmlBlock] = []
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        row = cell_row.get(b.element)
-        if row is None:
+        cell = cell_of.get(b.element)
+        row = row_of.get(cell) if cell is not None else None
+        if row not in simple:
             out.append(b)
             i += 1
             continue
         j = i
         texts: dict[int, list[str]] = {}
-        while j < len(blocks) and cell_row.get(blocks[j].element) == row:
-            texts.setdefault(blocks[j].element, []).append(blocks[j].text)
+        while j < len(blocks) and row_of.get(cell_of.get(blocks[j].element, 0)) == row:
+            texts.setdefault(cell_of[blocks[j].element], []).append(blocks[j].text)
             j += 1
         run = blocks[i:j]
         cells = tuple(" ".join(texts.get(c, ())) for c in rows[row])
@@ -148,10 +164,9 @@ def merge_rows(dom: Dom) -> Dom:
         else:
             header = (all(tags[c][0] == "th" for c in rows[row])
                       or tags.get(parent.get(row, 0), ("",))[0] == HEADER_SECTION_TAG)
-            text = CELL_SEPARATOR.join(c for c in cells if c)
             out.append(b._replace(
-                text=text, tag=ROW_TAG, link_chars=sum(x.link_chars for x in run),
-                caption=any(x.caption for x in run), element=b.element,
+                text=CELL_SEPARATOR.join(c for c in cells if c), tag=ROW_TAG,
+                link_chars=sum(x.link_chars for x in run), caption=any(x.caption for x in run),
                 shape=model.Shape(model.TABLE_ROW, cells=cells, header=header)))
         i = j
     return type(dom)(out, parent, tags)
