@@ -195,3 +195,58 @@ def articles(draw):
 @given(articles())
 def test_generated_articles_read_back_block_for_block(article):
     assert read_back(article.markdown) == expected(article)
+
+
+def read_links(md: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Per paragraph: its plain text and its links as (anchor, href), hrefs percent-decoded."""
+    from urllib.parse import unquote
+
+    out = []
+    for t in PARSER.parse(md):
+        if t.type != "inline":
+            continue
+        text, links, anchor, href = [], [], None, None
+        for c in t.children:
+            if c.type == "text":
+                text.append(c.content)
+                if anchor is not None:
+                    anchor.append(c.content)
+            elif c.type == "link_open":
+                anchor, href = [], unquote(c.attrs["href"])
+            elif c.type == "link_close":
+                links.append(("".join(anchor), href))
+                anchor = None
+            else:
+                raise AssertionError(f"unexpected {c.type} in {t.content!r}")
+        out.append(("".join(text), links))
+    return out
+
+
+def test_links_are_written_only_when_asked_for():
+    html = (f"<html><body><article><h1>T</h1><p>{PROSE} See <a href='/report 2024'>the <b>report</b></a> and "
+            f"<a href='https://example.org/a_(b)'>this *one*</a>.</p><ul><li><a href='/l'>An item</a></li></ul>"
+            "</article></body></html>")
+    article = clean(html, format="html")
+    assert "](" not in article.markdown
+    got = read_links(to_markdown(article, title=False, links=True))
+    assert got == [("T", []), (PROSE + " See the report and this *one*.",
+                    [("the report", "/report 2024"), ("this *one*", "https://example.org/a_(b)")]),
+                   ("An item", [("An item", "/l")])]
+
+
+href = st.text(alphabet=string.ascii_letters + string.digits + "/_-.()<> \\[]?=&#", min_size=1, max_size=20
+               ).map(lambda s: "/" + s.strip())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(prose, prose, href), min_size=1, max_size=3), prose)
+def test_linked_text_reads_back_as_its_text_and_links(pieces, tail):
+    text = " ".join(f"{before} {anchor}" for before, anchor, _ in pieces) + " " + tail
+    links = tuple((anchor, url) for _, anchor, url in pieces)
+    block = model.Block(0, text, model.BODY, "generated", links=links)
+    md = to_markdown(model.Article(title=None, body=text, blocks=(block,)), links=True)
+    # An anchor that also occurs earlier in the text is linked where it first occurs after the
+    # previous link: the text and the hrefs are what must come back.
+    (plain, got), = read_links(md)
+    assert plain == text
+    assert [u for _, u in got] == [u for _, u in links]

@@ -59,6 +59,7 @@ class HtmlBlock(NamedTuple):
     caption: bool  # inside <figcaption> or a caption-classed element
     element: int  # id of the innermost block element holding the text (see `Dom.parent`)
     shape: model.Shape = model.PARAGRAPH_SHAPE  # heading, list item, table row ... (see html_shape)
+    links: tuple[tuple[str, str], ...] = ()  # (anchor text, href) of the links in the text, in order
 
     @property
     def link_density(self) -> float:
@@ -160,6 +161,9 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
     parts: list[str] = []
     link_chars = 0
     owner = _Context("body")
+    # The block's links as [first part, end part (-1: still open), href]; a link that is open
+    # when its block ends goes on in the next block.
+    links: list[list] = []
 
     def flush() -> None:
         nonlocal link_chars
@@ -170,8 +174,11 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
                 shape = (model.PARAGRAPH_SHAPE if owner.frame is html_shape.NO_FRAME and owner.tag not in HEADING_TAGS
                          else html_shape.shape_of(owner.tag, owner.frame, raw))
                 out.append(HtmlBlock(text, owner.tag, min(link_chars, len(text)), owner.region,
-                                     owner.region_reason, owner.region_id, owner.caption, owner.element, shape))
+                                     owner.region_reason, owner.region_id, owner.caption, owner.element, shape,
+                                     _anchors(parts, links) if links else ()))
             parts.clear()
+            if links:
+                links[:] = [[0, -1, link[2]] for link in links if link[1] < 0]
         link_chars = 0
 
     # Walk the tree by first_child/next links, keeping the open elements on a stack:
@@ -184,7 +191,10 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
         if node is None:
             if not open_elements:
                 break
+            in_link = ctx.in_link
             closed, ctx, saved_owner = open_elements.pop()
+            if in_link and not ctx.in_link and links and links[-1][1] < 0:  # leaving the link
+                links[-1][1] = len(parts)
             if saved_owner is not None:  # leaving a block element: its parent's text resumes
                 if parts:
                     flush()
@@ -216,6 +226,9 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
                 if tag == "a" and not ctx.in_link:
                     ctx = _Context(ctx.tag, ctx.region, ctx.region_reason, ctx.region_id, True,
                                    ctx.in_article, ctx.caption, ctx.element, ctx.frame)
+                    href = node.attributes.get("href")
+                    if href:
+                        links.append([len(parts), -1, href.strip()])
                 node = first
             else:
                 node = node.next
@@ -238,6 +251,16 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
         node = node.first_child
     flush()
     return html_shape.merge_rows(Dom(out, parent, tags))
+
+
+def _anchors(parts: list[str], links: list[list]) -> tuple[tuple[str, str], ...]:
+    """(anchor text, href) of each link of a block, its text collapsed as the block's is."""
+    out = []
+    for start, end, href in links:
+        anchor = " ".join("".join(parts[start:end if end >= 0 else len(parts)]).split())
+        if anchor:
+            out.append((anchor, href))
+    return tuple(out)
 
 
 def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial: int) -> _Context:

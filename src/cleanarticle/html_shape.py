@@ -167,6 +167,7 @@ def merge_rows(dom: Dom) -> Dom:
             out.append(b._replace(
                 text=CELL_SEPARATOR.join(c for c in cells if c), tag=ROW_TAG,
                 link_chars=sum(x.link_chars for x in run), caption=any(x.caption for x in run),
+                links=tuple(link for x in run for link in x.links),
                 shape=model.Shape(model.TABLE_ROW, cells=cells, header=header)))
         i = j
     return type(dom)(out, parent, tags)

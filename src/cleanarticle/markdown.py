@@ -28,6 +28,9 @@ _LINE_START = regex.compile(r"^(?:(#{1,6})(?=\s|$)|([-+*=])|(\d{1,9})([.)])(?=\s
 _TABLE_CELL = regex.compile(r"\|")
 _TRAILING_HASHES = regex.compile(r"(#+)$")
 _BACKTICK_RUN = regex.compile(r"`+")
+# A link destination that can be written as it is; others go in <> with these escaped.
+_PLAIN_URL = regex.compile(r"[^\s()<>\\]+")
+_URL_ESCAPES = regex.compile(r"[<>\\]")
 # The title is the only level-1 heading: body headings start at this level.
 BODY_HEADING_MIN_LEVEL = 2
 MAX_HEADING_LEVEL = 6
@@ -36,7 +39,15 @@ MIN_FENCE = 3
 
 def escape(text: str) -> str:
     """`text` as Markdown inline content that renders to exactly `text` (one line, no markup)."""
-    out = _INLINE.sub(lambda m: "\\" + m.group(), text.strip())
+    return _escape_line_start(_escape_inline(text.strip()))
+
+
+def _escape_inline(text: str) -> str:
+    return _INLINE.sub(lambda m: "\\" + m.group(), text)
+
+
+def _escape_line_start(out: str) -> str:
+    """Escape what would make the (already inline-escaped) line a block of its own."""
     m = _LINE_START.match(out)
     if m:
         if m.group(3):  # "1." -> "1\." : the number stays, the list does not
@@ -46,9 +57,33 @@ def escape(text: str) -> str:
     return out
 
 
-def _heading_text(text: str) -> str:
+def _linked(text: str, links: tuple[tuple[str, str], ...]) -> str:
+    """`escape(text)` with each link's anchor text (found in order) written as `[anchor](href)`."""
+    text = text.strip()
+    if not links:
+        return escape(text)
+    pieces, pos = [], 0
+    for anchor, href in links:
+        at = text.find(anchor, pos)
+        if at < 0:
+            continue
+        pieces.append(_escape_inline(text[pos:at]))
+        pieces.append(f"[{_escape_inline(anchor)}]({_destination(href)})")
+        pos = at + len(anchor)
+    pieces.append(_escape_inline(text[pos:]))
+    return _escape_line_start("".join(pieces))
+
+
+def _destination(href: str) -> str:
+    """A link destination: as written, or in <> when it holds spaces, parentheses or brackets."""
+    if _PLAIN_URL.fullmatch(href):
+        return href
+    return "<" + _URL_ESCAPES.sub(lambda m: "\\" + m.group(), href) + ">"
+
+
+def _heading_text(text: str, links: tuple[tuple[str, str], ...] = ()) -> str:
     """Heading content: a trailing run of `#` would be read as the heading's closing sequence."""
-    return _TRAILING_HASHES.sub(lambda m: "\\" + m.group(1), escape(text))
+    return _TRAILING_HASHES.sub(lambda m: "\\" + m.group(1), _linked(text, links))
 
 
 def _cell(text: str) -> str:
@@ -56,35 +91,39 @@ def _cell(text: str) -> str:
     return _TABLE_CELL.sub(r"\\|", escape(text)) if text else ""
 
 
-def to_markdown(article: model.Article, *, title: bool = True) -> str:
-    """The article's title (as `# …`, unless `title=False`) and body as Markdown, ending in a newline."""
+def to_markdown(article: model.Article, *, title: bool = True, links: bool = False) -> str:
+    """The article's title (as `# …`, unless `title=False`) and body as Markdown, ending in a newline.
+
+    `links=True` writes the links of HTML pages as `[anchor](href)` (hrefs as the page has
+    them, relative ones included) in paragraphs, headings, list items and quotes.
+    """
     parts: list[str] = []
     if title and article.title:
         parts.append("# " + _heading_text(article.title))
     body = [b for b in article.blocks if b.label == model.BODY and b.text]
     for kind, run in itertools.groupby(body, key=lambda b: b.shape.kind):
-        parts.extend(_render(kind, list(run)))
+        parts.extend(_render(kind, list(run), links))
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
-def _render(kind: str, run: list[model.Block]) -> Iterator[str]:
+def _render(kind: str, run: list[model.Block], links: bool) -> Iterator[str]:
     """The Markdown blocks for a run of consecutive body blocks of one kind."""
     if kind == model.HEADING:
         for b in run:
             level = min(max(b.shape.level, BODY_HEADING_MIN_LEVEL), MAX_HEADING_LEVEL)
-            yield "#" * level + " " + _heading_text(b.text)
+            yield "#" * level + " " + _heading_text(b.text, b.links if links else ())
     elif kind == model.LIST_ITEM:
-        yield "\n".join(_list_lines(run))
+        yield "\n".join(_list_lines(run, links))
     elif kind == model.TABLE_ROW:
         yield "\n".join(_table_lines(run))
     elif kind == model.QUOTE:
-        yield "\n>\n".join("> " + escape(b.text) for b in run)
+        yield "\n>\n".join("> " + _linked(b.text, b.links if links else ()) for b in run)
     elif kind == model.CODE:
         for b in run:
             yield _fence(b.shape.code if b.shape.code is not None else b.text)
     else:
         for b in run:
-            yield escape(b.text)
+            yield _linked(b.text, b.links if links else ())
 
 
 def item_text(block: model.Block) -> str:
@@ -94,7 +133,7 @@ def item_text(block: model.Block) -> str:
     return block.text
 
 
-def _list_lines(run: list[model.Block]) -> Iterator[str]:
+def _list_lines(run: list[model.Block], links: bool) -> Iterator[str]:
     """Nested list lines: a deeper item is indented to its parent item's content.
 
     Depths are taken relative to the run: an item can go at most one level below the one
@@ -116,7 +155,7 @@ def _list_lines(run: list[model.Block]) -> Iterator[str]:
         pad = indents[-2] if len(indents) > 1 else 0
         marker = f"{counters[-1]}." if b.shape.ordered else "-"
         indents[-1] = pad + len(marker) + 1
-        yield " " * pad + marker + " " + escape(item_text(b))
+        yield " " * pad + marker + " " + _linked(item_text(b), b.links if links else ())
 
 
 def _table_lines(run: list[model.Block]) -> Iterator[str]:

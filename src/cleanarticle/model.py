@@ -78,10 +78,15 @@ class Block:
     label: str
     reason: str
     shape: Shape = PARAGRAPH_SHAPE
+    links: tuple[tuple[str, str], ...] = ()  # HTML: (anchor text, href) of the links in `text`, in order
 
     def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "text": self.text, "label": self.label, "reason": self.reason,
-                "shape": self.shape.to_dict()}
+        """A JSON-ready dict; `links` only where the block has some."""
+        out = {"index": self.index, "text": self.text, "label": self.label, "reason": self.reason,
+               "shape": self.shape.to_dict()}
+        if self.links:
+            out["links"] = [list(link) for link in self.links]
+        return out
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

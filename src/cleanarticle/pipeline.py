@@ -80,10 +80,12 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     byline = head.byline or meta.byline_text
     if dom is not None:
         shapes = [b.shape for b in dom.blocks]
+        links = [b.links for b in dom.blocks]
     else:  # text mode infers the shape of body lines, and says so in their reason
         inferred = text_shape.infer(feats, guesses, final)
         shapes = [shape for shape, _ in inferred]
         reasons = [f"{why}; {note}" if note else why for why, (_, note) in zip(reasons, inferred)]
+        links = [()] * len(lines)
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
         body="\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY),
@@ -96,6 +98,6 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
         confidence=confidence.confidence(feats, final, title is not None or head.title is not None),
         encoding=encoding,
         format="text" if dom is None else "html",
-        blocks=tuple(model.Block(i, line, lab, why, shape)
-                     for i, (line, lab, why, shape) in enumerate(zip(lines, final, reasons, shapes))),
+        blocks=tuple(model.Block(i, line, lab, why, shape, link)
+                     for i, (line, lab, why, shape, link) in enumerate(zip(lines, final, reasons, shapes, links))),
     )
