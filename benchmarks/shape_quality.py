@@ -123,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     import cleanarticle
 
-    folders = sorted(p for p in args.corpus.glob("*") if (p / "expected.html").exists() and (p / "source.html").exists())
+    folders = sorted(p for p in args.corpus.glob("*")
+                     if (p / "expected.html").exists() and (p / "source.html").exists())
     if not folders:
         print(f"no readability pages with expected.html under {args.corpus}", file=sys.stderr)
         return 2

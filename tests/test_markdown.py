@@ -177,7 +177,8 @@ def articles(draw):
     for i in range(draw(st.integers(1, 12))):
         shape = draw(SHAPE_PICKS)
         text = draw(prose)
-        if shape.kind == model.LIST_ITEM and shape.level == 2 and (previous is None or previous.kind != model.LIST_ITEM):
+        if shape.kind == model.LIST_ITEM and shape.level == 2 and (previous is None
+                                                                   or previous.kind != model.LIST_ITEM):
             shape = shape._replace(level=1)
         if shape.kind == model.TABLE_ROW:
             cells = tuple(draw(st.lists(prose, min_size=2, max_size=4)))
@@ -226,8 +227,9 @@ def test_links_are_written_only_when_asked_for():
     html = (f"<html><body><article><h1>T</h1><p>{PROSE} See <a href='/report 2024'>the <b>report</b></a> and "
             f"<a href='https://example.org/a_(b)'>this *one*</a>.</p><ul><li><a href='/l'>An item</a></li></ul>"
             "</article></body></html>")
-    article = clean(html, format="html")
+    article = clean(html, format="html", links=True)
     assert "](" not in article.markdown
+    assert not any(b.links for b in clean(html, format="html").blocks)  # kept only when asked for
     got = read_links(to_markdown(article, title=False, links=True))
     assert got == [("T", []), (PROSE + " See the report and this *one*.",
                     [("the report", "/report 2024"), ("this *one*", "https://example.org/a_(b)")]),

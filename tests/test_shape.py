@@ -30,10 +30,12 @@ HTML_CASES = [
     ("<ol><li>Beat the eggs</li></ol>", "Beat the eggs", model.Shape(model.LIST_ITEM, level=1, ordered=True)),
     ("<ul><li>Outer<ol><li>Inner step</li></ol></li></ul>", "Inner step",
      model.Shape(model.LIST_ITEM, level=2, ordered=True)),
-    ("<ul><li><p>An item in a paragraph</p></li></ul>", "An item in a paragraph", model.Shape(model.LIST_ITEM, level=1)),
+    ("<ul><li><p>An item in a paragraph</p></li></ul>", "An item in a paragraph",
+     model.Shape(model.LIST_ITEM, level=1)),
     ("<blockquote><p>We will win, she said.</p></blockquote>", "We will win, she said.", model.Shape(model.QUOTE)),
     ("<div class='pullquote'>A pulled quote</div>", "A pulled quote", model.Shape(model.QUOTE)),
-    ("<pre>def f(x):\n    return x</pre>", "def f(x): return x", model.Shape(model.CODE, code="def f(x):\n    return x")),
+    ("<pre>def f(x):\n    return x</pre>", "def f(x): return x",
+     model.Shape(model.CODE, code="def f(x):\n    return x")),
     ("<div class='highlight'><pre><code>a  =  1</code></pre></div>", "a = 1", model.Shape(model.CODE, code="a  =  1")),
     ("<table><tr><th>Team</th><th>Points</th></tr><tr><td>Alpha</td><td>12</td></tr></table>", "Team | Points",
      model.Shape(model.TABLE_ROW, cells=("Team", "Points"), header=True)),
@@ -49,7 +51,8 @@ def test_html_shape_comes_from_markup(markup, text, shape):
 
 
 def test_thead_row_is_a_header_row():
-    got = shapes(page("<table><thead><tr><td>Team</td><td>Points</td></tr></thead><tr><td>A</td><td>1</td></tr></table>"))
+    got = shapes(page("<table><thead><tr><td>Team</td><td>Points</td></tr></thead>"
+                      "<tr><td>A</td><td>1</td></tr></table>"))
     assert got["Team | Points"].header and not got["A | 1"].header
 
 
@@ -61,7 +64,8 @@ def test_layout_table_cells_holding_paragraphs_stay_blocks_of_their_own():
 
 
 def test_a_cell_whose_text_sits_in_one_wrapper_is_still_a_cell():
-    got = shapes(page("<table><tr><th><div>&bull; Monarch</div></th><td><a href='/q'>Elizabeth II</a></td></tr></table>"))
+    got = shapes(page("<table><tr><th><div>&bull; Monarch</div></th>"
+                      "<td><a href='/q'>Elizabeth II</a></td></tr></table>"))
     assert got["• Monarch | Elizabeth II"] == model.Shape(model.TABLE_ROW, cells=("• Monarch", "Elizabeth II"))
 
 
@@ -128,7 +132,8 @@ TEXT = "\n".join([
     ("• two eggs", model.Shape(model.LIST_ITEM, level=1, marker="•"), "list item"),
     ("1. Beat the eggs.", model.Shape(model.LIST_ITEM, level=1, ordered=True, marker="1."), "list item"),
     ("2) Add the flour.", model.Shape(model.LIST_ITEM, level=1, ordered=True, marker="2)"), "list item"),
-    ("Team | Points | Games", model.Shape(model.TABLE_ROW, cells=("Team", "Points", "Games"), header=True), "table row"),
+    ("Team | Points | Games", model.Shape(model.TABLE_ROW, cells=("Team", "Points", "Games"), header=True),
+     "table row"),
     ("Beta | 9 | 4", model.Shape(model.TABLE_ROW, cells=("Beta", "9", "4")), "table row"),
     (PROSE2, model.PARAGRAPH_SHAPE, "paragraph"),
 ])

@@ -135,7 +135,8 @@ def with_dom(feats: list[LineFeatures], guesses: list[Guess], dom: list) -> list
             out.append(Guess(b.region, f"dom: {b.region_reason}", g.quality))
         elif b.tag in PREFORMATTED_TAGS and g.label == model.NAV:
             out.append(Guess(model.BODY, "dom: preformatted text (code)", NEAR))
-        elif g.quality == BAD and g.label == model.NAV and b.tag in LINK_LIST_TAGS and b.link_density < LINK_DENSITY_MAX:
+        elif (g.quality == BAD and g.label == model.NAV and b.tag in LINK_LIST_TAGS
+              and b.link_density < LINK_DENSITY_MAX):
             out.append(Guess(model.BODY, f"dom: a {_ITEM_NAMES[b.tag]} with few links ({f.chars} chars)", SHORT))
         elif g.quality == BAD and g.label == model.NAV and f.size >= LENGTH_HIGH and b.link_density < LINK_DENSITY_MAX:
             out.append(Guess(model.BODY, f"dom: a long text block with few links ({f.chars} chars)", NEAR))

@@ -33,6 +33,8 @@ BLOCK_TAGS = frozenset((
     "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br",
 ))
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+FRAME_TAGS = html_shape.FRAME_TAGS
+NO_FRAME, PARAGRAPH = html_shape.NO_FRAME, model.PARAGRAPH_SHAPE
 # Tags that make a whole region chrome. `header` and `footer` count only outside the
 # article (inside it they hold the title, byline and date, or tags and share buttons
 # that the text rules handle).
@@ -150,8 +152,12 @@ class Dom:
         return tag + (f"#{ident[0]}" if ident else "") + (f".{cls[0]}" if cls else "")
 
 
-def html_blocks(tree: LexborHTMLParser) -> Dom:
-    """The visible text of the page as blocks in document order."""
+def html_blocks(tree: LexborHTMLParser, *, keep_links: bool = False) -> Dom:
+    """The visible text of the page as blocks in document order.
+
+    `keep_links` records each block's links (anchor text, href) for Markdown; it is off by
+    default because it costs a tenth of the walk (readability pages) and only Markdown uses it.
+    """
     root = tree.body or tree.root
     out: list[HtmlBlock] = []
     parent: dict[int, int] = {}
@@ -171,7 +177,7 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
             raw = "".join(parts)
             text = " ".join(raw.split())
             if text:
-                shape = (model.PARAGRAPH_SHAPE if owner.frame is html_shape.NO_FRAME and owner.tag not in HEADING_TAGS
+                shape = (PARAGRAPH if owner.frame is NO_FRAME and owner.tag not in HEADING_TAGS
                          else html_shape.shape_of(owner.tag, owner.frame, raw))
                 out.append(HtmlBlock(text, owner.tag, min(link_chars, len(text)), owner.region,
                                      owner.region_reason, owner.region_id, owner.caption, owner.element, shape,
@@ -191,7 +197,7 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
         if node is None:
             if not open_elements:
                 break
-            in_link = ctx.in_link
+            in_link = keep_links and ctx.in_link
             closed, ctx, saved_owner = open_elements.pop()
             if in_link and not ctx.in_link and links and links[-1][1] < 0:  # leaving the link
                 links[-1][1] = len(parts)
@@ -226,7 +232,7 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
                 if tag == "a" and not ctx.in_link:
                     ctx = _Context(ctx.tag, ctx.region, ctx.region_reason, ctx.region_id, True,
                                    ctx.in_article, ctx.caption, ctx.element, ctx.frame)
-                    href = node.attributes.get("href")
+                    href = node.attrs.get("href") if keep_links else None
                     if href:
                         links.append([len(parts), -1, href.strip()])
                 node = first
@@ -240,10 +246,10 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
             continue
         elements += 1
         attrs = node.attributes
-        child_ctx = _child_context(tag, attrs, ctx, elements)
-        frame = html_shape.frame_of(tag, attrs, ctx.frame)
-        if frame is not child_ctx.frame:
-            child_ctx = child_ctx._replace(frame=frame)
+        # Only lists, items, quotes, <pre> and a <div>'s class or role can change the frame.
+        frame = html_shape.frame_of(tag, attrs, ctx.frame) if tag in FRAME_TAGS or (tag == "div" and attrs) \
+            else ctx.frame
+        child_ctx = _child_context(tag, attrs, ctx, elements, frame)
         parent[elements] = owner.element
         tags[elements] = (tag, attrs)
         open_elements.append((node, ctx, owner))
@@ -263,8 +269,9 @@ def _anchors(parts: list[str], links: list[list]) -> tuple[tuple[str, str], ...]
     return tuple(out)
 
 
-def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial: int) -> _Context:
-    """The context a block element gives its children: region, article, caption."""
+def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial: int,
+                   frame: html_shape.Frame = html_shape.NO_FRAME) -> _Context:
+    """The context a block element gives its children: region, article, caption, and its `frame`."""
     region, reason, region_id = ctx.region, ctx.region_reason, ctx.region_id
     if region is None:
         region_id = serial
@@ -278,4 +285,4 @@ def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial
                 region, reason = hit
     caption = ctx.caption or tag in CAPTION_TAGS or region == "caption"
     return _Context(tag, region, reason, region_id if region else 0, ctx.in_link,
-                    ctx.in_article or tag in ARTICLE_TAGS, caption, serial)
+                    ctx.in_article or tag in ARTICLE_TAGS, caption, serial, frame)

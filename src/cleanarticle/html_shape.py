@@ -27,7 +27,8 @@ CODE_TAGS = frozenset(("pre",))
 CELL_TAGS = frozenset(("td", "th"))
 ROW_TAG = "tr"
 HEADER_SECTION_TAG = "thead"
-# Tags whose frame may differ from their parent's (the others inherit it unchanged).
+# Tags whose frame may differ from their parent's; of the others only a <div> can change it,
+# by its class or role (a code or quotation box, an ARIA heading); the rest inherit it.
 FRAME_TAGS = frozenset(LIST_TAGS) | ITEM_TAGS | QUOTE_TAGS | CODE_TAGS
 # Class names sites give to code and quotation boxes built from <div>s (syntax highlighters,
 # pull quotes). A token is a whole word of the class attribute, as for the region tokens.
@@ -54,43 +55,61 @@ NO_FRAME = Frame()
 
 def frame_of(tag: str, attrs: dict[str, str | None], frame: Frame) -> Frame:
     """The frame a block element gives its children: `frame` itself unless the element adds structure."""
+    if tag in TAG_FRAME_TAGS:
+        return _tag_frame(frame, tag)
+    if attrs.get("role") == "heading":
+        level = attrs.get("aria-level") or ""
+        return frame._replace(heading=int(level) if level.isdigit() and 1 <= int(level) <= 6 else ARIA_DEFAULT_LEVEL)
+    cls = attrs.get("class")
+    kind = _class_kind(cls) if cls else None
+    if kind == model.CODE:
+        return frame._replace(code=True)
+    if kind == model.QUOTE:
+        return frame._replace(quote=True)
+    return frame
+
+
+TAG_FRAME_TAGS = frozenset(LIST_TAGS) | ITEM_TAGS | QUOTE_TAGS | CODE_TAGS
+
+
+@functools.lru_cache(maxsize=1024)
+def _tag_frame(frame: Frame, tag: str) -> Frame:
+    """The frame under a list, list item, quote or <pre> (cached: a page has few distinct frames,
+    and a list's hundred items then share one)."""
     if tag in LIST_TAGS:
         return frame._replace(lists=frame.lists + (LIST_TAGS[tag],), item=False)
     if tag in ITEM_TAGS:
         return frame if frame.item else frame._replace(item=True)
     if tag in QUOTE_TAGS:
         return frame._replace(quote=True)
-    if tag in CODE_TAGS:
-        return frame._replace(code=True)
-    if attrs:
-        cls, role = attrs.get("class"), attrs.get("role")
-        if cls or role:
-            return _frame_of_attrs(frame, cls, role, attrs.get("aria-level") if role == "heading" else None)
-    return frame
+    return frame._replace(code=True)
 
 
 @functools.lru_cache(maxsize=4096)
-def _frame_of_attrs(frame: Frame, cls: str | None, role: str | None, level: str | None) -> Frame:
-    """`frame_of` for a <div> or other element whose class or role names structure (cached)."""
-    if role == "heading":
-        return frame._replace(heading=int(level) if level and level.isdigit() and 1 <= int(level) <= 6
-                              else ARIA_DEFAULT_LEVEL)
-    if cls and _CODE_CLASS.search(cls):
-        return frame._replace(code=True)
-    if cls and _QUOTE_CLASS.search(cls):
-        return frame._replace(quote=True)
-    return frame
+def _class_kind(cls: str) -> str | None:
+    """`code` or `quote` when a class attribute names such a box, else None (cached: a page repeats its classes)."""
+    if _CODE_CLASS.search(cls):
+        return model.CODE
+    if _QUOTE_CLASS.search(cls):
+        return model.QUOTE
+    return None
 
 
 def shape_of(tag: str, frame: Frame, raw: str) -> model.Shape:
     """The shape of a block whose innermost block element is `tag` in `frame`; `raw` is its
     text before white space was collapsed (kept for code)."""
+    if frame.code and tag not in HEADING_LEVELS:
+        return model.Shape(model.CODE, code=raw.strip("\n").rstrip())
+    return _shape(tag, frame)
+
+
+@functools.lru_cache(maxsize=1024)
+def _shape(tag: str, frame: Frame) -> model.Shape:
+    """`shape_of` for anything but code (cached: shapes are shared, immutable values)."""
     if tag in HEADING_LEVELS:
         return model.Shape(model.HEADING, level=HEADING_LEVELS[tag])
     if frame is NO_FRAME:
         return model.PARAGRAPH_SHAPE
-    if frame.code:
-        return model.Shape(model.CODE, code=raw.strip("\n").rstrip())
     if frame.heading:
         return model.Shape(model.HEADING, level=frame.heading)
     if frame.item:

@@ -95,7 +95,8 @@ def to_markdown(article: model.Article, *, title: bool = True, links: bool = Fal
     """The article's title (as `# …`, unless `title=False`) and body as Markdown, ending in a newline.
 
     `links=True` writes the links of HTML pages as `[anchor](href)` (hrefs as the page has
-    them, relative ones included) in paragraphs, headings, list items and quotes.
+    them, relative ones included) in paragraphs, headings, list items and quotes; the
+    article must come from `clean(..., links=True)`, which keeps them.
     """
     parts: list[str] = []
     if title and article.title:

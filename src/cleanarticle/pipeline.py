@@ -12,31 +12,34 @@ from .features import LineFeatures, line_features
 
 
 def clean(raw: str | bytes, *, format: str = "auto", lang: str | None = None,
-          url: str | None = None, max_bytes: int | None = limits.MAX_BYTES) -> model.Article:
+          url: str | None = None, max_bytes: int | None = limits.MAX_BYTES, links: bool = False) -> model.Article:
     """Clean one scraped article given as plain text (one block per line) or HTML.
 
     `format` is "text", "html" or "auto" (markup means HTML); `lang` (ISO 639-1) skips
     language detection; `url` is the page's address, used by the HTML front-end.
     Input over `max_bytes` (default 32 MB; None: no limit) raises ValueError: it is
     refused, not truncated, so no article comes back silently cut short.
+    `links=True` keeps each HTML block's links (`Block.links`), for
+    `markdown.to_markdown(article, links=True)`; off by default, it costs time.
     """
     limits.check_options(raw, format=format, lang=lang, url=url, max_bytes=max_bytes)
     text, encoding = decode.to_text(raw)
     if format == "auto":
         format = "html" if decode.looks_like_html(text) else "text"
     if format == "html":
-        return _clean_html(text, lang=lang, url=url, encoding=encoding)
+        return _clean_html(text, lang=lang, url=url, encoding=encoding, links=links)
     text, _ = normalize.normalize(text)
     lines = blocks.split_lines(text)
     return clean_lines(lines, lang=lang, encoding=encoding)
 
 
-def _clean_html(html: str, *, lang: str | None, url: str | None, encoding: str | None) -> model.Article:
+def _clean_html(html: str, *, lang: str | None, url: str | None, encoding: str | None,
+                links: bool = False) -> model.Article:
     """HTML front-end: declared metadata, then DOM blocks through the same classifier."""
     tree = LexborHTMLParser(limits.bound_nesting(html))
     head = html_meta.read_head(tree, url)
     html_blocks.strip_invisible(tree)
-    dom = html_blocks.html_blocks(tree)
+    dom = html_blocks.html_blocks(tree, keep_links=links)
     text, _ = normalize.normalize("\n".join(b.text for b in dom.blocks))
     lines = text.split("\n")
     if len(lines) != len(dom.blocks):  # normalisation never adds or removes a line break

@@ -160,8 +160,8 @@ def run_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error(str(exc))
     if args.explain:
         fields = tuple(f for f in records.FIELDS if f in fields or f == "blocks")
-    job = runner.Job(fields=fields, document=args.as_ if kind == "dir" and args.as_ in records.DOCUMENTS else None,
-                     lang=args.lang,
+    document = args.as_ if kind == "dir" and args.as_ in records.DOCUMENTS else None
+    job = runner.Job(fields=fields, document=document, lang=args.lang,
                      timeout=args.timeout, traceback=args.verbose, max_bytes=args.max_bytes or None, cleaner=args.cleaner)
     base = files.mirror_base(args.paths)
     problem = _refusal(args, sel, kind)
