@@ -198,6 +198,20 @@ def test_generated_articles_read_back_block_for_block(article):
     assert read_back(article.markdown) == expected(article)
 
 
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles())
+def test_generated_markdown_without_markup_is_the_body_line_for_line(article):
+    """The body's lines (a list item without its printed marker, a table row's filled cells
+    joined by " | ") come back from the Markdown; a code block comes back verbatim instead."""
+    lines = []
+    for x in read_back(to_markdown(article, title=False)):
+        lines.append(" | ".join(c for c in x[-1] if c) if x[0] == "row" else x[-1])
+    body = [b for b in article.blocks if b.label == model.BODY and b.text]
+    assert [line for line, b in zip(lines, body) if b.shape.kind != model.CODE] == \
+        [line for line, b in zip(plain_lines(body), body) if b.shape.kind != model.CODE]
+    assert len(lines) == len(body)
+
+
 def read_links(md: str) -> list[tuple[str, list[tuple[str, str]]]]:
     """Per paragraph: its plain text and its links as (anchor, href), hrefs percent-decoded."""
     from urllib.parse import unquote
