@@ -1,6 +1,6 @@
 """Does the article keep its shape? Headings, list items and table rows on the readability pages (issue 21).
 
-    python benchmarks/shape_quality.py [--corpus DIR] [--pages N] [--json OUT] [--worst N]
+    python benchmarks/shape_quality.py [--mode html|text] [--corpus DIR] [--pages N] [--json OUT] [--worst N]
 
 For every page of the readability corpus whose expected output has the full HTML
 (`../shared/corpus/readability/*/expected.html`, what readability.js returns), the
@@ -12,7 +12,8 @@ DOM walk, so that a mistake there cannot cancel out:
 - table rows: the non-empty cell texts of each `tr` with at least two of them
   (cleanarticle makes a row of those only: one filled cell is a paragraph).
 
-It then cleans `source.html` (HTML mode) and takes the same three kinds from the body
+It then cleans `source.html` (HTML mode; `--mode text`: `source.txt`, where shapes are
+inferred from the lines) and takes the same three kinds from the body
 blocks' `shape` (for recall the title counts as a heading too, since Markdown writes it
 as `#`; precision counts body headings only, as a page's <title> is no heading there).
 Texts are compared after NFKC, case folding and collapsing white space; each expected
@@ -72,19 +73,20 @@ def expected_items(html: str) -> dict[str, list[str]]:
     return out
 
 
-def our_items(html: str) -> tuple[dict[str, list[str]], str | None, str]:
+def our_items(page: bytes, mode: str = "html") -> tuple[dict[str, list[str]], str | None, str]:
     """The same kinds from cleanarticle's body blocks, the title, and the body (normalised)."""
     from cleanarticle import clean, model
+    from cleanarticle.markdown import item_text
 
-    article = clean(html, format="html")
+    article = clean(page, format=mode)
     out: dict[str, list[str]] = {k: [] for k in KINDS}
     for b in article.blocks:
         if b.label != model.BODY or b.shape.kind not in out:
             continue
         if b.shape.kind == model.TABLE_ROW:
             out["table_row"].append(" | ".join(norm(c) for c in b.shape.cells if c.strip()))
-        else:
-            out[b.shape.kind].append(norm(b.text))
+        else:  # a list item without the marker the text printed ("• milk": "milk")
+            out[b.shape.kind].append(norm(item_text(b)))
     return out, norm(article.title) if article.title else None, norm(article.body)
 
 
@@ -117,6 +119,7 @@ def items_right(expected: list[str], ours: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=pathlib.Path, default=SHARED_READABILITY)
+    ap.add_argument("--mode", choices=("html", "text"), default="html", help="clean source.html or source.txt")
     ap.add_argument("--pages", type=int, default=0, help="only the first N pages (0: all)")
     ap.add_argument("--json", type=pathlib.Path, help="write the per-page counts here")
     ap.add_argument("--worst", type=int, default=0, help="list the N pages that miss the most items")
@@ -130,14 +133,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.pages:
         folders = folders[:args.pages]
-    print(f"cleanarticle from {pathlib.Path(cleanarticle.__file__).parent}; {len(folders)} pages of {args.corpus}")
+    print(f"cleanarticle from {pathlib.Path(cleanarticle.__file__).parent}; {len(folders)} pages of {args.corpus}, "
+          f"{args.mode} mode")
     totals = {k: collections.Counter() for k in KINDS}
     per_page = {}
     for folder in folders:
         expected_html = (folder / "expected.html").read_text(encoding="utf-8", errors="replace")
         want = expected_items(expected_html)
         expected_text = norm(LexborHTMLParser(expected_html).root.text(separator=" "))
-        got, title, body = our_items((folder / "source.html").read_bytes())
+        source = folder / ("source.html" if args.mode == "html" else "source.txt")
+        got, title, body = our_items(source.read_bytes(), args.mode)
         row = {}
         for k in KINDS:
             ours = got[k] + ([title] if k == "heading" and title else [])
