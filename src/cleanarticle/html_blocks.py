@@ -33,7 +33,7 @@ BLOCK_TAGS = frozenset((
     "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br",
 ))
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-FRAME_TAGS = html_shape.FRAME_TAGS
+FRAME_TAGS, QUOTE_HINT = html_shape.FRAME_TAGS, html_shape.QUOTE_HINT
 NO_FRAME, PARAGRAPH = html_shape.NO_FRAME, model.PARAGRAPH_SHAPE
 # Tags that make a whole region chrome. `header` and `footer` count only outside the
 # article (inside it they hold the title, byline and date, or tags and share buttons
@@ -247,8 +247,11 @@ def html_blocks(tree: LexborHTMLParser, *, keep_links: bool = False) -> Dom:
         elements += 1
         attrs = node.attributes
         # Only lists, items, quotes, <pre> and a <div>'s class or role can change the frame.
-        frame = html_shape.frame_of(tag, attrs, ctx.frame) if tag in FRAME_TAGS or (tag == "div" and attrs) \
-            else ctx.frame
+        if tag in FRAME_TAGS or (tag == "div" and attrs and ("role" in attrs
+                                                              or QUOTE_HINT in (attrs.get("class") or ""))):
+            frame = html_shape.frame_of(tag, attrs, ctx.frame)
+        else:
+            frame = ctx.frame
         child_ctx = _child_context(tag, attrs, ctx, elements, frame)
         parent[elements] = owner.element
         tags[elements] = (tag, attrs)
