@@ -15,7 +15,8 @@ from .classify import SHORT, Guess
 from .features import LineFeatures
 
 # A bullet or a number, then white space, at the start of the line: a list item's marker.
-_LIST_MARKER = regex.compile(r"^(?:([-*+•·▪◦‣–])|(\d{1,3})[.)])\s+(?=\S)")
+_BULLETS = "-*+•·▪◦‣–"
+_LIST_MARKER = regex.compile(rf"^(?:([{regex.escape(_BULLETS)}])|(\d{{1,3}})[.)])\s+(?=\S)")
 # A table row's cells: "a | b | c", or "| a | b |" with the outer bars.
 _CELL_SPLIT = regex.compile(r"\s*\|\s*")
 # A run of this many lines with the same number of "|"-separated cells is a table
@@ -33,6 +34,8 @@ TEXT_HEADING_LEVEL = 2
 
 def list_marker(text: str) -> tuple[str, bool] | None:
     """The printed marker of a list item ("•", "1.") and whether the list is numbered, or None."""
+    if not text or not (text[0] in _BULLETS or "0" <= text[0] <= "9"):  # most lines: no regex
+        return None
     m = _LIST_MARKER.match(text)
     if not m:
         return None
@@ -55,7 +58,8 @@ def infer(feats: list[LineFeatures], guesses: list[Guess], labels: list[str]) ->
     """Per line: its shape and the note that says why ("" for a paragraph or a line that is not body)."""
     out: list[tuple[model.Shape, str]] = [(model.PARAGRAPH_SHAPE, "")] * len(feats)
     body = [i for i, lab in enumerate(labels) if lab == model.BODY and feats[i].text]
-    _tables(feats, body, out)
+    if any("|" in feats[i].text for i in body):
+        _tables(feats, body, out)
     for i in body:
         if out[i][0].kind != model.PARAGRAPH:
             continue
