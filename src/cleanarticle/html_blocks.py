@@ -197,10 +197,13 @@ def html_blocks(tree: LexborHTMLParser, *, keep_links: bool = False) -> Dom:
         if node is None:
             if not open_elements:
                 break
-            in_link = keep_links and ctx.in_link
-            closed, ctx, saved_owner = open_elements.pop()
-            if in_link and not ctx.in_link and links and links[-1][1] < 0:  # leaving the link
-                links[-1][1] = len(parts)
+            if keep_links:
+                in_link = ctx.in_link
+                closed, ctx, saved_owner = open_elements.pop()
+                if in_link and not ctx.in_link and links and links[-1][1] < 0:  # leaving the link
+                    links[-1][1] = len(parts)
+            else:
+                closed, ctx, saved_owner = open_elements.pop()
             if saved_owner is not None:  # leaving a block element: its parent's text resumes
                 if parts:
                     flush()
@@ -232,9 +235,10 @@ def html_blocks(tree: LexborHTMLParser, *, keep_links: bool = False) -> Dom:
                 if tag == "a" and not ctx.in_link:
                     ctx = _Context(ctx.tag, ctx.region, ctx.region_reason, ctx.region_id, True,
                                    ctx.in_article, ctx.caption, ctx.element, ctx.frame)
-                    href = node.attrs.get("href") if keep_links else None
-                    if href:
-                        links.append([len(parts), -1, href.strip()])
+                    if keep_links:
+                        href = node.attrs.get("href")
+                        if href:
+                            links.append([len(parts), -1, href.strip()])
                 node = first
             else:
                 node = node.next

@@ -26,7 +26,6 @@ _INLINE = regex.compile(r"[\\`*\[\]<>~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|&(?
 # (escaped inline already), a thematic break or setext underline, a numbered item, a table row.
 _LINE_START = regex.compile(r"^(?:(#{1,6})(?=\s|$)|([-+*=])|(\d{1,9})([.)])(?=\s|$)|(\|))")
 _TABLE_CELL = regex.compile(r"\|")
-_TRAILING_HASHES = regex.compile(r"(#+)$")
 _BACKTICK_RUN = regex.compile(r"`+")
 # A link destination that can be written as it is; others go in <> with these escaped.
 _PLAIN_URL = regex.compile(r"[^\s()<>\\]+")
@@ -83,7 +82,9 @@ def _destination(href: str) -> str:
 
 def _heading_text(text: str, links: tuple[tuple[str, str], ...] = ()) -> str:
     """Heading content: a trailing run of `#` would be read as the heading's closing sequence."""
-    return _TRAILING_HASHES.sub(lambda m: "\\" + m.group(1), _linked(text, links))
+    out = _linked(text, links)
+    stripped = out.rstrip("#")  # not a "#+$" regex: that backtracks quadratically over a run of "#"
+    return stripped + "\\" + out[len(stripped):] if len(stripped) < len(out) else out
 
 
 def _cell(text: str) -> str:

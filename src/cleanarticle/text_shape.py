@@ -17,8 +17,6 @@ from .features import LineFeatures
 # A bullet or a number, then white space, at the start of the line: a list item's marker.
 _BULLETS = "-*+•·▪◦‣–"
 _LIST_MARKER = regex.compile(rf"^(?:([{regex.escape(_BULLETS)}])|(\d{{1,3}})[.)])\s+(?=\S)")
-# A table row's cells: "a | b | c", or "| a | b |" with the outer bars.
-_CELL_SPLIT = regex.compile(r"\s*\|\s*")
 # A run of this many lines with the same number of "|"-separated cells is a table
 # (one line with a bar is a title "Results | Sport", not a table).
 MIN_TABLE_ROWS = 2
@@ -46,7 +44,8 @@ def cells(text: str) -> tuple[str, ...]:
     """A line cut at its bars into cells (outer bars dropped); one cell for a line without bars."""
     if "|" not in text:
         return (text,)
-    parts = _CELL_SPLIT.split(text.strip())
+    # str.split, not a regex: "\s*\|\s*" backtracks quadratically over a long run of spaces.
+    parts = [part.strip() for part in text.strip().split("|")]
     if parts and not parts[0]:
         parts = parts[1:]
     if parts and not parts[-1]:
