@@ -6,8 +6,8 @@ import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
-from . import blocks, classify, confidence, decode, html_blocks, html_meta, langid, lexicon, limits, main_content
-from . import metadata, model, normalize, revise, text_shape
+from . import blocks, classify, confidence, decode, html_blocks, html_dates, html_meta, langid, lexicon, limits
+from . import main_content, metadata, model, normalize, revise, safety_net, text_shape
 from .features import LineFeatures, line_features
 
 
@@ -65,7 +65,7 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     feats = [memo.get(line) or memo.setdefault(line, line_features(line, lex, today, month_first=lang == "en"))
              for line in lines]
     has_stoplist = bool(lex.stopwords) and classify.stoplist_fits(feats)
-    guesses = [classify.classify(f, has_stoplist) for f in feats]
+    guesses = first = [classify.classify(f, has_stoplist) for f in feats]
     if dom is not None:
         guesses = classify.with_dom(feats, guesses, dom.blocks)
     nonblank = [i for i, f in enumerate(feats) if f.text]
@@ -74,13 +74,26 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     # it (a kicker, a section name) is not relabelled, but still anchors byline and date.
     title = metadata.title_line(feats, nonblank, head.title) if head.title else guessed
     marked = frozenset(i for i, b in enumerate(dom.blocks) if b.region == "byline") if dom is not None else None
-    meta = metadata.find_byline_and_date(feats, guesses, nonblank, title if title is not None else guessed, marked)
+    meta = metadata.find_byline_and_date(feats, guesses, nonblank, title if title is not None else guessed, marked,
+                                         lex.name_joiners)
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
-    main = main_content.main_container(dom, guesses) if dom is not None else None
+    main = None
+    if dom is not None:
+        prose = safety_net.prose(feats, first, dom)
+        main = main_content.checked(dom, main_content.main_container(dom, guesses), prose)
     final, reasons = revise.revise(feats, guesses, meta, main)
+    rescued = safety_net.rescue(feats, first, final, reasons, dom) if dom is not None else None
+    if rescued is not None:
+        final, reasons = rescued
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
-    byline = head.byline or meta.byline_text
+    date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line)
+    anchor = title if title is not None else guessed
+    # A declared byline counts where its name is printed near the headline, or where the text
+    # shows no byline (see README, "Authors"); else the text rules' byline stands.
+    byline, declared = next(((text, True) for _, text in head.bylines
+                             if meta.byline_text is None or metadata.printed_near(feats, nonblank, anchor, text)),
+                            (meta.byline_text, False))
     if dom is not None:
         shapes = [b.shape for b in dom.blocks]
         links = [b.links for b in dom.blocks]
@@ -92,13 +105,14 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
         body="\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY),
-        date=head.date or (date_hit.date if date_hit else None),
-        time=head.time if head.date else (date_hit.time if date_hit else None),
+        date=date,
+        time=time,
         byline=byline,
-        authors=metadata.authors(byline, lex),
-        date_source=head.date_source or (f"line {meta.date_line + 1}" if meta.date_line is not None else None),
+        authors=metadata.authors(byline, lex, declared=declared, is_site=head.is_site),
+        date_source=date_source,
         lang=lang,
-        confidence=confidence.confidence(feats, final, title is not None or head.title is not None),
+        confidence=round(confidence.confidence(feats, final, title is not None or head.title is not None)
+                         * (safety_net.RESCUE_CONFIDENCE_FACTOR if rescued is not None else 1.0), 3),
         encoding=encoding,
         format="text" if dom is None else "html",
         blocks=tuple(model.Block(i, line, lab, why, shape, link)
