@@ -115,6 +115,6 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
                          * (safety_net.RESCUE_CONFIDENCE_FACTOR if rescued is not None else 1.0), 3),
         encoding=encoding,
         format="text" if dom is None else "html",
-        blocks=tuple(model.Block(i, line, lab, why, shape, link)
+        blocks=tuple(model.Block(i, line, lab, why, shape=shape, links=link)
                      for i, (line, lab, why, shape, link) in enumerate(zip(lines, final, reasons, shapes, links))),
     )
