@@ -71,19 +71,27 @@ PARAGRAPH_SHAPE = Shape()
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Block:
-    """One input line (text mode) or DOM block (HTML) with the label it got, why, and its shape."""
+    """One input line (text mode) or DOM block (HTML) with the label it got, why, and its shape.
+
+    `reason` says why in words; `rule` is the stable id of the rule that decided it (see
+    `cleanarticle.rules`), and `first_label` the label of the first pass (the line's own
+    text and markup), kept when the context pass overrides it. `shape` is its place in the
+    article's structure (`Shape`); `links` its links, kept with `clean(..., links=True)`.
+    """
 
     index: int
     text: str
     label: str
     reason: str
+    rule: str = ""
+    first_label: str = ""
     shape: Shape = PARAGRAPH_SHAPE
     links: tuple[tuple[str, str], ...] = ()  # HTML: (anchor text, href) of the links in `text`, in order
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; `links` only where the block has some."""
         out = {"index": self.index, "text": self.text, "label": self.label, "reason": self.reason,
-               "shape": self.shape.to_dict()}
+               "rule": self.rule, "first_label": self.first_label, "shape": self.shape.to_dict()}
         if self.links:
             out["links"] = [list(link) for link in self.links]
         return out
