@@ -120,7 +120,8 @@ def test_help_has_examples():
                                   ["x.txt", "--timeout", "-1"], ["x.txt", "--max-bytes", "-1"],
                                   ["x.txt", "--fields", "title,nope"],
                                   ["x.txt", "--resume"], ["-", "-o", "dir/"], ["x.txt", "--as", "txt"],
-                                  ["x.txt", "-o", "d/", "--as", "txt", "--explain"]])
+                                  ["x.txt", "-o", "d/", "--as", "txt", "--explain"], ["x.txt", "--as", "md"],
+                                  ["x.txt", "-o", "d/", "--as", "md", "--fields", "title"]])
 def test_usage_errors_exit_2(args, tmp_path, monkeypatch, capsys):
     """In-process (argparse's exit is the same as in a subprocess), to keep the suite fast."""
     monkeypatch.chdir(tmp_path)
@@ -160,6 +161,16 @@ def test_explain_flag_and_fields(tree):
     assert all(b["label"] and b["reason"] for b in record["blocks"])
     picked = json.loads(run(page, "--fields", "body,title,encoding").stdout)
     assert list(picked) == ["path", "title", "encoding", "body"]
+
+
+def test_markdown_field_and_folder_of_markdown_files(tmp_path):
+    page = SEED_FILES[0]
+    record = json.loads(run(page, "--fields", "title,markdown,body").stdout)
+    assert list(record) == ["path", "title", "body", "markdown"]
+    assert record["markdown"].startswith("# ") and record["body"].split("\n")[0] in record["markdown"]
+    out = tmp_path / "md"
+    assert run(page, "-o", f"{out}/", "--as", "md").returncode == 0
+    assert (out / (page.name + ".md")).read_text(encoding="utf-8") == record["markdown"]
 
 
 def test_explain_records_carry_rule_ids_and_disable_turns_rules_off():

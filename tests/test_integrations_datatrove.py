@@ -169,6 +169,17 @@ def test_extract_is_the_body_as_datatrove_extractors_return_it():
 
 
 @needs_datatrove
+def test_markdown_option_writes_the_article_as_markdown():
+    from cleanarticle.integrations.datatrove import CleanArticleExtractor, CleanArticleTextExtractor
+
+    text = SEED_TEXTS["002_9c1fd24842cc539d.txt"]
+    out, _ = _run_step(CleanArticleExtractor(markdown=True), [text, "\n \n"])
+    assert [d.text for d in out] == [clean(text).markdown]  # the page without body is still dropped
+    assert out[0].text.startswith("# ")
+    assert CleanArticleTextExtractor(markdown=True).extract(text) == clean(text, format="text").markdown
+
+
+@needs_datatrove
 def test_text_variant_never_parses_markup():
     from cleanarticle.integrations.datatrove import CleanArticleTextExtractor
 

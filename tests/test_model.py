@@ -5,7 +5,7 @@ import json
 import pytest
 
 from cleanarticle import model
-from cleanarticle.model import Article, Block
+from cleanarticle.model import HEADING, TABLE_ROW, Article, Block, Shape
 
 BLOCKS = (
     Block(0, "Trang chủ", model.NAV, "lexicon: nav phrase"),
@@ -62,7 +62,15 @@ def test_paragraphs(body, paragraphs):
 
 def test_block_to_dict():
     assert BLOCKS[2].to_dict() == {"index": 2, "text": "Đoạn văn thứ nhất.", "label": "body",
-                                   "reason": "good paragraph", "rule": "classify.paragraph", "first_label": "body"}
+                                   "reason": "good paragraph", "rule": "classify.paragraph", "first_label": "body",
+                                   "shape": {"kind": "paragraph"}}
+
+
+def test_shape_to_dict_names_only_the_details_that_are_set():
+    row = Shape(TABLE_ROW, cells=("Team", ""), header=True)
+    assert Block(0, "Team", "body", "r", shape=row).to_dict()["shape"] == {"kind": "table_row", "cells": ["Team", ""],
+                                                                           "header": True}
+    assert Shape(HEADING, level=3).to_dict() == {"kind": "heading", "level": 3}
 
 
 def test_to_dict_is_json_serialisable_and_round_trips():
@@ -73,7 +81,7 @@ def test_to_dict_is_json_serialisable_and_round_trips():
     assert restored["authors"] == ["Hồng Châu"]
     assert restored["blocks"][1] == {"index": 1, "text": "Hà Nội nâng cấp tuyến đường sắt", "label": "title",
                                      "reason": "headline above the first good paragraph", "rule": "meta.title",
-                                     "first_label": "body"}
+                                     "first_label": "body", "shape": {"kind": "paragraph"}}
     assert len(restored["blocks"]) == len(BLOCKS)
 
 

@@ -104,10 +104,10 @@ def classify(f: LineFeatures, has_stoplist: bool, t: Thresholds | None = None,
 # boilerpipe use the same cue; 0.5 keeps paragraphs with a few inline links (their link
 # density on the readability pages is below 0.3) and drops menus (above 0.8).
 LINK_DENSITY_MAX = 0.5
-# List items and table cells are exempt: a list of links inside the article is content
+# List items, table cells and rows are exempt: a list of links inside the article is content
 # (+0.004 F1 on the readability pages); menus built from them lie outside the main
 # content container and are dropped there.
-LINK_LIST_TAGS = frozenset(("li", "td", "th"))
+LINK_LIST_TAGS = frozenset(("li", "td", "th", "tr"))
 # A markup region ("<aside>", class="read-more") that holds more than this share of the
 # page's good text is the article itself, whatever its class says (`<body class="has-sidebar">`).
 # A comments section may outweigh the article: it must also hold the first good paragraph.
@@ -117,6 +117,10 @@ REGION_MAX_GOOD_SHARE = 0.5
 # without a stoplist): in HTML, menus come as separate link-dense items, not as one long
 # line, so the main content container, not the stoplist, decides (+0.002 F1 on readability).
 PREFORMATTED_TAGS = frozenset(("pre",))
+# A list item or table row with few stopwords and few links (a reference, a specification,
+# a row of figures) is as much content as a short one: both are left to the main content
+# container (wcxb even half: reference lists on 0348, 0472, 2532 came back).
+_ITEM_NAMES = {"li": "list item", "td": "table cell", "th": "table cell", "tr": "table row"}
 
 
 def with_dom(feats: list[LineFeatures], guesses: list[Guess], dom: list, t: Thresholds | None = None,
@@ -149,6 +153,7 @@ def with_dom(feats: list[LineFeatures], guesses: list[Guess], dom: list, t: Thre
                        and (region_kind[r] != model.COMMENTS or r == first_good)}
     caption_on = "dom.caption" not in off
     preformatted_on, long_text_on = "dom.preformatted" not in off, "dom.long_text" not in off
+    item_on = "dom.list_item" not in off
     link_density_on, link_density_max = "dom.link_density" not in off, t.link_density_max
     out = []
     for f, g, b in zip(feats, guesses, dom):
@@ -161,6 +166,10 @@ def with_dom(feats: list[LineFeatures], guesses: list[Guess], dom: list, t: Thre
             out.append(Guess(b.region, f"dom: {b.region_reason}", g.quality, f"dom.region.{b.region}"))
         elif b.tag in PREFORMATTED_TAGS and g.label == model.NAV and preformatted_on:
             out.append(Guess(model.BODY, "dom: preformatted text (code)", NEAR, "dom.preformatted"))
+        elif (g.quality == BAD and g.label == model.NAV and b.tag in LINK_LIST_TAGS
+              and b.link_density < link_density_max and item_on):
+            out.append(Guess(model.BODY, f"dom: a {_ITEM_NAMES[b.tag]} with few links ({f.chars} chars)", SHORT,
+                             "dom.list_item"))
         elif (g.quality == BAD and g.label == model.NAV and f.size >= t.length_high
               and b.link_density < link_density_max and long_text_on):
             out.append(Guess(model.BODY, f"dom: a long text block with few links ({f.chars} chars)", NEAR,

@@ -16,6 +16,8 @@ from typing import NamedTuple
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from . import html_shape, model
+
 # Never visible text: the walk skips these elements with everything inside them (one set
 # lookup per element it meets anyway; removing them first took a pass over the tree per tag).
 DROP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
@@ -43,6 +45,8 @@ BLOCK_TAGS = frozenset((
     "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br",
 ))
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+FRAME_TAGS, QUOTE_HINT = html_shape.FRAME_TAGS, html_shape.QUOTE_HINT
+NO_FRAME, PARAGRAPH = html_shape.NO_FRAME, model.PARAGRAPH_SHAPE
 # Tags that make a whole region chrome. `header` and `footer` count only outside the
 # article (inside it they hold the title, byline and date, or tags and share buttons
 # that the text rules handle).
@@ -68,6 +72,8 @@ class HtmlBlock(NamedTuple):
     region_id: int  # which element opened the region (0: none), to weigh regions as wholes
     caption: bool  # inside <figcaption> or a caption-classed element
     element: int  # id of the innermost block element holding the text (see `Dom.parent`)
+    shape: model.Shape = model.PARAGRAPH_SHAPE  # heading, list item, table row ... (see html_shape)
+    links: tuple[tuple[str, str], ...] = ()  # (anchor text, href) of the links in the text, in order
 
     @property
     def link_density(self) -> float:
@@ -131,6 +137,7 @@ class _Context(NamedTuple):
     in_article: bool = False
     caption: bool = False
     element: int = 0
+    frame: html_shape.Frame = html_shape.NO_FRAME  # lists, quote, code around the element
 
 
 def strip_invisible(tree: LexborHTMLParser) -> None:
@@ -163,16 +170,18 @@ class Dom:
         return _element_name(*self.tags[element])
 
 
-def html_blocks(tree: LexborHTMLParser) -> Dom:
+def html_blocks(tree: LexborHTMLParser, *, keep_links: bool = False) -> Dom:
     """The visible text of the page as blocks in document order.
 
     A page that shows almost nothing but keeps its text in `<noscript>` (a JavaScript
-    application's crawler view) is read with that text.
+    application's crawler view) is read with that text. `keep_links` records each block's
+    links (anchor text, href) for Markdown; it is off by default because it costs a tenth
+    of the walk (readability pages) and only Markdown uses it.
     """
-    dom = _walk(tree, DROP_TAGS)
+    dom = _walk(tree, DROP_TAGS, keep_links)
     shown = sum(len(b.text) for b in dom.blocks)
     if shown < NOSCRIPT_RETRY_MAX_CHARS and tree.css_first("noscript") is not None:
-        retry = _walk(tree, _DROP_BUT_NOSCRIPT)
+        retry = _walk(tree, _DROP_BUT_NOSCRIPT, keep_links)
         if sum(len(b.text) for b in retry.blocks) >= shown + NOSCRIPT_MIN_GAIN:
             return retry
     return dom
@@ -181,7 +190,7 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
 _DROP_BUT_NOSCRIPT = DROP_TAGS - {"noscript"}
 
 
-def _walk(tree: LexborHTMLParser, drop: frozenset[str]) -> Dom:
+def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False) -> Dom:
     """The blocks of the page, skipping the elements in `drop` with everything inside them."""
     root = tree.body or tree.root
     out: list[HtmlBlock] = []
@@ -192,15 +201,24 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str]) -> Dom:
     parts: list[str] = []
     link_chars = 0
     owner = _Context("body")
+    # The block's links as [first part, end part (-1: still open), href]; a link that is open
+    # when its block ends goes on in the next block.
+    links: list[list] = []
 
     def flush() -> None:
         nonlocal link_chars
         if parts:
-            text = " ".join("".join(parts).split())
+            raw = "".join(parts)
+            text = " ".join(raw.split())
             if text:
+                shape = (PARAGRAPH if owner.frame is NO_FRAME and owner.tag not in HEADING_TAGS
+                         else html_shape.shape_of(owner.tag, owner.frame, raw))
                 out.append(HtmlBlock(text, owner.tag, min(link_chars, len(text)), owner.region,
-                                     owner.region_reason, owner.region_id, owner.caption, owner.element))
+                                     owner.region_reason, owner.region_id, owner.caption, owner.element, shape,
+                                     _anchors(parts, links) if links else ()))
             parts.clear()
+            if links:
+                links[:] = [[0, -1, link[2]] for link in links if link[1] < 0]
         link_chars = 0
 
     # Walk the tree by first_child/next links, keeping the open elements on a stack:
@@ -213,7 +231,13 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str]) -> Dom:
         if node is None:
             if not open_elements:
                 break
-            closed, ctx, saved_owner = open_elements.pop()
+            if keep_links:
+                in_link = ctx.in_link
+                closed, ctx, saved_owner = open_elements.pop()
+                if in_link and not ctx.in_link and links and links[-1][1] < 0:  # leaving the link
+                    links[-1][1] = len(parts)
+            else:
+                closed, ctx, saved_owner = open_elements.pop()
             if saved_owner is not None:  # leaving a block element: its parent's text resumes
                 if parts:
                     flush()
@@ -244,7 +268,11 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str]) -> Dom:
                 open_elements.append((node, ctx, None))
                 if tag == "a" and not ctx.in_link:
                     ctx = _Context(ctx.tag, ctx.region, ctx.region_reason, ctx.region_id, True,
-                                   ctx.in_article, ctx.caption, ctx.element)
+                                   ctx.in_article, ctx.caption, ctx.element, ctx.frame)
+                    if keep_links:
+                        href = node.attrs.get("href")
+                        if href:
+                            links.append([len(parts), -1, href.strip()])
                 node = first
             else:
                 node = node.next
@@ -256,18 +284,35 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str]) -> Dom:
             continue
         elements += 1
         attrs = node.attributes
-        child_ctx = _child_context(tag, attrs, ctx, elements)
+        # Only lists, items, quotes, <pre> and a <div>'s class or role can change the frame.
+        if tag in FRAME_TAGS or (tag == "div" and attrs and ("role" in attrs
+                                                              or QUOTE_HINT in (attrs.get("class") or ""))):
+            frame = html_shape.frame_of(tag, attrs, ctx.frame)
+        else:
+            frame = ctx.frame
+        child_ctx = _child_context(tag, attrs, ctx, elements, frame)
         parent[elements] = owner.element
         tags[elements] = (tag, attrs)
         open_elements.append((node, ctx, owner))
         owner = ctx = child_ctx
         node = node.first_child
     flush()
-    return Dom(out, parent, tags)
+    return html_shape.merge_rows(Dom(out, parent, tags))
 
 
-def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial: int) -> _Context:
-    """The context a block element gives its children: region, article, caption."""
+def _anchors(parts: list[str], links: list[list]) -> tuple[tuple[str, str], ...]:
+    """(anchor text, href) of each link of a block, its text collapsed as the block's is."""
+    out = []
+    for start, end, href in links:
+        anchor = " ".join("".join(parts[start:end if end >= 0 else len(parts)]).split())
+        if anchor:
+            out.append((anchor, href))
+    return tuple(out)
+
+
+def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial: int,
+                   frame: html_shape.Frame = html_shape.NO_FRAME) -> _Context:
+    """The context a block element gives its children: region, article, caption, and its `frame`."""
     region, reason, region_id = ctx.region, ctx.region_reason, ctx.region_id
     if region is None:
         region_id = serial
@@ -281,4 +326,4 @@ def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial
                 region, reason = hit[0], f"{hit[1]} on <{_element_name(tag, attrs)}>"
     caption = ctx.caption or tag in CAPTION_TAGS or region == "caption"
     return _Context(tag, region, reason, region_id if region else 0, ctx.in_link,
-                    ctx.in_article or tag in ARTICLE_TAGS, caption, serial)
+                    ctx.in_article or tag in ARTICLE_TAGS, caption, serial, frame)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, NamedTuple
 
 # Labels a block can carry: the kept ones, metadata lines, and the kinds of chrome.
 BODY = "body"
@@ -27,13 +27,56 @@ LABELS = frozenset({BODY, TITLE, BYLINE, DATE, SOURCE, BLANK, DUPLICATE, IMAGE, 
 CHROME = LABELS - {BODY, TITLE, BYLINE, DATE, SOURCE, BLANK}
 
 
+# What a block is in the article's structure (`Shape.kind`): Markdown is written from these.
+PARAGRAPH = "paragraph"
+HEADING = "heading"
+LIST_ITEM = "list_item"
+TABLE_ROW = "table_row"
+QUOTE = "quote"
+CODE = "code"
+SHAPES = (PARAGRAPH, HEADING, LIST_ITEM, TABLE_ROW, QUOTE, CODE)
+
+
+class Shape(NamedTuple):
+    """A block's place in the article's structure (a tuple: one per block, mostly the shared default).
+
+    `level` is a heading's level (1-6) or a list item's nesting depth (1: top level);
+    `ordered` marks items of a numbered list; `cells` holds a table row's cells apart
+    (the block's text joins them with " | "); `header` marks a table's header row;
+    `code` is a code block's text verbatim (the block's text has its white space collapsed);
+    `marker` is a list item's bullet or number where the text prints it ("•", "1.": text
+    mode), so that Markdown can write its own marker instead.
+    """
+
+    kind: str = PARAGRAPH
+    level: int = 0
+    ordered: bool = False
+    cells: tuple[str, ...] = ()
+    header: bool = False
+    code: str | None = None
+    marker: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The kind plus the details that are set (JSON-ready)."""
+        out: dict[str, Any] = {"kind": self.kind}
+        for name in self._fields[1:]:
+            value = getattr(self, name)
+            if value != self._field_defaults[name]:
+                out[name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+
+PARAGRAPH_SHAPE = Shape()
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Block:
-    """One input line (text mode) with the label it got and why.
+    """One input line (text mode) or DOM block (HTML) with the label it got, why, and its shape.
 
     `reason` says why in words; `rule` is the stable id of the rule that decided it (see
     `cleanarticle.rules`), and `first_label` the label of the first pass (the line's own
-    text and markup), kept when the context pass overrides it.
+    text and markup), kept when the context pass overrides it. `shape` is its place in the
+    article's structure (`Shape`); `links` its links, kept with `clean(..., links=True)`.
     """
 
     index: int
@@ -42,10 +85,16 @@ class Block:
     reason: str
     rule: str = ""
     first_label: str = ""
+    shape: Shape = PARAGRAPH_SHAPE
+    links: tuple[tuple[str, str], ...] = ()  # HTML: (anchor text, href) of the links in `text`, in order
 
     def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "text": self.text, "label": self.label, "reason": self.reason,
-                "rule": self.rule, "first_label": self.first_label}
+        """A JSON-ready dict; `links` only where the block has some."""
+        out = {"index": self.index, "text": self.text, "label": self.label, "reason": self.reason,
+               "rule": self.rule, "first_label": self.first_label, "shape": self.shape.to_dict()}
+        if self.links:
+            out["links"] = [list(link) for link in self.links]
+        return out
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -73,6 +122,13 @@ class Article:
     def paragraphs(self) -> list[str]:
         """The body split into its paragraphs (one per line)."""
         return self.body.split("\n") if self.body else []
+
+    @property
+    def markdown(self) -> str:
+        """The title and body as Markdown (CommonMark + pipe tables), built from the blocks'
+        shapes when asked for; see `cleanarticle.markdown`."""
+        from .markdown import to_markdown  # markdown.py imports this module
+        return to_markdown(self)
 
     def to_dict(self, *, blocks: bool = True) -> dict[str, Any]:
         """A JSON-ready dict; `blocks=False` leaves out the per-line labels."""

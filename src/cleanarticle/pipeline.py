@@ -8,7 +8,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from . import blocks, classify, confidence, decode, html_blocks, html_dates, html_meta, langid, lexicon, limits
-from . import main_content, metadata, model, normalize, revise, safety_net
+from . import main_content, metadata, model, normalize, revise, safety_net, text_shape
 from .features import LineFeatures, line_features
 from .options import CleanOptions, resolve
 
@@ -41,7 +41,7 @@ def _clean_html(html: str, opts: CleanOptions, *, encoding: str | None) -> model
     tree = LexborHTMLParser(limits.bound_nesting(html))
     head = html_meta.read_head(tree, opts.url)
     html_blocks.strip_invisible(tree)
-    dom = html_blocks.html_blocks(tree)
+    dom = html_blocks.html_blocks(tree, keep_links=opts.links)
     text, _ = normalize.normalize("\n".join(b.text for b in dom.blocks))
     lines = text.split("\n")
     if len(lines) != len(dom.blocks):  # normalisation never adds or removes a line break
@@ -102,6 +102,14 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     byline, declared = next(((text, True) for _, text in head.bylines
                              if meta.byline_text is None or metadata.printed_near(feats, nonblank, anchor, text)),
                             (meta.byline_text, False))
+    if dom is not None:
+        shapes = [b.shape for b in dom.blocks]
+        links = [b.links for b in dom.blocks]
+    else:  # text mode infers the shape of body lines, and says so in their reason
+        inferred = text_shape.infer(feats, guesses, final)
+        shapes = [shape for shape, _ in inferred]
+        reasons = [f"{why}; {note}" if note else why for why, (_, note) in zip(reasons, inferred)]
+        links = [()] * len(lines)
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
         body="\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY),
@@ -115,6 +123,7 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
                          * (t.rescue_confidence_factor if rescued is not None else 1.0), 3),
         encoding=encoding,
         format="text" if dom is None else "html",
-        blocks=tuple(model.Block(i, line, lab, why, rule, g.label)
-                     for i, (line, lab, why, rule, g) in enumerate(zip(lines, final, reasons, rule_ids, guesses))),
+        blocks=tuple(model.Block(i, line, lab, why, rule, g.label, shape=shape, links=link)
+                     for i, (line, lab, why, rule, g, shape, link)
+                     in enumerate(zip(lines, final, reasons, rule_ids, guesses, shapes, links))),
     )

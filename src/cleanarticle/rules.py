@@ -56,6 +56,7 @@ RULES: tuple[Rule, ...] = (
            + (" (decides only with dom.caption off)" if kind == "caption" else ""))
       for kind in REGION_KINDS),
     Rule("dom.preformatted", "dom", "text in <pre> is body (code), whatever its stopwords"),
+    Rule("dom.list_item", "dom", "a list item or table row with few links is body, whatever its stopwords"),
     Rule("dom.long_text", "dom", "a long block with few links is body, whatever its stopwords"),
     Rule("dom.link_density", "dom", "a body block that is mostly link text is navigation (a teaser if headline-shaped)"),
     Rule("meta.title", "meta", "the headline line (the declared title where the page prints it) is the title"),

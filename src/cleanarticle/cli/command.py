@@ -25,8 +25,9 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXAMPLES = """examples:
   cleanarticle crawl/ -o articles.jsonl           every .txt/.html under crawl/, as JSON lines
   cleanarticle crawl/ -o clean/ --as txt          mirror the tree: clean/a/b.html.txt holds a/b.html's body
+  cleanarticle crawl/ -o md/ --as md              md/a/b.html.md: title and body as Markdown
   cleanarticle 'crawl/**/*.htm' -j 4 -o a.json    a quoted glob, 4 processes, one JSON array
-  cat page.txt | cleanarticle - --fields title,date,body
+  cat page.txt | cleanarticle - --fields title,date,body,markdown
   cleanarticle crawl/ -o articles.jsonl --resume  continue a run that was interrupted
   cleanarticle explain page.txt                   every line with its label and reason
   cleanarticle explain page.txt --html report.html
@@ -71,8 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     c.set_defaults(command=run_clean, subparser=c)
     c.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob ('crawl/**/*.html'), or - for stdin")
     c.add_argument("-o", "--output", metavar="OUT", help="FILE.jsonl, FILE.json or DIR/ (default: stdout)")
-    c.add_argument("--as", dest="as_", choices=("json", "txt"), default="json",
-                   help="with -o DIR/: write a .json record or the body alone as .txt (default: json)")
+    c.add_argument("--as", dest="as_", choices=("json", "txt", "md"), default="json",
+                   help="with -o DIR/: write a .json record, the body alone as .txt, or the title and body "
+                        "as Markdown (.md) (default: json)")
     c.add_argument("--fields", help=f"comma-separated fields to write (path always): {', '.join(records.FIELDS)}")
     c.add_argument("--explain", action="store_true", help="add every line's label, reason, rule id and first label (the blocks field)")
     c.add_argument("--include", action="append", default=[], metavar="GLOB",
@@ -171,7 +173,8 @@ def run_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.explain:
         fields = tuple(f for f in records.FIELDS if f in fields or f == "blocks")
     options = _clean_options(args, parser, max_bytes=args.max_bytes or None)
-    job = runner.Job(fields=fields, as_text=kind == "dir" and args.as_ == "txt", options=options,
+    document = args.as_ if kind == "dir" and args.as_ in records.DOCUMENTS else None
+    job = runner.Job(fields=fields, document=document, options=options,
                      timeout=args.timeout, traceback=args.verbose, cleaner=args.cleaner)
     base = files.mirror_base(args.paths)
     problem = _refusal(args, sel, kind)
@@ -197,10 +200,10 @@ def _output_kind(args: argparse.Namespace, parser: argparse.ArgumentParser) -> s
         parser.error("- (stdin) has no name to mirror: use -o FILE.jsonl or stdout")
     if args.resume and (kind == "stdout" or STDIN in args.paths):
         parser.error("--resume needs -o FILE or -o DIR/ and no - (stdin)")
-    if args.as_ == "txt" and kind != "dir":
-        parser.error("--as txt needs -o DIR/")
-    if args.as_ == "txt" and (args.fields or args.explain):
-        parser.error("--as txt writes the body alone: --fields and --explain need json")
+    if args.as_ in records.DOCUMENTS and kind != "dir":
+        parser.error(f"--as {args.as_} needs -o DIR/")
+    if args.as_ in records.DOCUMENTS and (args.fields or args.explain):
+        parser.error(f"--as {args.as_} writes one document per input: --fields and --explain need json")
     return kind
 
 

@@ -1,4 +1,4 @@
-"""An `Article` as the command line writes it: a JSON record (one line) or the body as text."""
+"""An `Article` as the command line writes it: a JSON record (one line), the body as text, or Markdown."""
 from __future__ import annotations
 
 import json
@@ -6,9 +6,10 @@ import json
 from ..model import Article
 
 # Everything a record can hold, in output order; `path` always comes first (resuming a
-# JSON-lines run reads it back from the start of each line), `blocks` comes with --explain.
+# JSON-lines run reads it back from the start of each line), `blocks` comes with --explain,
+# `markdown` (title and body as Markdown, built only when asked for) with --fields.
 FIELDS = ("path", "title", "date", "time", "byline", "authors", "date_source", "lang", "confidence",
-          "encoding", "format", "body", "blocks")
+          "encoding", "format", "body", "markdown", "blocks")
 DEFAULT_FIELDS = ("path", "title", "date", "time", "byline", "authors", "date_source", "lang", "confidence",
                   "body")
 PATH_PREFIX = '{"path": '
@@ -27,6 +28,8 @@ def json_line(path: str, article: Article, fields: tuple[str, ...]) -> str:
     """One JSON object on one line (JSON escapes newlines, so "\\n" only ends records)."""
     data = article.to_dict(blocks="blocks" in fields)
     data["path"] = path
+    if "markdown" in fields:
+        data["markdown"] = article.markdown
     return json_object({f: data[f] for f in fields})
 
 
@@ -40,6 +43,15 @@ def json_object(data: dict) -> str:
 def body_text(article: Article) -> str:
     """The body alone, one paragraph per line, newline-terminated (empty for no body)."""
     return article.body + "\n" if article.body else ""
+
+
+def markdown_text(article: Article) -> str:
+    """The title and body as Markdown, newline-terminated (empty for no title and no body)."""
+    return article.markdown
+
+
+# What `-o DIR/ --as KIND` writes for each input, instead of a JSON record.
+DOCUMENTS = {"txt": body_text, "md": markdown_text}
 
 
 def record_path(line: str) -> str | None:

@@ -42,7 +42,7 @@ class Job:
     """What to do with every file of a run: the same for all of them."""
 
     fields: tuple[str, ...] = records.DEFAULT_FIELDS
-    as_text: bool = False          # body only, for `-o DIR/ --as txt`
+    document: str | None = None    # "txt" (the body) or "md" (Markdown) alone, for `-o DIR/ --as txt|md`
     # How to clean every page (lang, rules turned off, ...); its max_bytes refuses larger
     # files before they are read whole. Each file's format comes from its name.
     options: CleanOptions = DEFAULT_OPTIONS
@@ -113,7 +113,8 @@ def process(task: Task, job: Job) -> Outcome:
     except Exception as exc:  # any bug or bad input in one file must not stop the run
         detail = traceback.format_exc() if job.traceback else None
         return Outcome(src, stage="clean", error=f"{type(exc).__name__}: {exc}", nbytes=len(raw), detail=detail)
-    payload = records.body_text(article) if job.as_text else records.json_line(src.path, article, job.fields)
+    payload = (records.DOCUMENTS[job.document](article) if job.document
+               else records.json_line(src.path, article, job.fields))
     return Outcome(src, payload=payload, nbytes=len(raw))
 
 

@@ -8,7 +8,8 @@
     LocalPipelineExecutor(pipeline=[JsonlReader("pages/"), CleanArticleExtractor(),
                                     JsonlWriter("clean/")], tasks=8, workers=2).run()
 
-The step replaces `doc.text` with the article body and adds `article_title`,
+The step replaces `doc.text` with the article body (with `markdown=True`, the title and body
+as Markdown: headings, lists, tables; see `cleanarticle.markdown`) and adds `article_title`,
 `article_date`, `article_time`, `article_byline`, `article_authors`, `article_date_source`,
 `article_lang`, `article_confidence` and `article_error` to `doc.metadata` (prefixed, so the
 WARC reader's crawl `date` or a JSONL `title` is never overwritten; existing `article_*`
@@ -37,6 +38,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
     raise ImportError('cleanarticle.integrations.datatrove needs datatrove: pip install "cleanarticle[datatrove]"'
                       ) from exc
 
+from ..model import Article
 from ..options import CleanOptions
 from ..pipeline import clean
 from .documents import DROP, ERROR_KEY, Outcome, clean_document, describe, engine_options, metadata_fields
@@ -67,20 +69,27 @@ class CleanArticleExtractor(BaseExtractor):
         options: a `CleanOptions` for every document (`max_bytes`, `disabled_rules`,
             `thresholds`, ...); `format`, `lang` and any other `CleanOptions` keyword
             given here override its fields. A document's `url` metadata is its `url`.
+        markdown: write the title and body as Markdown into `doc.text` instead of the plain body.
     """
 
     name = "🧹 cleanarticle"
     _requires_dependencies = ["cleanarticle"]
 
     def __init__(self, format: str | None = None, lang: str | None = None, on_error: str = DROP,
-                 timeout: float = DEFAULT_TIMEOUT, *, options: CleanOptions | None = None, **clean_options: Any):
+                 timeout: float = DEFAULT_TIMEOUT, *, options: CleanOptions | None = None, markdown: bool = False,
+                 **clean_options: Any):
         super().__init__(timeout)
+        self.markdown = markdown
         given = {k: v for k, v in (("format", format), ("lang", lang)) if v is not None}
         self.options = engine_options(type(self).__name__, on_error, {"options": options, **given, **clean_options})
 
     def extract(self, text: str) -> str:
         """The article body of one page (datatrove's extractor contract); raises on failure."""
-        return clean(text, self.options.clean).body
+        return self._text(clean(text, self.options.clean))
+
+    def _text(self, article: Article) -> str:
+        """What becomes `doc.text`: the body, or the title and body as Markdown (empty when there is no body)."""
+        return (article.markdown if article.body else "") if self.markdown else article.body
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         """Clean each document; keep, drop or pass it through, and count which."""
@@ -132,7 +141,7 @@ class CleanArticleExtractor(BaseExtractor):
         outcome = clean_document(page.text, self.options, url=page.url)
         if outcome.article is None:
             return None, metadata_fields(outcome), {}
-        return outcome.article.body, metadata_fields(outcome), line_counts(outcome.article.blocks)
+        return self._text(outcome.article), metadata_fields(outcome), line_counts(outcome.article.blocks)
 
 
 def line_counts(blocks) -> dict[str, int]:
@@ -151,6 +160,6 @@ class CleanArticleTextExtractor(CleanArticleExtractor):
     name = "🧹 cleanarticle (text)"
 
     def __init__(self, lang: str | None = None, on_error: str = DROP, timeout: float = DEFAULT_TIMEOUT, *,
-                 options: CleanOptions | None = None, **clean_options: Any):
+                 options: CleanOptions | None = None, markdown: bool = False, **clean_options: Any):
         super().__init__(format="text", lang=lang, on_error=on_error, timeout=timeout, options=options,
-                         **clean_options)
+                         markdown=markdown, **clean_options)

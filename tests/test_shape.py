@@ -1,0 +1,165 @@
+"""Block shapes: headings, list items, table rows, quotes and code, from HTML markup and from text lines."""
+import pytest
+
+from cleanarticle import clean, model
+from cleanarticle.html_shape import CELL_SEPARATOR
+from cleanarticle.text_shape import cells, list_marker
+
+PROSE = ("This paragraph of the article talks about the matter at hand at some length, so that the "
+         "classifier takes it for good body text of the page. ")
+PROSE2 = ("A second paragraph goes on with the story and adds what the people there said about it, "
+          "which is also the kind of text that an article is made of.")
+
+
+def page(inner: str) -> str:
+    return f"<html><head><title>A page</title></head><body><article><h1>A page</h1><p>{PROSE}</p>{inner}" \
+           f"<p>{PROSE2}</p></article></body></html>"
+
+
+def shapes(raw: str, fmt: str = "html") -> dict[str, model.Shape]:
+    return {b.text: b.shape for b in clean(raw, format=fmt).blocks if b.text}
+
+
+# (markup, text of the block, expected shape): one case per kind of structure.
+HTML_CASES = [
+    ("<h2>Results so far</h2>", "Results so far", model.Shape(model.HEADING, level=2)),
+    ("<h4>Small <a href='#x'>heading</a></h4>", "Small heading", model.Shape(model.HEADING, level=4)),
+    ("<div role='heading' aria-level='3'>An ARIA heading</div>", "An ARIA heading",
+     model.Shape(model.HEADING, level=3)),
+    ("<ul><li>Two eggs</li><li>Flour</li></ul>", "Two eggs", model.Shape(model.LIST_ITEM, level=1)),
+    ("<ol><li>Beat the eggs</li></ol>", "Beat the eggs", model.Shape(model.LIST_ITEM, level=1, ordered=True)),
+    ("<ul><li>Outer<ol><li>Inner step</li></ol></li></ul>", "Inner step",
+     model.Shape(model.LIST_ITEM, level=2, ordered=True)),
+    ("<ul><li><p>An item in a paragraph</p></li></ul>", "An item in a paragraph",
+     model.Shape(model.LIST_ITEM, level=1)),
+    ("<blockquote><p>We will win, she said.</p></blockquote>", "We will win, she said.", model.Shape(model.QUOTE)),
+    ("<div class='pullquote'>A pulled quote</div>", "A pulled quote", model.Shape(model.QUOTE)),
+    ("<pre>def f(x):\n    return x</pre>", "def f(x): return x",
+     model.Shape(model.CODE, code="def f(x):\n    return x")),
+    ("<div class='highlight'><pre><code>a  =  1</code></pre></div>", "a = 1", model.Shape(model.CODE, code="a  =  1")),
+    ("<table><tr><th>Team</th><th>Points</th></tr><tr><td>Alpha</td><td>12</td></tr></table>", "Team | Points",
+     model.Shape(model.TABLE_ROW, cells=("Team", "Points"), header=True)),
+    ("<table><thead><tr><td>Team</td><td>Points</td></tr></thead><tbody><tr><td>Alpha</td><td></td><td>12</td></tr>"
+     "</tbody></table>", "Alpha | 12", model.Shape(model.TABLE_ROW, cells=("Alpha", "", "12"))),
+    ("<p>Just a paragraph.</p>", "Just a paragraph.", model.PARAGRAPH_SHAPE),
+]
+
+
+@pytest.mark.parametrize("markup,text,shape", HTML_CASES, ids=[c[1] for c in HTML_CASES])
+def test_html_shape_comes_from_markup(markup, text, shape):
+    assert shapes(page(markup))[text] == shape
+
+
+def test_thead_row_is_a_header_row():
+    got = shapes(page("<table><thead><tr><td>Team</td><td>Points</td></tr></thead>"
+                      "<tr><td>A</td><td>1</td></tr></table>"))
+    assert got["Team | Points"].header and not got["A | 1"].header
+
+
+def test_layout_table_cells_holding_paragraphs_stay_blocks_of_their_own():
+    got = shapes(page(f"<table><tr><td><p>{PROSE}left</p><p>{PROSE2}</p></td><td><p>{PROSE}right</p></td></tr>"
+                      "</table>"))
+    assert got[PROSE + "left"].kind == model.PARAGRAPH
+    assert not any(s.kind == model.TABLE_ROW for s in got.values())
+
+
+def test_a_cell_whose_text_sits_in_one_wrapper_is_still_a_cell():
+    got = shapes(page("<table><tr><th><div>&bull; Monarch</div></th>"
+                      "<td><a href='/q'>Elizabeth II</a></td></tr></table>"))
+    assert got["• Monarch | Elizabeth II"] == model.Shape(model.TABLE_ROW, cells=("• Monarch", "Elizabeth II"))
+
+
+def test_a_title_and_date_laid_out_in_cells_stay_lines_of_their_own():
+    html = (f"<html><body><table><tr><td><h3>Backup Strategy</h3></td><td>January 22nd, 2019</td></tr></table>"
+            f"<div><p>{PROSE}</p><p>{PROSE2}</p></div></body></html>")
+    texts = [b.text for b in clean(html, format="html").blocks]
+    assert "Backup Strategy" in texts and "January 22nd, 2019" in texts
+
+
+def test_a_row_with_one_filled_cell_is_not_a_table_row():
+    got = shapes(page("<table><tr><td>Only this</td><td></td></tr></table>"))
+    assert got["Only this"].kind == model.PARAGRAPH
+
+
+def test_table_rows_inside_an_article_are_body_lines_with_their_cells_apart():
+    rows = "".join(f"<tr><td>Team {n}</td><td>{n * 3}</td><td>{n}-{n + 1}</td></tr>" for n in range(1, 9))
+    article = clean(page(f"<table><tr><th>Team</th><th>Points</th><th>Games</th></tr>{rows}</table>"), format="html")
+    assert "Team 4 | 12 | 4-5" in article.paragraphs
+    assert all(CELL_SEPARATOR.join(b.shape.cells) == b.text for b in article.blocks if b.shape.kind == model.TABLE_ROW)
+
+
+def test_a_list_of_references_with_few_stopwords_is_kept_in_the_article():
+    refs = "".join(f"<li>Author{n} A, Writer B, Person C, et al. Mindfulness-based reduction for chronic pain: "
+                   f"a review. Journal {n}, 2019;12:34-56.</li>" for n in range(5))
+    article = clean(page(f"<h2>References</h2><ol>{refs}</ol>"), format="html")
+    kept = [b for b in article.blocks if b.shape.kind == model.LIST_ITEM]
+    assert kept and all(b.label == model.BODY for b in kept), [(b.label, b.reason) for b in kept]
+
+
+def test_a_menu_list_stays_navigation():
+    menu = "<nav><ul>" + "".join(f"<li><a href='/{n}'>Section {n}</a></li>" for n in range(8)) + "</ul></nav>"
+    article = clean(f"<html><body>{menu}<article><h1>A page</h1><p>{PROSE}</p><p>{PROSE2}</p></article></body></html>",
+                    format="html")
+    assert article.paragraphs
+    assert not any(p.startswith("Section") for p in article.paragraphs)
+
+
+# Text mode: (lines, line -> expected kind, a word of the reason)
+TEXT = "\n".join([
+    "A title for the page",
+    "",
+    PROSE,
+    "",
+    "What we found",
+    "",
+    PROSE2,
+    "- milk and sugar",
+    "• two eggs",
+    "1. Beat the eggs.",
+    "2) Add the flour.",
+    "Team | Points | Games",
+    "Alpha | 12 | 4",
+    "Beta | 9 | 4",
+    "And a third paragraph closes the article with a few words on what comes next for the people in it, and "
+    "then it goes on for a while longer, because a list and a table in the middle of a text cost the main "
+    "text block a little for every short line, and the prose after them has to pay that back.",
+])
+
+
+@pytest.mark.parametrize("line,shape,why", [
+    ("What we found", model.Shape(model.HEADING, level=2), "heading"),
+    ("- milk and sugar", model.Shape(model.LIST_ITEM, level=1, marker="-"), "list item"),
+    ("• two eggs", model.Shape(model.LIST_ITEM, level=1, marker="•"), "list item"),
+    ("1. Beat the eggs.", model.Shape(model.LIST_ITEM, level=1, ordered=True, marker="1."), "list item"),
+    ("2) Add the flour.", model.Shape(model.LIST_ITEM, level=1, ordered=True, marker="2)"), "list item"),
+    ("Team | Points | Games", model.Shape(model.TABLE_ROW, cells=("Team", "Points", "Games"), header=True),
+     "table row"),
+    ("Beta | 9 | 4", model.Shape(model.TABLE_ROW, cells=("Beta", "9", "4")), "table row"),
+    (PROSE2, model.PARAGRAPH_SHAPE, "paragraph"),
+])
+def test_text_mode_infers_shape_and_says_so(line, shape, why):
+    block = next(b for b in clean(TEXT, format="text").blocks if b.text == line)
+    assert block.label == model.BODY
+    assert block.shape == shape
+    assert why in block.reason
+
+
+def test_text_mode_a_lone_barred_line_is_no_table():
+    text = "\n".join([PROSE, "Results | Sport", PROSE])
+    block = next(b for b in clean(text, format="text").blocks if b.text == "Results | Sport")
+    assert block.shape.kind != model.TABLE_ROW
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("- a", ("-", False)), ("12. b", ("12.", True)), ("3) c", ("3)", True)), ("-a", None), ("1.5 kg", None),
+    ("999. x", ("999.", True)), ("1000. x", None),
+])
+def test_list_marker(text, expected):
+    assert list_marker(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("a | b", ("a", "b")), ("| a | b |", ("a", "b")), ("no bars", ("no bars",)), ("a|b|c", ("a", "b", "c")),
+])
+def test_cells(text, expected):
+    assert cells(text) == expected
