@@ -19,6 +19,9 @@ ARTICLE_TYPES = frozenset((
     "liveblogposting", "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
     "scholarlyarticle", "report", "webpage", "creativework", "posting", "medicalwebpage",
 ))
+# JSON-LD keys whose values are entities of the page itself (a QAPage's Question, a
+# Product's Offer, an ItemList's items), searched for their @type too.
+NESTED_KEYS = frozenset(("mainEntity", "mainEntityOfPage", "itemListElement", "offers", "about"))
 # <meta> names/properties, in order of trust, for each field.
 TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
               "twitter:title")
@@ -51,6 +54,9 @@ class HeadMeta:
     date_source: str | None = None
     lang: str | None = None
     site_name: str | None = None
+    # Every JSON-LD @type on the page and the og:type ("og:article"), casefolded: what the
+    # page says it is, read by `kind.page_kind`.
+    types: tuple[str, ...] = ()
 
 
 def _text(value: object) -> str | None:
@@ -74,27 +80,35 @@ def _meta_values(tree: LexborHTMLParser) -> dict[str, str]:
     return values
 
 
-def _json_ld(tree: LexborHTMLParser) -> dict:
-    """The first JSON-LD object of an article type (searched through @graph and lists)."""
+def _json_ld(tree: LexborHTMLParser) -> tuple[dict, tuple[str, ...]]:
+    """The first JSON-LD object of an article type (searched through @graph and lists),
+    and every @type the page's JSON-LD declares (casefolded, in order, once each)."""
+    found: dict = {}
+    seen: dict[str, None] = {}
     for node in tree.css('script[type="application/ld+json"]'):
         try:
             data = json.loads(node.text() or "")
         except (ValueError, RecursionError):
             continue
-        todo = [data]
+        todo: list[tuple[object, bool]] = [(data, True)]  # (item, whether it is the page's own entity)
         while todo:
-            item = todo.pop(0)
+            item, own = todo.pop(0)
             if isinstance(item, list):
-                todo.extend(item)
+                todo.extend((x, own) for x in item)
             elif isinstance(item, dict):
                 types = item.get("@type")
                 types = types if isinstance(types, list) else [types]
-                if any(isinstance(t, str) and t.casefold() in ARTICLE_TYPES for t in types) and (
+                folded = [t.casefold() for t in types if isinstance(t, str)]
+                seen.update(dict.fromkeys(folded))
+                if own and not found and any(t in ARTICLE_TYPES for t in folded) and (
                         item.get("headline") or item.get("datePublished") or item.get("author")):
-                    return item
+                    found = item
                 if "@graph" in item:
-                    todo.extend(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]])
-    return {}
+                    graph = item["@graph"]
+                    todo.extend((x, own) for x in (graph if isinstance(graph, list) else [graph]))
+                if own:  # a main entity's parts ("mainEntity": a Question, "offers"): their types only
+                    todo.extend((v, False) for k, v in item.items() if k in NESTED_KEYS)
+    return found, tuple(seen)
 
 
 def _ld_author(value: object) -> str | None:
@@ -161,7 +175,7 @@ def title_from_document_title(raw: str, tree: LexborHTMLParser) -> str:
 def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
     """Title, byline, date, language and site name as the page declares them."""
     meta = _meta_values(tree)
-    ld = _json_ld(tree)
+    ld, ld_types = _json_ld(tree)
     title = source = None
     headline, name = _text(ld.get("headline")), _text(ld.get("name"))
     doc_title = _document_title(tree)
@@ -201,4 +215,6 @@ def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
             site = urllib.parse.urlsplit(url).hostname
         except ValueError:  # "http://[x": not a URL we can read a host from
             site = None
-    return HeadMeta(title, source, byline, date, time, date_source, lang, site)
+    og_type = meta.get("og:type")
+    types = ld_types + ((f"og:{og_type.casefold()}",) if og_type else ())
+    return HeadMeta(title, source, byline, date, time, date_source, lang, site, types)

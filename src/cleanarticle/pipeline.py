@@ -6,7 +6,7 @@ import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
-from . import blocks, classify, confidence, decode, html_blocks, html_meta, langid, lexicon, limits, main_content
+from . import blocks, classify, confidence, decode, html_blocks, html_meta, kind, langid, lexicon, limits, main_content
 from . import metadata, model, normalize, revise
 from .features import LineFeatures, line_features
 
@@ -16,7 +16,8 @@ def clean(raw: str | bytes, *, format: str = "auto", lang: str | None = None,
     """Clean one scraped article given as plain text (one block per line) or HTML.
 
     `format` is "text", "html" or "auto" (markup means HTML); `lang` (ISO 639-1) skips
-    language detection; `url` is the page's address, used by the HTML front-end.
+    language detection; `url` is the page's address (the HTML front-end reads its host,
+    both modes its path's shape for the page's `kind`).
     Input over `max_bytes` (default 32 MB; None: no limit) raises ValueError: it is
     refused, not truncated, so no article comes back silently cut short.
     """
@@ -28,7 +29,7 @@ def clean(raw: str | bytes, *, format: str = "auto", lang: str | None = None,
         return _clean_html(text, lang=lang, url=url, encoding=encoding)
     text, _ = normalize.normalize(text)
     lines = blocks.split_lines(text)
-    return clean_lines(lines, lang=lang, encoding=encoding)
+    return clean_lines(lines, lang=lang, encoding=encoding, url=url)
 
 
 def _clean_html(html: str, *, lang: str | None, url: str | None, encoding: str | None) -> model.Article:
@@ -41,16 +42,16 @@ def _clean_html(html: str, *, lang: str | None, url: str | None, encoding: str |
     lines = text.split("\n")
     if len(lines) != len(dom.blocks):  # normalisation never adds or removes a line break
         lines = [normalize.normalize(b.text)[0] for b in dom.blocks]
-    return clean_lines(lines, lang=lang or head.lang, encoding=encoding, dom=dom, head=head)
+    return clean_lines(lines, lang=lang or head.lang, encoding=encoding, dom=dom, head=head, url=url)
 
 
 def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | None = None,
                 today: datetime.date | None = None, dom: html_blocks.Dom | None = None,
-                head: html_meta.HeadMeta | None = None) -> model.Article:
+                head: html_meta.HeadMeta | None = None, url: str | None = None) -> model.Article:
     """The classifier over already-split, normalised lines (one block each).
 
     HTML pages add `dom` (one block of markup evidence per line) and `head` (declared
-    metadata, which wins over what the text rules find).
+    metadata, which wins over what the text rules find); `url` helps tell the page's kind.
     """
     head = head or html_meta.HeadMeta()
     lang = langid.from_tag(lang) or langid.detect(lines)  # a page's <html lang> may be anything
@@ -78,6 +79,11 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     final, reasons = revise.revise(feats, guesses, meta, main)
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
     byline = head.byline or meta.byline_text
+    has_title = title is not None or head.title is not None
+    page = kind.signals(feats, final, page_words=lex.page_words, has_title=has_title, types=head.types, url=url,
+                        link_chars=[b.link_chars for b in dom.blocks] if dom is not None else None,
+                        main_lines=main.lines if main is not None else None)
+    page_kind = kind.page_kind(page)
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
         body="\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY),
@@ -87,7 +93,9 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
         authors=metadata.authors(byline, lex),
         date_source=head.date_source or (f"line {meta.date_line + 1}" if meta.date_line is not None else None),
         lang=lang,
-        confidence=confidence.confidence(feats, final, title is not None or head.title is not None),
+        confidence=confidence.confidence(page, page_kind),
+        kind=page_kind.kind,
+        kind_reason=page_kind.reason,
         encoding=encoding,
         format="text" if dom is None else "html",
         blocks=tuple(model.Block(i, line, lab, why) for i, (line, lab, why) in enumerate(zip(lines, final, reasons))),

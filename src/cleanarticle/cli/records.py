@@ -8,9 +8,9 @@ from ..model import Article
 # Everything a record can hold, in output order; `path` always comes first (resuming a
 # JSON-lines run reads it back from the start of each line), `blocks` comes with --explain.
 FIELDS = ("path", "title", "date", "time", "byline", "authors", "date_source", "lang", "confidence",
-          "encoding", "format", "body", "blocks")
+          "kind", "kind_reason", "encoding", "format", "body", "blocks")
 DEFAULT_FIELDS = ("path", "title", "date", "time", "byline", "authors", "date_source", "lang", "confidence",
-                  "body")
+                  "kind", "body")
 PATH_PREFIX = '{"path": '
 
 

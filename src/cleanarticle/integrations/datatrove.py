@@ -10,19 +10,22 @@
 
 The step replaces `doc.text` with the article body and adds `article_title`,
 `article_date`, `article_time`, `article_byline`, `article_authors`, `article_date_source`,
-`article_lang`, `article_confidence` and `article_error` to `doc.metadata` (prefixed, so the
+`article_lang`, `article_confidence`, `article_kind`, `article_kind_reason` and `article_error`
+to `doc.metadata` (prefixed, so the
 WARC reader's crawl `date` or a JSONL `title` is never overwritten; existing `article_*`
 keys, from an earlier cleaning, are replaced).
 
 Like datatrove's own extractors it cleans in a sandbox process with a per-document
 `timeout`, and counts `total`, `forwarded` (kept), `dropped` and `failed` (split into
 `clean_error`, `timeout` and `broken_process`). A page without body is dropped
-(`empty_body`); a failed page is dropped, or with `on_error="keep"` passed through with
+(`empty_body`); with `min_confidence` or `kinds`, so is a page under that confidence
+(`low_confidence`) or of another kind (`excluded_kind`); a failed page is dropped, or with `on_error="keep"` passed through with
 its text unchanged and the reason in `article_error`.
 """
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from typing import Any
 
 try:
@@ -36,6 +39,8 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
 from ..pipeline import clean
 from .documents import DROP, ERROR_KEY, EngineOptions, Outcome, clean_document, describe, metadata_fields
 
+# The stat that counts a page dropped by `min_confidence` or `kinds` (by the skip's stage).
+SKIP_STATS = {"confidence": "low_confidence", "kind": "excluded_kind"}
 # Seconds for one page. Pages take ~10 ms on average and ~0.3 s at most on the readability
 # test pages; 5 s leaves room for a loaded machine, and still stops a pathological page.
 DEFAULT_TIMEOUT = 5.0
@@ -59,15 +64,19 @@ class CleanArticleExtractor(BaseExtractor):
         on_error: "drop" (the default, as datatrove's extractors do) or "keep" a document
             that cannot be cleaned; a kept one has its text unchanged and `article_error` set.
         timeout: seconds allowed per document.
+        min_confidence: drop a page whose `confidence` is below this (0-1; None keeps all).
+        kinds: keep only pages of these kinds (e.g. `{"article"}`; None keeps all).
     """
 
     name = "🧹 cleanarticle"
     _requires_dependencies = ["cleanarticle"]
 
     def __init__(self, format: str = "auto", lang: str | None = None, on_error: str = DROP,
-                 timeout: float = DEFAULT_TIMEOUT):
+                 timeout: float = DEFAULT_TIMEOUT, min_confidence: float | None = None,
+                 kinds: Collection[str] | None = None):
         super().__init__(timeout)
-        self.options = EngineOptions(format=format, lang=lang, on_error=on_error)
+        self.options = EngineOptions(format=format, lang=lang, on_error=on_error, min_confidence=min_confidence,
+                                     kinds=kinds)
 
     def extract(self, text: str) -> str:
         """The article body of one page (datatrove's extractor contract); raises on failure."""
@@ -87,6 +96,9 @@ class CleanArticleExtractor(BaseExtractor):
                     doc.metadata.update(fields)  # text left as it was
                 elif not body:
                     self.stat_update(StatHints.dropped, "empty_body")
+                    continue
+                elif (skip := self.options.skip_reason(fields)) is not None:
+                    self.stat_update(StatHints.dropped, SKIP_STATS[skip[0]])
                     continue
                 else:
                     self.stat_update("extracted")
@@ -128,5 +140,7 @@ class CleanArticleTextExtractor(CleanArticleExtractor):
 
     name = "🧹 cleanarticle (text)"
 
-    def __init__(self, lang: str | None = None, on_error: str = DROP, timeout: float = DEFAULT_TIMEOUT):
-        super().__init__(format="text", lang=lang, on_error=on_error, timeout=timeout)
+    def __init__(self, lang: str | None = None, on_error: str = DROP, timeout: float = DEFAULT_TIMEOUT,
+                 min_confidence: float | None = None, kinds: Collection[str] | None = None):
+        super().__init__(format="text", lang=lang, on_error=on_error, timeout=timeout,
+                         min_confidence=min_confidence, kinds=kinds)

@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from .. import decode
+from .. import confidence, decode
 from ..model import Article
 from ..pipeline import clean
 
@@ -25,7 +25,8 @@ ON_ERROR = (DROP, KEEP)
 # crawl `date` that datatrove's WARC reader puts in a document's metadata, is never
 # overwritten by ours.
 PREFIX = "article_"
-ARTICLE_FIELDS = ("title", "date", "time", "byline", "authors", "date_source", "lang", "confidence")
+ARTICLE_FIELDS = ("title", "date", "time", "byline", "authors", "date_source", "lang", "confidence", "kind",
+                  "kind_reason")
 METADATA_KEYS = tuple(PREFIX + name for name in ARTICLE_FIELDS) + (PREFIX + "error",)
 BODY_KEY = PREFIX + "body"
 ERROR_KEY = PREFIX + "error"
@@ -37,11 +38,17 @@ ERROR_MESSAGE_CHARS = 500  # enough to tell the cause; a huge repr would bloat e
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class EngineOptions:
-    """How an engine cleans each document: `clean()`'s `format` and `lang`, and `on_error`."""
+    """How an engine cleans each document: `clean()`'s `format` and `lang`, and `on_error`.
+
+    `min_confidence` and `kinds` filter cleaned pages: one whose confidence is lower, or
+    whose kind is not listed, is dropped (and counted as such); None keeps every page.
+    """
 
     format: str = "auto"
     lang: str | None = None
     on_error: str = DROP
+    min_confidence: float | None = None
+    kinds: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         # Checked here, on the client, so that a typo fails at once and not in every worker.
@@ -50,15 +57,29 @@ class EngineOptions:
             raise TypeError(f"lang must be an ISO 639-1 code or None, not {type(self.lang).__name__}")
         if self.on_error not in ON_ERROR:
             raise ValueError(f"on_error must be one of {', '.join(map(repr, ON_ERROR))}, not {self.on_error!r}")
+        confidence.check_filter(self.min_confidence, self.kinds)
+        if self.kinds is not None and not isinstance(self.kinds, frozenset):
+            object.__setattr__(self, "kinds", frozenset(self.kinds))  # any collection of names; hashable
+
+    def skip_reason(self, fields: Mapping[str, Any]) -> tuple[str, str] | None:
+        """Why a cleaned page (its `metadata_fields`) is filtered out, as (stage, message), or None."""
+        if self.min_confidence is None and self.kinds is None:
+            return None
+        return confidence.skip_reason(fields[PREFIX + "confidence"], fields[PREFIX + "kind"],
+                                      min_confidence=self.min_confidence, kinds=self.kinds)
 
 
-def engine_options(caller: str, on_error: str, clean_options: Mapping[str, Any]) -> EngineOptions:
+def engine_options(caller: str, on_error: str, clean_options: Mapping[str, Any],
+                   min_confidence: float | None = None, kinds: Any = None) -> EngineOptions:
     """`EngineOptions` from a helper's `**clean_options`, naming the helper in any error."""
     unknown = sorted(set(clean_options) - set(CLEAN_OPTIONS))
     if unknown:
         raise TypeError(f"{caller}() got unknown clean option(s) {', '.join(unknown)}; "
                         f"accepted: {', '.join(CLEAN_OPTIONS)}")
-    return EngineOptions(on_error=on_error, **clean_options)
+    try:
+        return EngineOptions(on_error=on_error, min_confidence=min_confidence, kinds=kinds, **clean_options)
+    except ValueError as exc:
+        raise ValueError(f"{caller}(): {exc}") from None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
