@@ -53,7 +53,7 @@ def test_chrome_regions_from_tags_and_class_tokens():
                 "<p>anchor</p></div>")
     regions = {b.text: (b.region, b.region_reason) for b in blocks_of(html)}
     assert regions["Home"] == ("nav", "inside <nav>")
-    assert regions["Other story"] == ("related", "markup 'related-posts'")
+    assert regions["Other story"] == ("related", "markup 'related-posts' on <div.related-posts>")
     assert regions["kept"] == (None, None)  # "article-body" names content: not chrome
     assert regions["anchor"] == (None, None)  # a heading's anchor id, not a role
 

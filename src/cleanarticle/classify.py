@@ -119,7 +119,15 @@ def with_dom(feats: list[LineFeatures], guesses: list[Guess], dom: list) -> list
             region_good[b.region_id] = region_good.get(b.region_id, 0) + n
     first_good = next((b.region_id for b, n in zip(dom, good) if n), 0)
     region_kind = {b.region_id: b.region for b in dom if b.region_id}
-    article_regions = {r for r, n in region_good.items() if n > REGION_MAX_GOOD_SHARE * total_good
+    # Regions of one kind that together hold most of the good text are the article cut into
+    # pieces (a page builder's `elementor-widget-*` per paragraph, one `product-widget` per
+    # review): a token owns a region only where the page's prose is not.
+    kind_good: dict[str | None, int] = {}
+    for r, n in region_good.items():
+        kind_good[region_kind[r]] = kind_good.get(region_kind[r], 0) + n
+    article_regions = {r for r, n in region_good.items()
+                       if (n > REGION_MAX_GOOD_SHARE * total_good
+                           or kind_good[region_kind[r]] > REGION_MAX_GOOD_SHARE * total_good and n)
                        and (region_kind[r] != model.COMMENTS or r == first_good)}
     out = []
     for f, g, b in zip(feats, guesses, dom):

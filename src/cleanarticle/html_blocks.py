@@ -23,6 +23,18 @@ DROP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "iframe
 # Removed before the walk: hidden elements.
 HIDDEN = ('[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
           '[style*="visibility:hidden"], [style*="visibility: hidden"]')
+# React's streamed server rendering sends a page's late parts as `<div hidden id="S:0">`
+# and moves them into place with a script: hidden in the file, shown in the browser
+# (Next.js sites; on wcxb the whole article of pages 0155 and 0589 sits in one).
+STREAMED_ID = regex.compile(r"S:\d+")
+# Discourse and Flarum forums print the thread for crawlers inside `<noscript>` and draw
+# it with JavaScript: when the visible page holds less text than this (characters, its
+# application shell), the walk is redone with `<noscript>` content, and kept when that adds
+# at least NOSCRIPT_MIN_GAIN characters (not just "Please enable JavaScript"). On wcxb 19
+# pages (forum threads) qualify, all with under 200 visible characters and 2,000-31,000
+# in `<noscript>`; the 3 more under the limit gain 46-188 characters.
+NOSCRIPT_RETRY_MAX_CHARS = 2000
+NOSCRIPT_MIN_GAIN = 1000
 # Elements that start and end a block; everything else is inline and joins its block's text.
 BLOCK_TAGS = frozenset((
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
@@ -124,7 +136,16 @@ class _Context(NamedTuple):
 def strip_invisible(tree: LexborHTMLParser) -> None:
     """Remove hidden elements (scripts, styles and forms' widgets are skipped by the walk)."""
     for node in tree.css(HIDDEN):
+        if node.tag == "div" and "hidden" in node.attributes and STREAMED_ID.fullmatch(node.id or ""):
+            continue
         node.decompose()
+
+
+def _element_name(tag: str, attrs: dict[str, str | None]) -> str:
+    """How reasons name an element: "div#main.article-body" (its tag, first id and first class)."""
+    ident = (attrs.get("id") or "").split()
+    cls = (attrs.get("class") or "").split()
+    return tag + (f"#{ident[0]}" if ident else "") + (f".{cls[0]}" if cls else "")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -139,14 +160,29 @@ class Dom:
         """How reasons name a block element ("div#main.article-body"); made only when one is cited."""
         if element not in self.tags:
             return "?"
-        tag, attrs = self.tags[element]
-        ident = (attrs.get("id") or "").split()
-        cls = (attrs.get("class") or "").split()
-        return tag + (f"#{ident[0]}" if ident else "") + (f".{cls[0]}" if cls else "")
+        return _element_name(*self.tags[element])
 
 
 def html_blocks(tree: LexborHTMLParser) -> Dom:
-    """The visible text of the page as blocks in document order."""
+    """The visible text of the page as blocks in document order.
+
+    A page that shows almost nothing but keeps its text in `<noscript>` (a JavaScript
+    application's crawler view) is read with that text.
+    """
+    dom = _walk(tree, DROP_TAGS)
+    shown = sum(len(b.text) for b in dom.blocks)
+    if shown < NOSCRIPT_RETRY_MAX_CHARS and tree.css_first("noscript") is not None:
+        retry = _walk(tree, _DROP_BUT_NOSCRIPT)
+        if sum(len(b.text) for b in retry.blocks) >= shown + NOSCRIPT_MIN_GAIN:
+            return retry
+    return dom
+
+
+_DROP_BUT_NOSCRIPT = DROP_TAGS - {"noscript"}
+
+
+def _walk(tree: LexborHTMLParser, drop: frozenset[str]) -> Dom:
+    """The blocks of the page, skipping the elements in `drop` with everything inside them."""
     root = tree.body or tree.root
     out: list[HtmlBlock] = []
     parent: dict[int, int] = {}
@@ -198,7 +234,7 @@ def html_blocks(tree: LexborHTMLParser) -> Dom:
         if tag is None or tag[0] in "-_!":  # comments, doctype
             node = node.next
             continue
-        if tag in DROP_TAGS:
+        if tag in drop:
             node = node.next
             continue
         if tag not in BLOCK_TAGS:
@@ -242,7 +278,7 @@ def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial
         elif attrs:
             hit = _attr_region(attrs)
             if hit:
-                region, reason = hit
+                region, reason = hit[0], f"{hit[1]} on <{_element_name(tag, attrs)}>"
     caption = ctx.caption or tag in CAPTION_TAGS or region == "caption"
     return _Context(tag, region, reason, region_id if region else 0, ctx.in_link,
                     ctx.in_article or tag in ARTICLE_TAGS, caption, serial)

@@ -7,7 +7,7 @@ import datetime
 from selectolax.lexbor import LexborHTMLParser
 
 from . import blocks, classify, confidence, decode, html_blocks, html_meta, kind, langid, lexicon, limits, main_content
-from . import metadata, model, normalize, revise
+from . import metadata, model, normalize, revise, safety_net
 from .features import LineFeatures, line_features
 
 
@@ -63,7 +63,7 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     feats = [memo.get(line) or memo.setdefault(line, line_features(line, lex, today, month_first=lang == "en"))
              for line in lines]
     has_stoplist = bool(lex.stopwords) and classify.stoplist_fits(feats)
-    guesses = [classify.classify(f, has_stoplist) for f in feats]
+    guesses = first = [classify.classify(f, has_stoplist) for f in feats]
     if dom is not None:
         guesses = classify.with_dom(feats, guesses, dom.blocks)
     nonblank = [i for i, f in enumerate(feats) if f.text]
@@ -75,8 +75,14 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     meta = metadata.find_byline_and_date(feats, guesses, nonblank, title if title is not None else guessed, marked)
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
-    main = main_content.main_container(dom, guesses) if dom is not None else None
+    main = None
+    if dom is not None:
+        prose = safety_net.prose(feats, first, dom)
+        main = main_content.checked(dom, main_content.main_container(dom, guesses), prose)
     final, reasons = revise.revise(feats, guesses, meta, main)
+    rescued = safety_net.rescue(feats, first, final, reasons, dom) if dom is not None else None
+    if rescued is not None:
+        final, reasons = rescued
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
     byline = head.byline or meta.byline_text
     has_title = title is not None or head.title is not None
@@ -93,7 +99,9 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
         authors=metadata.authors(byline, lex),
         date_source=head.date_source or (f"line {meta.date_line + 1}" if meta.date_line is not None else None),
         lang=lang,
-        confidence=confidence.confidence(page, page_kind),
+        # A page the safety net had to rescue was hard to read: its confidence says so.
+        confidence=round(confidence.confidence(page, page_kind)
+                         * (safety_net.RESCUE_CONFIDENCE_FACTOR if rescued is not None else 1.0), 3),
         kind=page_kind.kind,
         kind_reason=page_kind.reason,
         encoding=encoding,
