@@ -117,8 +117,8 @@ def auc(pos: list[float], neg: list[float]) -> float:
 
 def report(rows: list[dict]) -> None:
     rows = [r for r in rows if r["corpus"] == "wcxb"]
-    print(f"{'half':5} {'mode':8} {'pages':>5} {'kind ok':>7} {'AUC':>6} {'F1 c>=0.8':>14} {'F1 c<0.5':>14} "
-          f"{'ms/page':>7}")
+    print(f"{'half':5} {'mode':8} {'pages':>5} {'kind ok':>7} {'AUC':>6} {'F1 c>=0.8':>14} {'F1 c<0.8':>14} "
+          f"{'F1 c<0.5':>14} {'ms/page':>7}")
     for half in ("even", "odd"):
         for mode in MODES:
             chosen = [r for r in rows if r["mode"] == mode and (r["id"] % 2 == 0) == (half == "even")]
@@ -126,12 +126,13 @@ def report(rows: list[dict]) -> None:
             arts = [r for r in chosen if r["want"] == kind.ARTICLE]
             a = auc([r["confidence"] for r in arts], [r["confidence"] for r in chosen if r["want"] != kind.ARTICLE])
             hi = [r["f1"] for r in arts if r["confidence"] >= HIGH]
+            mid = [r["f1"] for r in arts if r["confidence"] < HIGH]
             lo = [r["f1"] for r in arts if r["confidence"] < LOW]
 
             def band(xs):
                 return f"{statistics.mean(xs):.3f} ({len(xs):3})" if xs else "-"
             ms = statistics.mean(r["ms"] for r in chosen)
-            print(f"{half:5} {mode:8} {len(chosen):5} {ok:7.3f} {a:6.3f} {band(hi):>14} {band(lo):>14} {ms:7.1f}")
+            print(f"{half:5} {mode:8} {len(chosen):5} {ok:7.3f} {a:6.3f} {band(hi):>14} {band(mid):>14} {band(lo):>14} {ms:7.1f}")
     for mode in MODES:
         print(f"\nconfusion, {mode}, both halves (rows: corpus kind, columns: ours)")
         table = collections.Counter((r["want"], r["kind"]) for r in rows if r["mode"] == mode)
