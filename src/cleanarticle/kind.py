@@ -1,7 +1,7 @@
 """The page's kind (article, listing, forum, product, other) from evidence the pipeline already has.
 
-A crawl is mostly not articles. The kind is decided from four sources, cheapest first:
-what the page declares (JSON-LD `@type`, `og:type`), the URL's shape (`/tag/`, `/product/`,
+A crawl is mostly not articles. The kind is weighed from four sources of evidence together
+(a fitted model, see `page_kind`): what the page declares (JSON-LD `@type`, `og:type`), the URL's shape (`/tag/`, `/product/`,
 `/t/`), the body's shape (prose paragraphs against many short items of one form: teaser
 headlines, repeated author/date headers of posts, prices and cart buttons) and what the
 line classifier concluded (share of teaser lines, link density, where the main text sits).
