@@ -34,7 +34,10 @@ ITEM_MAX_WORDS = 12
 
 # A price: a currency sign next to a number ("$19.99", "19,99 €", "£ 5"), alone or nearly
 # alone on its line. \p{Sc} is Unicode's currency-symbol category, not a word list.
-_PRICE = regex.compile(r"\p{Sc}\s?\d[\d.,]*|\d[\d.,]*\s?\p{Sc}")
+# Amounts are bounded (PRICE_MAX_DIGITS) and tried only where a number starts: an unbounded
+# run would rescan a long run of digits from each of its characters (quadratic).
+PRICE_MAX_DIGITS = 15
+_PRICE = regex.compile(rf"\p{{Sc}}\s?\d[\d.,]{{0,{PRICE_MAX_DIGITS}}}|(?<![\d.,])\d[\d.,]{{0,{PRICE_MAX_DIGITS}}}\s?\p{{Sc}}")
 PRICE_LINE_MAX_WORDS = 6
 # A short line printed this many times is an item's button or label ("Read more", "Reply").
 REPEAT_MIN_TIMES = 3
