@@ -78,14 +78,6 @@ def test_declared_types_are_read_from_json_ld_nested_entities_and_og_type():
     assert head.types == ("webpage", "product", "thing", "question", "og:product")
 
 
-def test_a_nested_entity_never_becomes_the_article_metadata():
-    html = ('<html><head><script type="application/ld+json">{"@type": "WebPage", "mainEntity": '
-            '{"@type": "NewsArticle", "headline": "Nested headline"}}</script><title>Page title here, long</title>'
-            '</head><body><p>x</p></body></html>')
-    head = read_head(LexborHTMLParser(html))
-    assert head.title != "Nested headline" and "newsarticle" in head.types
-
-
 def test_every_kind_is_documented_and_the_model_file_is_complete():
     assert set(kind.KINDS) == {"article", "listing", "forum", "product", "other"}
     path = importlib.resources.files("cleanarticle") / "data" / "kind_model.tsv"

@@ -10,7 +10,7 @@ import pathlib
 import pytest
 
 from benchmarks.lost_pages import shingles
-from cleanarticle import clean, main_content, safety_net
+from cleanarticle import Thresholds, clean, safety_net
 
 TOPICS = ["harbour", "library", "orchard", "railway", "market", "bridge", "school", "river", "museum",
           "garden", "clinic", "theatre", "stadium", "bakery", "ferry", "castle"]
@@ -73,14 +73,13 @@ LEAD = ("Our cedar oil is made in small batches by hand, and every bottle is fil
         "in our own workshop by the same two people who have made it for the last ten years.")
 
 
-def test_a_container_holding_a_small_share_of_the_prose_is_chosen_again(monkeypatch):
+def test_a_container_holding_a_small_share_of_the_prose_is_chosen_again():
     article = clean(_split_page(), format="html")
     assert LEAD in article.paragraphs
     assert all(para(n) in article.paragraphs for n in (0, 1, 2))
     assert any("chosen again" in b.reason for b in article.blocks)
     # Without the check the FAQ box alone is the article: the test can fail.
-    monkeypatch.setattr(main_content, "MIN_PROSE_SHARE", 0.0)
-    assert LEAD not in clean(_split_page(), format="html").paragraphs
+    assert LEAD not in clean(_split_page(), format="html", thresholds=Thresholds(min_prose_share=0.0)).paragraphs
 
 
 def test_a_post_inside_a_comments_named_wrapper_is_kept():
@@ -102,13 +101,15 @@ def _thread(posts: int) -> str:
                 f"<div class='comments'>{items}</div>")
 
 
-def test_a_forum_thread_in_comment_markup_is_rescued_with_a_lower_confidence(monkeypatch):
+def test_a_forum_thread_in_comment_markup_is_rescued_with_a_lower_confidence():
     article = clean(_thread(6), format="html")
     assert all(para(n) in article.paragraphs for n in range(6))
     assert any(b.reason.startswith("safety net:") for b in article.blocks)
     assert article.confidence <= safety_net.RESCUE_CONFIDENCE_FACTOR
-    monkeypatch.setattr(safety_net, "RESCUE_MAX_KEPT_CHARS", 0)  # net off: only the blurb is left
-    assert prose_of(clean(_thread(6), format="html")) == []
+    assert any(b.rule == "net.rescue" for b in article.blocks)
+    # Net off (by its rule id, or by a threshold): only the blurb is left.
+    assert prose_of(clean(_thread(6), format="html", disabled_rules={"net.rescue"})) == []
+    assert prose_of(clean(_thread(6), format="html", thresholds=Thresholds(rescue_max_kept_chars=0))) == []
 
 
 def test_the_net_leaves_a_kept_article_alone():

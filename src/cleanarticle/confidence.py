@@ -19,8 +19,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from .kind import KINDS, Kind, PageSignals
+
+if TYPE_CHECKING:
+    from .thresholds import Thresholds
 
 # An article has at least this many body words; below it confidence falls linearly.
 FULL_ARTICLE_WORDS = 150
@@ -33,11 +37,14 @@ FULL_ARTICLE_WORDS = 150
 ARTICLE_SHIFT = 2.0
 
 
-def confidence(s: PageSignals, page: Kind) -> float:
-    """How sure we are that this is one article and that its body is right, in [0, 1]."""
-    size = min(1.0, s.body_words / FULL_ARTICLE_WORDS)
+def confidence(s: PageSignals, page: Kind, t: Thresholds | None = None) -> float:
+    """How sure we are that this is one article and that its body is right, in [0, 1].
+
+    `t` overrides FULL_ARTICLE_WORDS and ARTICLE_SHIFT (`thresholds.Thresholds`)."""
+    words, shift = (t.full_article_words, t.article_shift) if t is not None else (FULL_ARTICLE_WORDS, ARTICLE_SHIFT)
+    size = min(1.0, s.body_words / words)
     p = min(max(page.article, 1e-9), 1 - 1e-9)
-    article = 1 / (1 + math.exp(-(math.log(p / (1 - p)) + ARTICLE_SHIFT)))
+    article = 1 / (1 + math.exp(-(math.log(p / (1 - p)) + shift)))
     return round(article * size, 3)
 
 

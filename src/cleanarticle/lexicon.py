@@ -97,6 +97,8 @@ class Lexicon:
     # Whole-line phrases that are a shop's or a forum's buttons ("add to cart" -> "product",
     # "reply" -> "forum"), keyed by `phrase_key`: evidence of the page's kind (kind.py).
     page_words: dict[str, str] = dataclasses.field(default_factory=dict)
+    name_and: tuple[str, ...] = ()  # words that join two authors in a byline ("and", "und", "và")
+    name_joiners: frozenset[str] = frozenset()  # lowercase words a name may hold ("van", "von", "bin")
 
     def chrome_kind(self, key: str, words: int) -> str | None:
         """The chrome kind of a line given its `phrase_key`, or None.
@@ -223,4 +225,6 @@ def lexicon(lang: str | None) -> Lexicon:
         phrase_starts=frozenset(p.split(" ")[0] for p in phrases),
         page_words={phrase_key(p): kind for source, kind in PAGE_WORD_KINDS.items()
                     for p, _ in entries.get(source, ())},
+        name_and=words("nameand"),
+        name_joiners=frozenset(words("namejoiner")),
     )

@@ -8,10 +8,15 @@ chrome regions were already relabelled by `classify.with_dom` and add nothing.
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from . import model
 from .classify import GOOD, Guess
+from .features import default_thresholds
 from .html_blocks import Dom
+
+if TYPE_CHECKING:
+    from .thresholds import Thresholds
 
 # Sibling elements scoring this share of the best one's score belong to the article too
 # (Medium and many CMSs split an article into sibling <section>s); readability.js uses 0.2
@@ -29,8 +34,10 @@ class MainContainer:
     lines: frozenset[int]  # indices of the blocks inside it
 
 
-def main_container(dom: Dom, guesses: list[Guess]) -> MainContainer | None:
+def main_container(dom: Dom, guesses: list[Guess], t: Thresholds | None = None) -> MainContainer | None:
     """The block element holding the article's paragraphs, or None (no good text, or the root)."""
+    if t is None:
+        t = default_thresholds()
     score: dict[int, float] = {}
     good: list[tuple[int, int]] = []  # (element, chars) of good body blocks
     for b, g in zip(dom.blocks, guesses):
@@ -52,9 +59,9 @@ def main_container(dom: Dom, guesses: list[Guess]) -> MainContainer | None:
     while top:
         parent = dom.parent.get(top, 0)
         chosen = [e for e in children.get(parent, [top]) if e == top
-                  or score.get(e, 0.0) >= SIBLING_MIN_SHARE * score[top]] if parent else [top]
+                  or score.get(e, 0.0) >= t.sibling_min_share * score[top]] if parent else [top]
         inside = _descendants(chosen, children)
-        if sum(n for e, n in good if e in inside) >= MIN_COVERAGE * total:
+        if sum(n for e, n in good if e in inside) >= t.min_coverage * total:
             break
         top = parent
         score.setdefault(top, 0.0)
@@ -84,7 +91,7 @@ def _descendants(elements: list[int], children: dict[int, list[int]]) -> set[int
 MIN_PROSE_SHARE = 0.5
 
 
-def checked(dom: Dom, main: MainContainer | None, prose: list[int]) -> MainContainer | None:
+def checked(dom: Dom, main: MainContainer | None, prose: list[int], t: Thresholds | None = None) -> MainContainer | None:
     """`main`, or the container of the page's prose when `main` holds a small share of it.
 
     `prose` gives, per block, its characters if it is a prose paragraph (long, stopword-rich,
@@ -92,11 +99,13 @@ def checked(dom: Dom, main: MainContainer | None, prose: list[int]) -> MainConta
     """
     if main is None:
         return None
+    if t is None:
+        t = default_thresholds()
     total = sum(prose)
     inside = sum(prose[i] for i in main.lines)
-    if not total or inside >= MIN_PROSE_SHARE * total:
+    if not total or inside >= t.min_prose_share * total:
         return main
-    again = main_container(dom, [_PROSE if n else _OTHER for n in prose])
+    again = main_container(dom, [_PROSE if n else _OTHER for n in prose], t)
     if again is None or sum(prose[i] for i in again.lines) <= inside:
         return main
     share = round(100 * inside / total)

@@ -56,7 +56,9 @@ def clean_bag(bag: db.Bag, *, key: str = "text", on_error: str = KEEP, min_confi
 
     A page becomes a dict of the `article_*` fields; a record becomes a copy of itself plus
     those fields (a record's own `article_*` keys are replaced). `clean_options` are
-    `clean()`'s `format` and `lang`; `min_confidence` and `kinds` drop the pages they filter out.
+    `CleanOptions` fields (`format`, `lang`, `max_bytes`, `disabled_rules`, ...) or a whole
+    `options=CleanOptions(...)`; `min_confidence` and
+    `kinds` drop the pages they filter out.
     """
     options = engine_options("clean_bag", on_error, clean_options, min_confidence, kinds)
     return bag.map_partitions(clean_items, key, options)
@@ -66,8 +68,8 @@ def clean_dataframe(df: dd.DataFrame, column: str = "text", *, on_error: str = K
                     min_confidence: float | None = None, kinds: Collection[str] | None = None,
                     **clean_options: Any) -> dd.DataFrame:
     """Clean the pages in `df[column]`: the same frame (column and partitions kept) plus the
-    `article_*` columns of `COLUMN_DTYPES`. `clean_options` are `clean()`'s `format` and `lang`;
-    `min_confidence` and `kinds` drop the rows they filter out."""
+    `article_*` columns of `COLUMN_DTYPES`. `clean_options` as for `clean_bag`; `min_confidence`
+    and `kinds` drop the rows they filter out."""
     options = engine_options("clean_dataframe", on_error, clean_options, min_confidence, kinds)
     if column not in df.columns:
         raise KeyError(f"clean_dataframe: no column {column!r}; the frame has {', '.join(map(str, df.columns))}")
