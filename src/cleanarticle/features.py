@@ -228,7 +228,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     if len(text) <= t.long_line_chars and words:
         credit_re, caption_re, source_re, byline_re, after_re, other_re, weekday_re, ago_re = _patterns(lex)
         # Chrome lines are "a few words" long: there two Han/Kana characters make about one word.
-        chrome = lex.chrome_kind(phrase_key(key), words - dense // 2)
+        chrome = lex.chrome_kind(phrase_key(key), words - dense // 2, tokens)
         # A credit has a separator after its word ("Photo: X", "사진=X"): most lines have none.
         credit = bool(_CREDIT_SEPARATOR.search(text) and credit_re.search(text) or caption_re.match(text))
         if " " not in text:  # file names and addresses are one word
