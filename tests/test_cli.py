@@ -549,3 +549,47 @@ def test_explain_bad_input_is_one_line_and_exit_1(tmp_path):
     for path in (tmp_path / "bin.txt", tmp_path / "missing.txt"):
         result = run("explain", path)
         assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+# --- --min-confidence and --kinds -------------------------------------------------------
+
+@pytest.fixture
+def mixed(tmp_path):
+    """An article and a shop page (invented, tests/kind_pages.py)."""
+    import kind_pages
+    root = tmp_path / "crawl"
+    root.mkdir()
+    (root / "article.txt").write_text(kind_pages.as_text(kind_pages.ARTICLE), encoding="utf-8")
+    (root / "shop.txt").write_text(kind_pages.as_text(kind_pages.PRODUCT), encoding="utf-8")
+    return root
+
+
+def test_min_confidence_lists_skipped_pages_in_the_report_and_exits_0(mixed, tmp_path):
+    result = run(mixed, "-o", tmp_path / "out.jsonl", "--min-confidence", "0.8", "-j", "1")
+    assert result.returncode == 0, result.stderr
+    assert [r["path"] for r in jsonl(tmp_path / "out.jsonl")] == [str(mixed / "article.txt")]
+    [skip] = jsonl(tmp_path / "out.errors.jsonl")
+    assert (skip["path"], skip["stage"]) == (str(mixed / "shop.txt"), "confidence")
+    assert "below 0.8" in skip["error"] and "kind product" in skip["error"]
+    assert "1 cleaned, 0 failed, 1 skipped" in result.stderr and "skips listed in" in result.stderr
+
+
+def test_kinds_keeps_the_kinds_asked_for_and_says_why_others_went(mixed, tmp_path):
+    result = run(mixed, "--kinds", "product", "--fields", "kind,kind_reason", "-j", "2")
+    assert result.returncode == 0, result.stderr
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["path"] == str(mixed / "shop.txt") and record["kind"] == "product" and record["kind_reason"]
+    assert f"{mixed / 'article.txt'}: skipped: kind article is not one of product" in result.stderr
+
+
+def test_kind_is_a_default_field_and_kind_reason_can_be_asked_for(mixed):
+    record = json.loads(run(mixed / "article.txt").stdout)
+    assert record["kind"] == "article" and "kind_reason" not in record
+
+
+@pytest.mark.parametrize("args,message", [(["--min-confidence", "1.5"], "from 0 to 1"),
+                                          (["--min-confidence", "high"], "from 0 to 1"),
+                                          (["--kinds", "blog"], "unknown kind(s) blog")])
+def test_bad_filter_options_are_usage_errors(mixed, args, message):
+    result = run(mixed, *args)
+    assert result.returncode == 2 and message in result.stderr

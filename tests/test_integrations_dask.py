@@ -21,7 +21,8 @@ needs_dask = pytest.mark.skipif(
 SEEDS = pathlib.Path(__file__).resolve().parents[1] / "seeds"
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 ARTICLE_KEYS = {"article_body", "article_title", "article_date", "article_time", "article_byline",
-                "article_authors", "article_date_source", "article_lang", "article_confidence", "article_error"}
+                "article_authors", "article_date_source", "article_lang", "article_confidence", "article_kind",
+                "article_kind_reason", "article_error"}
 
 
 def _run_python(code: str) -> subprocess.CompletedProcess:
@@ -38,7 +39,8 @@ def _expected(text: str) -> dict:
     a = clean(text)
     return {"article_body": a.body, "article_title": a.title, "article_date": a.date, "article_time": a.time,
             "article_byline": a.byline, "article_authors": list(a.authors), "article_date_source": a.date_source,
-            "article_lang": a.lang, "article_confidence": a.confidence, "article_error": None}
+            "article_lang": a.lang, "article_confidence": a.confidence, "article_kind": a.kind, "article_kind_reason": a.kind_reason,
+            "article_error": None}
 
 
 @needs_dask
@@ -216,3 +218,27 @@ def test_the_example_script_runs_on_a_folder_and_on_jsonl(tmp_path):
         assert [r["article_body"] for r in rows] == [clean(t).body for t in SEED_TEXTS]
         assert all("text" not in r for r in rows)
     assert "6 pages, 1 failed (not written)" in done.stderr
+
+
+@needs_dask
+def test_min_confidence_and_kinds_drop_cleaned_pages_but_not_failures():
+    import dask.bag as db
+
+    import kind_pages
+    from cleanarticle.integrations.dask import clean_bag, clean_dataframe
+
+    article, shop = kind_pages.as_text(kind_pages.ARTICLE), kind_pages.as_text(kind_pages.PRODUCT)
+    bag = db.from_sequence([shop, None, article], npartitions=1)
+    kept = clean_bag(bag, min_confidence=0.8).compute(scheduler="sync")
+    assert [r["article_kind"] for r in kept] == [None, "article"]  # the failure stays (on_error="keep")
+    assert [r["article_kind"] for r in clean_bag(bag, kinds=["product"], on_error="drop")
+            .compute(scheduler="sync")] == ["product"]
+    import dask.dataframe as dd
+    import pandas as pd
+    df = dd.from_pandas(pd.DataFrame({"page_id": [0, 1, 2], "text": [shop, None, article]}), npartitions=2)
+    result = clean_dataframe(df, min_confidence=0.8).compute(scheduler="sync")
+    assert list(result["page_id"]) == [1, 2] and result["article_kind"].iloc[1] == "article"
+    with pytest.raises(ValueError, match=r"clean_bag\(\): min_confidence"):
+        clean_bag(bag, min_confidence=2)
+    with pytest.raises(ValueError, match=r"clean_dataframe\(\): unknown kind"):
+        clean_dataframe(df, kinds={"blog"})

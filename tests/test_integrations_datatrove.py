@@ -47,7 +47,8 @@ def _expected_metadata(text: str) -> dict:
     a = clean(text)
     return {"article_title": a.title, "article_date": a.date, "article_time": a.time, "article_byline": a.byline,
             "article_authors": list(a.authors), "article_date_source": a.date_source, "article_lang": a.lang,
-            "article_confidence": a.confidence, "article_error": None}
+            "article_confidence": a.confidence, "article_kind": a.kind, "article_kind_reason": a.kind_reason,
+            "article_error": None}
 
 
 @needs_datatrove
@@ -259,3 +260,30 @@ def test_the_example_pipeline_runs_on_the_seeds(tmp_path):
     out = {row["id"]: row for row in _read_jsonl(tmp_path / "out")}
     assert {name: row["text"] for name, row in out.items()} == {name: clean(t).body for name, t in SEED_TEXTS.items()}
     assert (tmp_path / "out-logs" / "stats.json").is_file()
+
+
+@needs_datatrove
+def test_min_confidence_and_kinds_drop_pages_as_their_own_reason():
+    import kind_pages
+
+    from cleanarticle.integrations.datatrove import CleanArticleTextExtractor
+
+    article, shop = kind_pages.as_text(kind_pages.ARTICLE), kind_pages.as_text(kind_pages.PRODUCT)
+    out, stats = _run_step(CleanArticleTextExtractor(min_confidence=0.8), [shop, article])
+    assert [d.id for d in out] == ["1"] and out[0].metadata["article_kind"] == "article"
+    assert stats["dropped"].total == stats["low_confidence"].total == 1
+    out, stats = _run_step(CleanArticleTextExtractor(kinds={"product"}), [shop, article])
+    assert [d.id for d in out] == ["0"] and out[0].metadata["article_confidence"] < 0.8
+    assert stats["dropped"].total == stats["excluded_kind"].total == 1
+    out, stats = _run_step(CleanArticleTextExtractor(), [shop, article])
+    assert len(out) == 2 and stats["low_confidence"].total == 0
+
+
+@needs_datatrove
+def test_bad_filter_options_fail_when_the_step_is_built():
+    from cleanarticle.integrations.datatrove import CleanArticleExtractor
+
+    with pytest.raises(ValueError, match="min_confidence"):
+        CleanArticleExtractor(min_confidence=1.5)
+    with pytest.raises(ValueError, match="unknown kind"):
+        CleanArticleExtractor(kinds={"blog"})

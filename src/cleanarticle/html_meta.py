@@ -58,6 +58,9 @@ class HeadMeta:
     def is_site(self, name: str) -> bool:
         """Whether `name` names the site itself (an author that is no person)."""
         return titles.is_site(name, self.sites)
+    # Every JSON-LD @type on the page and the og:type ("og:article"), casefolded: what the
+    # page says it is, read by `kind.page_kind`.
+    types: tuple[str, ...] = ()
 
 
 def _text(value: object) -> str | None:
@@ -198,5 +201,7 @@ def read_head(tree: LexborHTMLParser, url: str | None = None, today: datetime.da
             site = urllib.parse.urlsplit(url).hostname
         except ValueError:  # "http://[x": not a URL we can read a host from
             site = None
+    og_type = meta.get("og:type")
+    types = ld.types + ((f"og:{og_type.casefold()}",) if og_type else ())
     return HeadMeta(title, source, byline, first.date if first else None, first.time if first else None,
-                    first.source if first else None, lang, site, dates, byline_source, sites, bylines)
+                    first.source if first else None, lang, site, dates, byline_source, sites, bylines, types)

@@ -26,6 +26,9 @@ _RANK = {t: i for i, t in enumerate(ARTICLE_TYPES)}
 # Types that are organisations: named as an author, they are a site, not a person.
 ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "website", "localbusiness",
                        "educationalorganization", "brand", "ngo", "governmentorganization"})
+# JSON-LD keys whose values are entities of the page itself (a QAPage's Question, a
+# Product's Offer, an ItemList's items), searched for their @type too.
+NESTED_KEYS = frozenset(("mainEntity", "mainEntityOfPage", "itemListElement", "offers", "about"))
 # A page's JSON-LD over this many objects (product catalogues) is searched only this far.
 MAX_OBJECTS = 2000
 
@@ -43,6 +46,9 @@ class LinkedData:
     org_authors: tuple[str, ...] = ()  # authors typed as organisations (kept apart: a site is no person)
     orgs: frozenset[str] = frozenset()  # every organisation or website name in the graph
     article_type: str | None = None
+    # Every @type the page declares for itself (top level, @graph, and its main entity's parts
+    # under NESTED_KEYS), casefolded, in order, once each: what the page says it is (kind.py).
+    types: tuple[str, ...] = ()
 
 
 def _types(obj: dict) -> list[str]:
@@ -90,17 +96,38 @@ def _names(value: object, by_id: dict[str, dict]) -> tuple[list[str], list[str]]
     return people, orgs
 
 
+def _declared_types(data: object) -> list[str]:
+    """The @types of the page's own entities: top level, @graph, and one level of NESTED_KEYS."""
+    out: list[str] = []
+    todo: list[tuple[object, bool]] = [(data, True)]  # (item, whether it is the page's own entity)
+    while todo and len(out) < MAX_OBJECTS:
+        item, own = todo.pop(0)
+        if isinstance(item, list):
+            todo.extend((x, own) for x in item)
+        elif isinstance(item, dict):
+            out.extend(_types(item))
+            if "@graph" in item:
+                graph = item["@graph"]
+                todo.extend((x, own) for x in (graph if isinstance(graph, list) else [graph]))
+            if own:
+                todo.extend((v, False) for k, v in item.items() if k in NESTED_KEYS)
+    return out
+
+
 def read(tree: LexborHTMLParser, scripts: Iterable[LexborNode] | None = None) -> LinkedData:
     """The page's declared article: headline, dates, authors, and the organisations it names.
 
     `scripts`: the page's JSON-LD script elements where the caller has them (see html_scan).
     """
     objects: list[dict] = []
+    declared: list[str] = []
     for node in tree.css('script[type="application/ld+json"]') if scripts is None else scripts:
         try:
-            objects.extend(_objects(json.loads(node.text() or "", strict=False)))
+            data = json.loads(node.text() or "", strict=False)
         except (ValueError, RecursionError):
             continue
+        objects.extend(_objects(data))
+        declared.extend(_declared_types(data))
     if not objects:
         return LinkedData()
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and len(o) > 1}
@@ -127,4 +154,5 @@ def read(tree: LexborHTMLParser, scripts: Iterable[LexborNode] | None = None) ->
         org_authors=tuple(dict.fromkeys(org_authors)),
         orgs=orgs,
         article_type=next(iter(_types(article)), None),
+        types=tuple(dict.fromkeys(declared)),
     )

@@ -19,6 +19,8 @@ DATA = importlib.resources.files("cleanarticle") / "data"
 
 # Kinds whose phrases name a chrome line (see data/lexicons/README.md).
 LINE_KINDS = ("related", "comments", "share", "promo", "nav", "footer")
+# Lexicon kinds naming the buttons of a page that is not an article, and the page kind they show.
+PAGE_WORD_KINDS = {"productword": "product", "forumword": "forum"}
 # A chrome phrase matched as a prefix or substring only counts on a line this short
 # (words); longer lines are sentences that merely mention "share" or "comments".
 SHORT_CHROME_WORDS = 8
@@ -96,6 +98,9 @@ class Lexicon:
     calendars: frozenset[str] = frozenset()  # "buddhist": years past 2400 are Buddhist Era (Thai)
     dense_prefix: regex.Pattern | None = None  # unspaced phrases that open a line before a separator
     phrase_starts: frozenset[str] = frozenset()  # first words of `phrases`: most lines start with none
+    # Whole-line phrases that are a shop's or a forum's buttons ("add to cart" -> "product",
+    # "reply" -> "forum"), keyed by `phrase_key`: evidence of the page's kind (kind.py).
+    page_words: dict[str, str] = dataclasses.field(default_factory=dict)
     # `+` kinds: a phrase anywhere in a line of any length the features look at (page furniture
     # that speaks in whole sentences: "We use cookies to improve ..."), as one alternation.
     sentence_re: re.Pattern | None = None
@@ -246,6 +251,8 @@ def lexicon(lang: str | None) -> Lexicon:
         calendars=frozenset(p for p, _ in entries.get("calendar", ())),
         dense_prefix=dense_prefix,
         phrase_starts=frozenset(p.split(" ")[0] for p in phrases),
+        page_words={phrase_key(p): kind for source, kind in PAGE_WORD_KINDS.items()
+                    for p, _ in entries.get(source, ())},
         sentence_re=sentence_re,
         sentences=sentences,
         sentence_triggers=triggers,

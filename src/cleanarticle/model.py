@@ -103,6 +103,8 @@ class Article:
 
     `confidence` (0-1) says how sure we are that the input is one article and that the
     body is right; see `cleanarticle.confidence.confidence` for how it is computed.
+    `kind` is what the page is (one of `cleanarticle.kind.KINDS`: article, listing,
+    forum, product, other) and `kind_reason` the evidence that decided it.
     """
 
     title: str | None
@@ -114,6 +116,8 @@ class Article:
     date_source: str | None = None
     lang: str | None = None
     confidence: float = 0.0
+    kind: str = "article"
+    kind_reason: str = ""
     encoding: str | None = None
     format: str = "text"
     blocks: tuple[Block, ...] = ()

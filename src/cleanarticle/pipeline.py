@@ -7,7 +7,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from . import blocks, classify, confidence, decode, html_blocks, html_dates, html_meta, langid, lexicon, limits
+from . import blocks, classify, confidence, decode, html_blocks, html_dates, html_meta, kind, langid, lexicon, limits
 from . import main_content, metadata, model, normalize, revise, safety_net, text_shape
 from .features import LineFeatures, line_features
 from .options import CleanOptions, resolve
@@ -18,7 +18,8 @@ def clean(raw: str | bytes, options: CleanOptions | None = None, **kwargs: Any) 
 
     `options` (a `CleanOptions`) says how; keywords override its fields: `format` is
     "text", "html" or "auto" (markup means HTML); `lang` (ISO 639-1) skips language
-    detection; `url` is the page's address, used by the HTML front-end; input over
+    detection; `url` is the page's address, used by the HTML front-end and, in both modes,
+    for the shape of its path (the page's `kind`); input over
     `max_bytes` (default 32 MB; None: no limit) raises ValueError: it is refused, not
     truncated, so no article comes back silently cut short; `disabled_rules` turns
     rules off by id; `thresholds` replaces the classifier's numbers.
@@ -110,6 +111,11 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
         shapes = [shape for shape, _ in inferred]
         reasons = [f"{why}; {note}" if note else why for why, (_, note) in zip(reasons, inferred)]
         links = [()] * len(lines)
+    has_title = title is not None or head.title is not None
+    page = kind.signals(feats, final, page_words=lex.page_words, has_title=has_title, types=head.types, url=opts.url,
+                        link_chars=[b.link_chars for b in dom.blocks] if dom is not None else None,
+                        main_lines=main.lines if main is not None else None)
+    page_kind = kind.page_kind(page)
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
         body="\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY),
@@ -119,8 +125,11 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
         authors=metadata.authors(byline, lex, declared=declared, is_site=head.is_site),
         date_source=date_source,
         lang=lang,
-        confidence=round(confidence.confidence(feats, final, title is not None or head.title is not None, t)
+        # A page the safety net had to rescue was hard to read: its confidence says so.
+        confidence=round(confidence.confidence(page, page_kind, t)
                          * (t.rescue_confidence_factor if rescued is not None else 1.0), 3),
+        kind=page_kind.kind,
+        kind_reason=page_kind.reason,
         encoding=encoding,
         format="text" if dom is None else "html",
         blocks=tuple(model.Block(i, line, lab, why, rule, g.label, shape=shape, links=link)

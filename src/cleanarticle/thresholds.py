@@ -66,7 +66,7 @@ class Thresholds:
     rescue_confidence_factor: float = safety_net.RESCUE_CONFIDENCE_FACTOR
     # Confidence (confidence.py).
     full_article_words: int = confidence.FULL_ARTICLE_WORDS
-    list_page_related_share: float = confidence.LIST_PAGE_RELATED_SHARE
+    article_shift: float = confidence.ARTICLE_SHIFT
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

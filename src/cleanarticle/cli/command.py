@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 
 from .. import __version__, limits
+from ..kind import KINDS
 from . import explain, files, outputs, progress, records, report_html, runner
 from .files import STDIN, InputFile, Selection
 from ..model import Article
@@ -40,7 +41,8 @@ CLEAN_NOTES = """output:
                  suffix added (a/b.html.json); a trailing / or an existing folder means a folder
   Records always start with "path"; results come in input order whatever -j is.
   Failures are listed in FILE's stem + .errors.jsonl (DIR/errors.jsonl), or on stderr
-  without -o. Outputs are written to a temporary file and renamed: an interrupted run
+  without -o; so are pages skipped by --min-confidence/--kinds (stage "confidence"/"kind"),
+  which are not failures (exit status 0). Outputs are written to a temporary file and renamed: an interrupted run
   leaves no half-written file (FILE.partial holds its whole records for --resume).
 """
 
@@ -88,6 +90,11 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"skip (and list) files larger than N bytes (default {limits.MAX_BYTES:,}; 0: no limit)")
     c.add_argument("--timeout", type=_positive_float, metavar="SECONDS",
                    help="give up on a file after this long; it is listed as failed and the run goes on")
+    c.add_argument("--min-confidence", type=_unit_float, metavar="X",
+                   help="skip pages whose confidence is below X (0-1; 0.8 keeps real articles); "
+                        "they are listed in the errors/skips report with stage 'confidence'")
+    c.add_argument("--kinds", type=_kinds, metavar="K[,K...]",
+                   help=f"keep only pages of these kinds ({', '.join(KINDS)}); others are listed with stage 'kind'")
     c.add_argument("--resume", action="store_true",
                    help="skip inputs already in the output (DIR/: output file exists; FILE: a complete record)")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary (failures still listed)")
@@ -145,6 +152,25 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _unit_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}")
+    return value
+
+
+def _kinds(text: str) -> frozenset[str]:
+    kinds = frozenset(k.strip() for k in text.split(",") if k.strip())
+    unknown = sorted(kinds - set(KINDS))
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(f"unknown kind(s) {', '.join(unknown) or repr(text)}; "
+                                         f"choose from {', '.join(KINDS)}")
+    return kinds
+
+
 def _cpu_count() -> int:
     """Cores this process may use (a container's limit, not the host's)."""
     if hasattr(os, "sched_getaffinity"):
@@ -175,7 +201,8 @@ def run_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     options = _clean_options(args, parser, max_bytes=args.max_bytes or None)
     document = args.as_ if kind == "dir" and args.as_ in records.DOCUMENTS else None
     job = runner.Job(fields=fields, document=document, options=options,
-                     timeout=args.timeout, traceback=args.verbose, cleaner=args.cleaner)
+                     timeout=args.timeout, traceback=args.verbose, cleaner=args.cleaner,
+                     min_confidence=args.min_confidence, kinds=args.kinds)
     base = files.mirror_base(args.paths)
     problem = _refusal(args, sel, kind)
     if problem:
@@ -285,7 +312,8 @@ def _run(args: argparse.Namespace, sel: Selection, job: runner.Job, kind: str, b
             print(message, file=sys.stderr)
         return status
     if not args.quiet:
-        where = f"; failures listed in {errors.path}" if errors is not None and errors.count else ""
+        where = (f"; {'failures' if not tally.filtered else 'skips' if not tally.failed else 'failures and skips'}"
+                 f" listed in {errors.path}") if errors is not None and errors.count else ""
         print(f"cleanarticle: {tally.summary()}{where}", file=sys.stderr)
     return EXIT_FAILED if tally.failed else EXIT_OK
 
@@ -319,6 +347,12 @@ def _consume(outcomes: Iterable[runner.Outcome], sink, errors, tally: progress.T
         if outcome.error is None:
             sink.write(outcome.source, outcome.payload)
             tally.cleaned += 1
+        elif outcome.skipped:  # listed in the report, not a failure
+            tally.filtered += 1
+            if errors is not None:
+                errors.add(outcome.source.path, outcome.stage, outcome.error)
+            if errors is None or verbose:
+                bar.write(f"cleanarticle: {outcome.source.path}: skipped: {outcome.error}")
         else:
             tally.failed += 1
             if errors is not None:

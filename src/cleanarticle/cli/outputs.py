@@ -204,7 +204,7 @@ class FolderSink:
 
 
 class ErrorLog:
-    """Failures as JSON lines ({"path", "stage", "error"}), in a temporary file renamed to
+    """Failures and skips as JSON lines ({"path", "stage", "error"}), in a temporary file renamed to
     `path` when the run ends; a run without failures removes an older log at `path`."""
 
     def __init__(self, path: str):

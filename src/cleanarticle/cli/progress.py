@@ -18,15 +18,18 @@ class Tally:
     cleaned: int = 0
     failed: int = 0
     skipped: int = 0      # already done, with --resume
+    filtered: int = 0     # cleaned, but left out by --min-confidence / --kinds
     nbytes: int = 0
     started: float = dataclasses.field(default_factory=time.monotonic)
 
     def summary(self) -> str:
         seconds = max(time.monotonic() - self.started, 1e-9)
         text = f"{self.cleaned} cleaned, {self.failed} failed"
+        if self.filtered:
+            text += f", {self.filtered} skipped by --min-confidence/--kinds"
         if self.skipped:
             text += f", {self.skipped} already done"
-        return (f"{text} in {seconds:.1f} s ({(self.cleaned + self.failed) / seconds:.1f} files/s, "
+        return (f"{text} in {seconds:.1f} s ({(self.cleaned + self.failed + self.filtered) / seconds:.1f} files/s, "
                 f"{self.nbytes / seconds / 1e6:.2f} MB/s)")
 
 

@@ -9,9 +9,9 @@ from ..model import Article
 # JSON-lines run reads it back from the start of each line), `blocks` comes with --explain,
 # `markdown` (title and body as Markdown, built only when asked for) with --fields.
 FIELDS = ("path", "title", "date", "time", "byline", "authors", "date_source", "lang", "confidence",
-          "encoding", "format", "body", "markdown", "blocks")
+          "kind", "kind_reason", "encoding", "format", "body", "markdown", "blocks")
 DEFAULT_FIELDS = ("path", "title", "date", "time", "byline", "authors", "date_source", "lang", "confidence",
-                  "body")
+                  "kind", "body")
 PATH_PREFIX = '{"path": '
 
 

@@ -19,6 +19,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 
+from .. import confidence
 from . import records
 from .files import STDIN, InputFile
 from ..model import Article
@@ -48,6 +49,8 @@ class Job:
     options: CleanOptions = DEFAULT_OPTIONS
     timeout: float | None = None   # seconds per file
     traceback: bool = False        # keep the traceback of a failure (-v)
+    min_confidence: float | None = None  # pages below it are skipped (listed, not written)
+    kinds: frozenset[str] | None = None  # pages of other kinds are skipped
     # What cleans one page: `clean`, or a module-level stand-in (picklable, for the workers)
     # that the tests pass to make a slow or hanging file. Nothing outside the code chooses it.
     cleaner: Callable[..., Article] = clean
@@ -59,8 +62,9 @@ class Outcome:
 
     source: InputFile
     payload: str | None = None
-    stage: str | None = None       # "read", "size", "binary", "clean", "timeout", "worker"
-    error: str | None = None
+    stage: str | None = None       # "read", "size", "binary", "clean", "timeout", "worker"; skips:
+    error: str | None = None       # "confidence", "kind" (a cleaned page the filters leave out)
+    skipped: bool = False          # a skip, not a failure: listed in the report, not counted as failed
     nbytes: int = 0
     detail: str | None = None      # the traceback, with -v
 
@@ -113,6 +117,10 @@ def process(task: Task, job: Job) -> Outcome:
     except Exception as exc:  # any bug or bad input in one file must not stop the run
         detail = traceback.format_exc() if job.traceback else None
         return Outcome(src, stage="clean", error=f"{type(exc).__name__}: {exc}", nbytes=len(raw), detail=detail)
+    skip = confidence.skip_reason(article.confidence, article.kind, min_confidence=job.min_confidence,
+                                  kinds=job.kinds)
+    if skip is not None:
+        return Outcome(src, stage=skip[0], error=skip[1], nbytes=len(raw), skipped=True)
     payload = (records.DOCUMENTS[job.document](article) if job.document
                else records.json_line(src.path, article, job.fields))
     return Outcome(src, payload=payload, nbytes=len(raw))

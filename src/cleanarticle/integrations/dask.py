@@ -10,13 +10,15 @@ Both work partition by partition (`map_partitions`): the partitioning is kept, n
 shuffled, and each worker needs only cleanarticle installed. The output has the input's
 fields plus `article_body`, `article_title`, `article_date`, `article_time`,
 `article_byline`, `article_authors`, `article_date_source`, `article_lang`,
-`article_confidence` and `article_error`. A page that cannot be cleaned never fails its
+`article_confidence`, `article_kind`, `article_kind_reason` and `article_error`. A page that cannot be cleaned never fails its
 partition: by default (`on_error="keep"`) it stays, with `article_error` saying why and
 the other `article_*` fields empty, so failures can be counted; `on_error="drop"` removes it.
+`min_confidence=0.8` and/or `kinds={"article"}` drop cleaned pages under that confidence or
+of other kinds (a failure is kept or dropped by `on_error` alone).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 try:
@@ -42,27 +44,33 @@ COLUMN_DTYPES: dict[str, Any] = {
     PREFIX + "date_source": _TEXT,
     PREFIX + "lang": _TEXT,
     PREFIX + "confidence": "float64",
+    PREFIX + "kind": _TEXT,
+    PREFIX + "kind_reason": _TEXT,
     PREFIX + "error": _TEXT,
 }
 
 
-def clean_bag(bag: db.Bag, *, key: str = "text", on_error: str = KEEP, **clean_options: Any) -> db.Bag:
+def clean_bag(bag: db.Bag, *, key: str = "text", on_error: str = KEEP, min_confidence: float | None = None,
+              kinds: Collection[str] | None = None, **clean_options: Any) -> db.Bag:
     """Clean a bag of pages: each item a `str`/`bytes` page, or a record (dict) with the page under `key`.
 
     A page becomes a dict of the `article_*` fields; a record becomes a copy of itself plus
     those fields (a record's own `article_*` keys are replaced). `clean_options` are
     `CleanOptions` fields (`format`, `lang`, `max_bytes`, `disabled_rules`, ...) or a whole
-    `options=CleanOptions(...)`.
+    `options=CleanOptions(...)`; `min_confidence` and
+    `kinds` drop the pages they filter out.
     """
-    options = engine_options("clean_bag", on_error, clean_options)
+    options = engine_options("clean_bag", on_error, clean_options, min_confidence, kinds)
     return bag.map_partitions(clean_items, key, options)
 
 
 def clean_dataframe(df: dd.DataFrame, column: str = "text", *, on_error: str = KEEP,
+                    min_confidence: float | None = None, kinds: Collection[str] | None = None,
                     **clean_options: Any) -> dd.DataFrame:
     """Clean the pages in `df[column]`: the same frame (column and partitions kept) plus the
-    `article_*` columns of `COLUMN_DTYPES`. `clean_options` as for `clean_bag`."""
-    options = engine_options("clean_dataframe", on_error, clean_options)
+    `article_*` columns of `COLUMN_DTYPES`. `clean_options` as for `clean_bag`; `min_confidence`
+    and `kinds` drop the rows they filter out."""
+    options = engine_options("clean_dataframe", on_error, clean_options, min_confidence, kinds)
     if column not in df.columns:
         raise KeyError(f"clean_dataframe: no column {column!r}; the frame has {', '.join(map(str, df.columns))}")
     taken = [name for name in COLUMN_DTYPES if name in df.columns]
@@ -83,7 +91,7 @@ def clean_items(items: Iterable[Any], key: str, options: EngineOptions) -> list[
             record = dict(item)
         else:
             outcome, record = clean_document(item, options), {}
-        if outcome.error is not None and options.on_error == DROP:
+        if not _kept(outcome, options):
             continue
         record.update(record_fields(outcome))
         out.append(record)
@@ -95,14 +103,21 @@ def clean_partition(part: pd.DataFrame, column: str, options: EngineOptions) -> 
     urls = part["url"].tolist() if "url" in part.columns else [None] * len(part)
     outcomes = [clean_document(raw, options, url=url if isinstance(url, str) else None)
                 for raw, url in zip(part[column].tolist(), urls)]
-    if options.on_error == DROP:
-        ok = [o.error is None for o in outcomes]
+    if options.on_error == DROP or options.min_confidence is not None or options.kinds is not None:
+        ok = [_kept(o, options) for o in outcomes]
         part = part[ok]
         outcomes = [o for o, good in zip(outcomes, ok) if good]
     rows = [record_fields(o) for o in outcomes]
     columns = {name: pd.Series([row[name] for row in rows], index=part.index, dtype=dtype)
                for name, dtype in COLUMN_DTYPES.items()}
     return part.assign(**columns)
+
+
+def _kept(outcome: Outcome, options: EngineOptions) -> bool:
+    """Whether a page stays: a failure by `on_error`, a cleaned page by the confidence/kind filter."""
+    if outcome.error is not None:
+        return options.on_error != DROP
+    return options.skip_reason(record_fields(outcome)) is None
 
 
 def _url(record: Mapping[str, Any]) -> str | None:

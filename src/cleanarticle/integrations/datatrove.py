@@ -11,15 +11,18 @@
 The step replaces `doc.text` with the article body (with `markdown=True`, the title and body
 as Markdown: headings, lists, tables; see `cleanarticle.markdown`) and adds `article_title`,
 `article_date`, `article_time`, `article_byline`, `article_authors`, `article_date_source`,
-`article_lang`, `article_confidence` and `article_error` to `doc.metadata` (prefixed, so the
+`article_lang`, `article_confidence`, `article_kind`, `article_kind_reason` and `article_error`
+to `doc.metadata` (prefixed, so the
 WARC reader's crawl `date` or a JSONL `title` is never overwritten; existing `article_*`
 keys, from an earlier cleaning, are replaced).
 
 Like datatrove's own extractors it cleans in a sandbox process with a per-document
 `timeout`, and counts `total`, `forwarded` (kept), `dropped` and `failed` (split into
 `clean_error`, `timeout` and `broken_process`). A page without body is dropped
-(`empty_body`); a failed page is dropped, or with `on_error="keep"` passed through with
-its text unchanged and the reason in `article_error`. For every cleaned page it also
+(`empty_body`); with `min_confidence` or `kinds`, so is a page under that confidence
+(`low_confidence`) or of another kind (`excluded_kind`); a failed page is dropped, or with
+`on_error="keep"` passed through with its text unchanged and the reason in `article_error`.
+For every cleaned page it also
 counts its lines by final label (`label:body`, `label:nav`, ...) and by the rule that
 decided them (`rule:classify.paragraph`, `rule:revise.teaser_run`, ...; see
 cleanarticle.rules), so a run's stats show what each rule did to the crawl.
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+from collections.abc import Collection
 from typing import Any
 
 try:
@@ -43,6 +47,8 @@ from ..options import CleanOptions
 from ..pipeline import clean
 from .documents import DROP, ERROR_KEY, Outcome, clean_document, describe, engine_options, metadata_fields
 
+# The stat that counts a page dropped by `min_confidence` or `kinds` (by the skip's stage).
+SKIP_STATS = {"confidence": "low_confidence", "kind": "excluded_kind"}
 # Seconds for one page. Pages take ~10 ms on average and ~0.3 s at most on the readability
 # test pages; 5 s leaves room for a loaded machine, and still stops a pathological page.
 DEFAULT_TIMEOUT = 5.0
@@ -66,6 +72,8 @@ class CleanArticleExtractor(BaseExtractor):
         on_error: "drop" (the default, as datatrove's extractors do) or "keep" a document
             that cannot be cleaned; a kept one has its text unchanged and `article_error` set.
         timeout: seconds allowed per document.
+        min_confidence: drop a page whose `confidence` is below this (0-1; None keeps all).
+        kinds: keep only pages of these kinds (e.g. `{"article"}`; None keeps all).
         options: a `CleanOptions` for every document (`max_bytes`, `disabled_rules`,
             `thresholds`, ...); `format`, `lang` and any other `CleanOptions` keyword
             given here override its fields. A document's `url` metadata is its `url`.
@@ -77,11 +85,12 @@ class CleanArticleExtractor(BaseExtractor):
 
     def __init__(self, format: str | None = None, lang: str | None = None, on_error: str = DROP,
                  timeout: float = DEFAULT_TIMEOUT, *, options: CleanOptions | None = None, markdown: bool = False,
-                 **clean_options: Any):
+                 min_confidence: float | None = None, kinds: Collection[str] | None = None, **clean_options: Any):
         super().__init__(timeout)
         self.markdown = markdown
         given = {k: v for k, v in (("format", format), ("lang", lang)) if v is not None}
-        self.options = engine_options(type(self).__name__, on_error, {"options": options, **given, **clean_options})
+        self.options = engine_options(type(self).__name__, on_error, {"options": options, **given, **clean_options},
+                                      min_confidence, kinds)
 
     def extract(self, text: str) -> str:
         """The article body of one page (datatrove's extractor contract); raises on failure."""
@@ -107,6 +116,9 @@ class CleanArticleExtractor(BaseExtractor):
                     doc.metadata.update(fields)  # text left as it was
                 elif not body:
                     self.stat_update(StatHints.dropped, "empty_body")
+                    continue
+                elif (skip := self.options.skip_reason(fields)) is not None:
+                    self.stat_update(StatHints.dropped, SKIP_STATS[skip[0]])
                     continue
                 else:
                     self.stat_update("extracted")
@@ -160,6 +172,7 @@ class CleanArticleTextExtractor(CleanArticleExtractor):
     name = "🧹 cleanarticle (text)"
 
     def __init__(self, lang: str | None = None, on_error: str = DROP, timeout: float = DEFAULT_TIMEOUT, *,
-                 options: CleanOptions | None = None, markdown: bool = False, **clean_options: Any):
+                 options: CleanOptions | None = None, markdown: bool = False, min_confidence: float | None = None,
+                 kinds: Collection[str] | None = None, **clean_options: Any):
         super().__init__(format="text", lang=lang, on_error=on_error, timeout=timeout, options=options,
-                         markdown=markdown, **clean_options)
+                         markdown=markdown, min_confidence=min_confidence, kinds=kinds, **clean_options)

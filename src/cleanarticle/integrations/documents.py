@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
+from .. import confidence
 from ..model import Article
 from ..options import DEFAULT as DEFAULT_OPTIONS
 from ..options import FIELDS, CleanOptions, resolve
@@ -26,7 +27,8 @@ ON_ERROR = (DROP, KEEP)
 # crawl `date` that datatrove's WARC reader puts in a document's metadata, is never
 # overwritten by ours.
 PREFIX = "article_"
-ARTICLE_FIELDS = ("title", "date", "time", "byline", "authors", "date_source", "lang", "confidence")
+ARTICLE_FIELDS = ("title", "date", "time", "byline", "authors", "date_source", "lang", "confidence", "kind",
+                  "kind_reason")
 METADATA_KEYS = tuple(PREFIX + name for name in ARTICLE_FIELDS) + (PREFIX + "error",)
 BODY_KEY = PREFIX + "body"
 ERROR_KEY = PREFIX + "error"
@@ -41,11 +43,16 @@ ERROR_MESSAGE_CHARS = 500  # enough to tell the cause; a huge repr would bloat e
 class EngineOptions:
     """How an engine cleans each document: `clean()`'s options, whole, and `on_error`.
 
+    `min_confidence` and `kinds` filter cleaned pages: one whose confidence is lower, or
+    whose kind is not listed, is dropped (and counted as such); None keeps every page.
+
     A document's own URL (where the engine has one) replaces `clean.url` for that document.
     """
 
     clean: CleanOptions = DEFAULT_OPTIONS
     on_error: str = DROP
+    min_confidence: float | None = None
+    kinds: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         # Checked here, on the client, so that a typo fails at once and not in every worker
@@ -54,9 +61,20 @@ class EngineOptions:
             raise TypeError(f"clean must be a CleanOptions, not {type(self.clean).__name__}")
         if self.on_error not in ON_ERROR:
             raise ValueError(f"on_error must be one of {', '.join(map(repr, ON_ERROR))}, not {self.on_error!r}")
+        confidence.check_filter(self.min_confidence, self.kinds)
+        if self.kinds is not None and not isinstance(self.kinds, frozenset):
+            object.__setattr__(self, "kinds", frozenset(self.kinds))  # any collection of names; hashable
+
+    def skip_reason(self, fields: Mapping[str, Any]) -> tuple[str, str] | None:
+        """Why a cleaned page (its `metadata_fields`) is filtered out, as (stage, message), or None."""
+        if self.min_confidence is None and self.kinds is None:
+            return None
+        return confidence.skip_reason(fields[PREFIX + "confidence"], fields[PREFIX + "kind"],
+                                      min_confidence=self.min_confidence, kinds=self.kinds)
 
 
-def engine_options(caller: str, on_error: str, clean_options: Mapping[str, Any]) -> EngineOptions:
+def engine_options(caller: str, on_error: str, clean_options: Mapping[str, Any],
+                   min_confidence: float | None = None, kinds: Any = None) -> EngineOptions:
     """`EngineOptions` from a helper's `**clean_options` (any `CleanOptions` field, or a whole
     `options=CleanOptions(...)` that the other keywords override), naming the helper in any error."""
     given = dict(clean_options)
@@ -65,7 +83,10 @@ def engine_options(caller: str, on_error: str, clean_options: Mapping[str, Any])
     if unknown:
         raise TypeError(f"{caller}() got unknown clean option(s) {', '.join(unknown)}; "
                         f"accepted: options, {', '.join(CLEAN_OPTIONS)}")
-    return EngineOptions(resolve(base, given, caller), on_error)
+    try:
+        return EngineOptions(resolve(base, given, caller), on_error, min_confidence, kinds)
+    except ValueError as exc:
+        raise ValueError(f"{caller}(): {exc}") from None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -1,0 +1,321 @@
+"""The page's kind (article, listing, forum, product, other) from evidence the pipeline already has.
+
+A crawl is mostly not articles. The kind is weighed from four sources of evidence together
+(a fitted model, see `page_kind`): what the page declares (JSON-LD `@type`, `og:type`), the URL's shape (`/tag/`, `/product/`,
+`/t/`), the body's shape (prose paragraphs against many short items of one form: teaser
+headlines, repeated author/date headers of posts, prices and cart buttons) and what the
+line classifier concluded (share of teaser lines, link density, where the main text sits).
+Declared types and URL segments are data (`data/page_kinds.tsv`); words such as "Add to
+cart" or "Reply" are lexicon data (`productword`, `forumword`). Everything here is a pure
+function over per-line features and labels, computed once per page: no second parse.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import math
+import urllib.parse
+from typing import NamedTuple
+
+import regex
+
+from . import model
+from .features import LineFeatures
+
+ARTICLE, LISTING, FORUM, PRODUCT, OTHER = "article", "listing", "forum", "product", "other"
+KINDS = (ARTICLE, LISTING, FORUM, PRODUCT, OTHER)
+
+# A prose paragraph: as long as classify.LENGTH_LOW, with a sentence-final mark and the
+# stopword density of running text (classify.STOP_HIGH); the body of an article is made of them.
+PROSE_MIN_SIZE = 90
+PROSE_MIN_STOP = 0.32
+# Lines this short (words) are "items": menu entries, teaser headlines, prices, buttons.
+ITEM_MAX_WORDS = 12
+
+# A price: a currency sign next to a number ("$19.99", "19,99 €", "£ 5"), alone or nearly
+# alone on its line. \p{Sc} is Unicode's currency-symbol category, not a word list.
+# Amounts are bounded (PRICE_MAX_DIGITS) and tried only where a number starts: an unbounded
+# run would rescan a long run of digits from each of its characters (quadratic).
+PRICE_MAX_DIGITS = 15
+_PRICE = regex.compile(rf"\p{{Sc}}\s?\d[\d.,]{{0,{PRICE_MAX_DIGITS}}}|(?<![\d.,])\d[\d.,]{{0,{PRICE_MAX_DIGITS}}}\s?\p{{Sc}}")
+PRICE_LINE_MAX_WORDS = 6
+# A short line printed this many times is an item's button or label ("Read more", "Reply").
+REPEAT_MIN_TIMES = 3
+# A count line: this few words, one of them a number ("12 replies", "Posts: 340", "4.5").
+COUNT_MAX_WORDS = 3
+
+
+class PageSignals(NamedTuple):
+    """Counts and shares over one page that `page_kind` and `confidence` read."""
+
+    lines: int  # non-blank lines
+    body_lines: int
+    body_words: int
+    prose: int  # body lines that are prose paragraphs
+    prose_run: int  # most prose paragraphs in one stretch of body (chrome breaks a stretch)
+    related: int  # lines labelled related (teasers)
+    chrome: int  # lines labelled with any chrome label
+    comments: int  # lines labelled comments (in HTML: inside comment-named markup, a thread's posts)
+    nav: int  # lines labelled nav
+    headlines: int  # non-body lines shaped like headlines (teaser titles)
+    dates: int  # lines holding a date or a relative time ("3 hours ago")
+    names: int  # lines that read as a person's name (post headers)
+    prices: int
+    counts: int  # short lines with a number that is not a date ("12 replies", "4.5 (210)")
+    questions: int  # lines that end in a question mark (Q&A pages, FAQs)
+    repeats: int  # short lines printed REPEAT_MIN_TIMES or more ("Read more", "Reply", "Add to cart")
+    product_words: int  # lines that are a shop's buttons ("Add to cart", "In stock")
+    forum_words: int  # lines that are a forum's buttons ("Reply", "Quote", "Joined:")
+    first_body: float  # position of the first body line among non-blank lines (0-1)
+    link_share: float  # HTML: share of the page's characters inside links (-1: text mode)
+    main_share: float  # HTML: share of non-blank lines inside the main container (-1: none/text)
+    has_title: bool
+    types: tuple[str, ...]  # declared JSON-LD @types and og:type ("og:article")
+    url_kind: str | None  # kind named by the URL's path (data/page_kinds.tsv)
+    url_segment: str | None  # the segment that named it, for the reason
+
+
+class Kind(NamedTuple):
+    """The page's kind, the evidence that decided it, and how article-like the page is (0-1)."""
+
+    kind: str
+    reason: str
+    article: float
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, str], dict[str, str]]:
+    """data/page_kinds.tsv: declared type -> kind, URL path segment -> kind."""
+    declared: dict[str, str] = {}
+    segments: dict[str, str] = {}
+    path = importlib.resources.files("cleanarticle") / "data" / "page_kinds.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        source, kind, value = (part.strip() for part in line.split("\t")[:3])
+        (declared if source == "declared" else segments)[value.casefold()] = kind
+    return declared, segments
+
+
+def url_kind(url: str | None) -> tuple[str | None, str | None]:
+    """The kind the URL's path names and the segment that names it ("/tag/x" -> listing, "tag").
+
+    The first path segment listed in data/page_kinds.tsv decides; a site's home page (an
+    empty path) is a listing.
+    """
+    if not url:
+        return None, None
+    try:
+        path = urllib.parse.urlsplit(url).path
+    except ValueError:
+        return None, None
+    parts = [p.casefold() for p in path.split("/") if p]
+    if not parts:
+        return LISTING, "/"
+    _, segments = _table()
+    for part in parts:
+        stem = part.rsplit(".", 1)[0] if "." in part else part
+        kind = segments.get(stem)
+        if kind:
+            return kind, part
+    return None, None
+
+
+def signals(feats: list[LineFeatures], labels: list[str], *, page_words: dict[str, str],
+            link_chars: list[int] | None = None, main_lines: frozenset[int] | None = None,
+            has_title: bool, types: tuple[str, ...] = (), url: str | None = None) -> PageSignals:
+    """One pass over the page's lines: the counts `page_kind` decides from.
+
+    `page_words` maps a line's phrase key to "product" or "forum" (the lexicon's shop and
+    forum buttons); `link_chars` (HTML) is each line's characters inside links;
+    `main_lines` (HTML) the lines inside the main content container.
+    """
+    lines = body_lines = body_words = prose = run = prose_run = 0
+    related = chrome = comments = nav = headlines = dates = names = prices = counts = questions = product_words = forum_words = 0
+    first_body = -1
+    chars = links = 0
+    short_keys: dict[str, int] = {}
+    for i, (f, lab) in enumerate(zip(feats, labels)):
+        if not f.text:
+            continue
+        lines += 1
+        if link_chars is not None:
+            chars += f.chars
+            links += link_chars[i]
+        if lab == model.BODY:
+            body_lines += 1
+            body_words += f.words
+            if first_body < 0:
+                first_body = lines - 1
+            if f.size >= PROSE_MIN_SIZE and f.terminal and f.stop_density >= PROSE_MIN_STOP:
+                prose += 1
+                run += 1
+                prose_run = max(prose_run, run)
+        elif lab in model.CHROME:
+            chrome += 1
+            run = 0
+            if lab == model.RELATED:
+                related += 1
+            elif lab == model.COMMENTS:
+                comments += 1
+            elif lab == model.NAV:
+                nav += 1
+            if f.headline:
+                headlines += 1
+        if f.date is not None or f.ago:
+            dates += 1
+        if f.question:
+            questions += 1
+        if f.words <= ITEM_MAX_WORDS:
+            short_keys[f.key] = short_keys.get(f.key, 0) + 1
+            if f.words <= COUNT_MAX_WORDS and f.alpha_words < f.words and f.date is None:
+                counts += 1
+            if f.name:
+                names += 1
+            if f.words <= PRICE_LINE_MAX_WORDS and _PRICE.search(f.text):
+                prices += 1
+            word = page_words.get(f.key) if page_words else None
+            if word == PRODUCT:
+                product_words += 1
+            elif word == FORUM:
+                forum_words += 1
+    kind, segment = url_kind(url)
+    return PageSignals(
+        lines=lines, body_lines=body_lines, body_words=body_words, prose=prose, prose_run=prose_run,
+        related=related, chrome=chrome, comments=comments, nav=nav, headlines=headlines, dates=dates, names=names, prices=prices,
+        counts=counts, questions=questions, repeats=sum(n for n in short_keys.values() if n >= REPEAT_MIN_TIMES),
+        product_words=product_words, forum_words=forum_words,
+        first_body=first_body / lines if lines and first_body >= 0 else 1.0,
+        link_share=links / chars if chars else (-1.0 if link_chars is None else 0.0),
+        main_share=len(main_lines) / len(feats) if main_lines is not None and feats else -1.0,
+        has_title=has_title, types=types, url_kind=kind, url_segment=segment,
+    )
+
+
+
+# --- Evidence and the model ---------------------------------------------------------
+# Each piece of evidence is a number computed from the signals; each kind adds up its
+# evidence times a weight (log-odds points, data/kind_model.tsv), and the page is the kind
+# with the most points. The weights were fitted by multinomial logistic regression on the
+# EVEN half of ../shared/corpus/wcxb (HTML and text, `python benchmarks/kinds.py --fit`),
+# so P(article) is a probability the confidence can use as it is.
+EVIDENCE = (
+    "bias",
+    "declared article",  # a JSON-LD @type of an article (NewsArticle, BlogPosting, ...)
+    "declared listing",  # CollectionPage, ItemList, og:product.group ...
+    "declared forum",  # DiscussionForumPosting, QAPage
+    "declared product",  # Product, Offer, og:product
+    "declared other",  # TechArticle, Service, SoftwareApplication
+    "declared author",  # a JSON-LD Person: pages with a named author are written pieces
+    "og:article",
+    "og:website",  # the generic og:type of home, shop and service pages
+    "url article",
+    "url listing",
+    "url forum",
+    "url product",
+    "url other",
+    "url home",  # an empty path: a site's front page
+    "prose run",  # log(1 + most prose paragraphs in one stretch of body)
+    "prose share",  # prose paragraphs / non-blank lines
+    "prose in body",  # prose paragraphs / body lines
+    "words per body line",  # log(1 + body words / body lines)
+    "link share",  # HTML: the page's characters inside links
+    "date share",  # lines with a date or "3 hours ago": post headers of a thread
+    "name share",  # lines that read as a person's name: posters, staff, reviewers
+    "prices",  # log(1 + price lines)
+    "shop buttons",  # log(1 + "Add to cart" lines)
+    "forum buttons",  # log(1 + "Reply" lines)
+    "teaser share",  # lines labelled related / non-blank lines
+    "headline share",  # chrome lines shaped like headlines / non-blank lines
+    "title",  # the page has a title (declared or found)
+    "body words",  # log(1 + body words)
+    "first body position",  # where the body starts among the non-blank lines (0-1)
+    "main container share",  # HTML: share of lines inside the main content container
+    "count share",  # short lines with a number: reply counts, votes, ratings, stock
+    "question share",  # lines ending in "?": the questions of Q&A pages and FAQs
+    "lines",  # log(1 + non-blank lines): shops and forums print long pages of items
+    "comment share",  # lines labelled comments: a thread's posts
+    "nav share",  # lines labelled nav: menus, link lists, facets
+    "repeat share",  # short lines printed 3+ times: the same button under every item
+)
+
+
+def evidence(s: PageSignals) -> tuple[float, ...]:
+    """The page's evidence as numbers, in `EVIDENCE` order."""
+    n = max(1, s.lines)
+    declared, _ = _table()
+    said = {declared.get(t) for t in s.types}
+    html = s.link_share >= 0
+    return (
+        1.0,
+        float(any(declared.get(t) == ARTICLE for t in s.types if not t.startswith("og:"))),
+        float(LISTING in said), float(FORUM in said), float(PRODUCT in said), float(OTHER in said),
+        float("person" in s.types), float("og:article" in s.types), float("og:website" in s.types),
+        float(s.url_kind == ARTICLE), float(s.url_kind == LISTING and s.url_segment != "/"),
+        float(s.url_kind == FORUM), float(s.url_kind == PRODUCT), float(s.url_kind == OTHER),
+        float(s.url_segment == "/"),
+        math.log1p(s.prose_run), s.prose / n, s.prose / max(1, s.body_lines),
+        math.log1p(s.body_words / max(1, s.body_lines)),
+        s.link_share if html else 0.0,
+        s.dates / n, s.names / n, math.log1p(s.prices), math.log1p(s.product_words), math.log1p(s.forum_words),
+        s.related / n, s.headlines / n, float(s.has_title), math.log1p(s.body_words), s.first_body,
+        max(0.0, s.main_share), s.counts / n, s.questions / n, math.log1p(s.lines),
+        s.comments / n, s.nav / n, s.repeats / n,
+    )
+
+
+MODELS = ("html", "text")
+
+
+@functools.lru_cache(maxsize=1)
+def weights() -> dict[str, dict[str, tuple[float, ...]]]:
+    """data/kind_model.tsv: per model (html, text) and kind, one weight per `EVIDENCE` entry.
+
+    HTML and text pages have a model each: the same evidence weighs differently with and
+    without markup (a text dump has no links to count and keeps every menu line).
+    """
+    table = {m: {k: [0.0] * len(EVIDENCE) for k in KINDS} for m in MODELS}
+    index = {name: i for i, name in enumerate(EVIDENCE)}
+    path = importlib.resources.files("cleanarticle") / "data" / "kind_model.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            model_name, name, kind, weight = line.split("\t")
+            table[model_name][kind][index[name]] = float(weight)
+    return {m: {k: tuple(v) for k, v in kinds.items()} for m, kinds in table.items()}
+
+
+# The reason names at most this many pieces of evidence: those that most separate the
+# chosen kind from the runner-up.
+REASON_EVIDENCE = 3
+
+
+def page_kind(s: PageSignals) -> Kind:
+    """The page's kind, the evidence that decided it, and P(article) under the model."""
+    if not s.lines:
+        return Kind(OTHER, "no text", 0.0)
+    x = evidence(s)
+    w = weights()["html" if s.link_share >= 0 else "text"]
+    points = {k: sum(a * b for a, b in zip(x, w[k])) for k in KINDS}
+    top = max(points.values())
+    exp = {k: math.exp(v - top) for k, v in points.items()}
+    p_article = exp[ARTICLE] / sum(exp.values())
+    ranked = sorted(KINDS, key=points.__getitem__, reverse=True)
+    best, second = ranked[0], ranked[1]
+    margins = sorted(((x[i] * (w[best][i] - w[second][i]), i) for i in range(1, len(EVIDENCE))), reverse=True)
+    said = [_describe(EVIDENCE[i], s, x[i]) for m, i in margins[:REASON_EVIDENCE] if m > 0]
+    return Kind(best, f"{best} over {second}: " + ", ".join(said) if said else best, p_article)
+
+
+def _describe(name: str, s: PageSignals, value: float) -> str:
+    """One piece of evidence as a reason prints it ("url /threads/", "14 prose paragraphs in a row")."""
+    if name.startswith(("declared", "og:")):
+        declared, _ = _table()
+        kind = name.split()[-1]
+        types = [t for t in s.types if declared.get(t) == kind or t == name or (kind == "author" and t == "person")]
+        return f"declares {'/'.join(types[:2]) or name}"
+    if name.startswith("url"):
+        return f"url /{s.url_segment.strip('/')}/" if s.url_segment and s.url_segment != "/" else "url is the home page"
+    counts = {"prose run": f"{s.prose_run} prose paragraphs in a row", "prices": f"{s.prices} price lines",
+              "shop buttons": f"{s.product_words} shop buttons", "forum buttons": f"{s.forum_words} forum buttons",
+              "body words": f"{s.body_words} body words", "title": "has a title"}
+    return counts.get(name) or f"{name} {value:.2f}"
