@@ -133,6 +133,51 @@ def test_a_streamed_hidden_react_boundary_is_shown():
     assert prose_of(clean(html, format="html")) == [para(n) for n in range(4)]
 
 
+# --- Text mode: the main text block checked the same way ------------------------------
+MEMBER_LINES = ["Member since 2019", "Posts 1204", "Likes 530", "Location Norway", "Rank Regular", "Badge Gold",
+                "Status Online", "Timezone UTC", "Permalink", "Top"]
+
+
+def _member_chrome(n: int) -> str:
+    """Short chrome lines under a post (distinct per post, so none is a repeat), more of them than
+    one post's prose can outweigh in the main block's score."""
+    return "\n".join(f"{line} {n}.{k}" for k in range(8) for line in MEMBER_LINES)
+
+
+def _text_thread(posts: int) -> str:
+    """A forum thread as plain text: each post two paragraphs, between posts a block of member chrome
+    long enough that the best span of lines holds one post only."""
+    return "Which ferry goes to the island?\n\n" + "\n\n".join(
+        f"user{n}\n{_member_chrome(n)}\n{para(n)}\n\n{para(n + 20)}" for n in range(posts))
+
+
+def test_a_text_thread_cut_to_one_post_by_the_main_block_is_read_again(monkeypatch):
+    article = clean(_text_thread(5), format="text")
+    assert all(para(n) in article.paragraphs and para(n + 20) in article.paragraphs for n in range(5))
+    assert any(b.reason.startswith("safety net: the main text block kept") for b in article.blocks)
+    assert article.confidence <= safety_net.RESCUE_CONFIDENCE_FACTOR
+    # (The simpler reading keeps short lines between good paragraphs, as jusText does: the member
+    # lines come along. Keeping only the posts' paragraphs measured lower on wcxb, see safety_net.)
+    monkeypatch.setattr(safety_net, "TEXT_RESCUE_MAX_KEPT_CHARS", 0)  # net off: one post is left
+    assert len(prose_of(clean(_text_thread(5), format="text"))) == 2
+
+
+def test_the_text_net_leaves_a_kept_article_alone():
+    text = "An ordinary article\n\n" + "\n\n".join(para(n) for n in range(6)) + "\n\nRelated\nShare\nTop"
+    article = clean(text, format="text")
+    assert prose_of(article) == [para(n) for n in range(6)]
+    assert not any("safety net" in b.reason for b in article.blocks)
+
+
+def test_the_text_net_leaves_teaser_cards_dropped():
+    # One summary per headline, chrome between the cards: no run of prose in a row, no rescue
+    # (with safety_net.RESCUE_MIN_SIBLING_PARAGRAPHS at 0 the net keeps all six summaries).
+    cards = "\n".join(f"A headline about the {TOPICS[n]} that people read today\n{para(n, 2)}\n{_member_chrome(n)}"
+                       for n in range(6))
+    article = clean(cards, format="text")
+    assert not any("safety net" in b.reason for b in article.blocks)
+
+
 # --- wcxb article pages that came out (nearly) empty before issue 22 -------------------
 WCXB = pathlib.Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "wcxb"
 # Each keeps at least this share of its gold shingles; measured 0.88-1.00 (0155: 0.88).

@@ -79,7 +79,13 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
         prose = safety_net.prose(feats, first, dom)
         main = main_content.checked(dom, main_content.main_container(dom, guesses), prose)
     final, reasons = revise.revise(feats, guesses, meta, main)
-    rescued = safety_net.rescue(feats, first, final, reasons, dom) if dom is not None else None
+    if dom is not None:
+        rescued = safety_net.rescue(feats, first, final, reasons, dom)
+    elif safety_net.text_lost(feats, first, final):
+        rescued = safety_net.text_rescue(feats, first, final, reasons,
+                                         revise.revise(feats, guesses, meta, main_block=False))
+    else:
+        rescued = None
     if rescued is not None:
         final, reasons = rescued
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None

@@ -80,11 +80,12 @@ class _Page:
 
 
 def revise(feats: list[LineFeatures], guesses: list[Guess], meta: Meta,
-           main: MainContainer | None = None) -> tuple[list[str], list[str]]:
+           main: MainContainer | None = None, *, main_block: bool = True) -> tuple[list[str], list[str]]:
     """Final (labels, reasons) for a page, given first-pass guesses and the metadata lines.
 
     HTML pages pass the `main` content container found in the DOM; text pages find
-    their main block from line scores instead.
+    their main block from line scores instead (unless `main_block` is False: the text
+    safety net's second, simpler reading of the page).
     """
     page = _Page(feats, guesses, [g.label for g in guesses], [g.reason for g in guesses],
                  [i for i, f in enumerate(feats) if f.text])
@@ -96,7 +97,8 @@ def revise(feats: list[LineFeatures], guesses: list[Guess], meta: Meta,
     _mark_teaser_runs(page)
     _mark_second_story(page, meta)
     if main is None:
-        _mark_outside_main_block(page)
+        if main_block:
+            _mark_outside_main_block(page)
         _settle_by_neighbours(page)
     else:
         _mark_outside_container(page, main)

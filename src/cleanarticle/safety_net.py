@@ -99,3 +99,73 @@ def _longest_run(dom: Dom, prose: list[int], lines: frozenset[int]) -> int:
             parent = dom.parent.get(dom.blocks[i].element, 0)
             per_parent[parent] = per_parent.get(parent, 0) + 1
     return max(per_parent.values(), default=0)
+
+
+# --- Text mode -------------------------------------------------------------------------
+# Plain text has no DOM to find a prose region in; the main text block (revise.py's best
+# span of lines) plays the container's part, and can be as wrong: on a forum thread or a
+# service page, chrome lines between short posts cut the span down to one post. The
+# simpler reading is the same context pass without the main block (jusText's own
+# neighbour rule over the whole page), kept when the result lost the page's prose.
+# The net acts when the body keeps under this share of the page's prose (first-pass good
+# paragraphs), under TEXT_RESCUE_MAX_KEPT_CHARS in all, and at least
+# TEXT_RESCUE_MIN_MISSED_CHARS of prose lie outside it; the simpler reading must then keep
+# TEXT_RESCUE_MIN_GAIN times the prose, and the result must have dropped a run of
+# RESCUE_MIN_SIBLING_PARAGRAPHS prose paragraphs in a row (running text, not teaser cards).
+# Set on wcxb's even half (text mode; all-pages F1 / lost pages, articles 0.877 throughout):
+# off 0.7134 / 82; share 0.3, 2,000 chars, gain 2, no run 0.7127 / 80; share 0.5, gain 1.5
+# 0.7146 / 75 but the odd half's articles fall (0.8867 -> 0.8853: menus glued between
+# paragraphs on a services site, a press page of teaser cards); with the run 0.7139 / 78,
+# odd articles 0.8865; missed prose 600 -> 1,000 odd articles 0.8867; kept 2,000 -> 4,000
+# 0.7156 / 76 (8,000: same; share 0.4: 0.7156 / 78). Odd half at these values: articles
+# 0.8867 (unchanged), all 0.7184 -> 0.7202, lost 5/74 -> 5/70.
+TEXT_RESCUE_MAX_KEPT_SHARE = 0.5
+TEXT_RESCUE_MAX_KEPT_CHARS = 4000
+TEXT_RESCUE_MIN_MISSED_CHARS = 1000
+TEXT_RESCUE_MIN_GAIN = 1.5
+
+
+def text_prose(feats: list[LineFeatures], first: list[Guess]) -> list[int]:
+    """Per line, its characters if it is a first-pass good body paragraph, else 0."""
+    return [len(f.text) if g.label == model.BODY and g.quality == GOOD else 0 for f, g in zip(feats, first)]
+
+
+def text_lost(feats: list[LineFeatures], first: list[Guess], labels: list[str]) -> bool:
+    """Whether the text-mode result keeps little of the page's prose while much lies outside it."""
+    prose = text_prose(feats, first)
+    body = [i for i, lab in enumerate(labels) if lab == model.BODY]
+    kept_chars = sum(len(feats[i].text) for i in body)
+    total, kept = sum(prose), sum(prose[i] for i in body)
+    return (kept_chars < TEXT_RESCUE_MAX_KEPT_CHARS and total - kept >= TEXT_RESCUE_MIN_MISSED_CHARS
+            and kept < TEXT_RESCUE_MAX_KEPT_SHARE * total)
+
+
+def text_rescue(feats: list[LineFeatures], first: list[Guess], labels: list[str], reasons: list[str],
+                simpler: tuple[list[str], list[str]]) -> Rescue | None:
+    """The `simpler` reading (labels, reasons) when it keeps far more of the page's prose, else None.
+
+    Lines it keeps that the main block dropped say so in their reason.
+    """
+    prose = text_prose(feats, first)
+    total = sum(prose)
+    kept = sum(n for n, lab in zip(prose, labels) if lab == model.BODY)
+    alt_labels, alt_reasons = simpler
+    alt_kept = sum(n for n, lab in zip(prose, alt_labels) if lab == model.BODY)
+    if (alt_kept < TEXT_RESCUE_MIN_GAIN * max(kept, 1)
+            or _longest_text_run(feats, prose, labels) < RESCUE_MIN_SIBLING_PARAGRAPHS):
+        return None
+    why = f"safety net: the main text block kept {kept} of {total} prose characters; read without it"
+    out_reasons = [f"{why} ({alt})" if alt_lab == model.BODY and lab != model.BODY else alt
+                   for lab, alt_lab, alt in zip(labels, alt_labels, alt_reasons)]
+    return Rescue(list(alt_labels), out_reasons)
+
+
+def _longest_text_run(feats: list[LineFeatures], prose: list[int], labels: list[str]) -> int:
+    """The most prose paragraphs in a row (blank lines between them allowed) that the result dropped."""
+    best = run = 0
+    for f, n, lab in zip(feats, prose, labels):
+        if not f.text:
+            continue
+        run = run + 1 if n and lab != model.BODY else 0
+        best = max(best, run)
+    return best
