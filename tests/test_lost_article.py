@@ -111,6 +111,26 @@ def test_a_forum_thread_in_comment_markup_is_rescued_with_a_lower_confidence(mon
     assert prose_of(clean(_thread(6), format="html")) == []
 
 
+def _thread_beside_search_help(posts: int) -> str:
+    """A thread whose posts all sit in comment markup, beside a sidebar's blurb and a search form's
+    help: many short lines, the only text outside chrome (kept as a last resort, not as an article)."""
+    helps = "".join(f"<li>field{n}:value finds posts whose field {n} holds the value</li>" for n in range(60))
+    items = "".join(f"<div class='comment' id='c{n}'><div class='author'>user{n}</div>{ps((n, n + 20))}</div>"
+                    for n in range(posts))
+    return page(f"<div class='sidebar'><p>{BLURB}</p></div><div class='search-help'><ul>{helps}</ul></div>"
+                f"<h1>Hair grown in a dish</h1>"
+                f"<div class='commentarea'>{items}</div>")
+
+
+def test_short_lines_kept_as_a_last_resort_do_not_count_as_a_kept_body(monkeypatch):
+    article = clean(_thread_beside_search_help(6), format="html")
+    assert all(para(n) in article.paragraphs for n in range(6))
+    assert any(b.reason.startswith("safety net:") for b in article.blocks)
+    # Counting every kept line, the help's 2,800 characters look like a kept body and the net stays off.
+    monkeypatch.setattr(safety_net, "NET_TEXT_QUALITIES", frozenset(("good", "near", "short", "bad")))
+    assert prose_of(clean(_thread_beside_search_help(6), format="html")) == []
+
+
 def test_the_net_leaves_a_kept_article_alone():
     article = clean(page(f"<article><h1>Plain article</h1>{ps(range(4))}</article>"
                          f"<div class='comments'>{ps(range(10, 30))}</div>"), format="html")
