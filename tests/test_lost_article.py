@@ -83,6 +83,36 @@ def test_a_container_holding_a_small_share_of_the_prose_is_chosen_again(monkeypa
     assert LEAD not in clean(_split_page(), format="html").paragraphs
 
 
+DESCRIPTION = ("This cedar stool is cut, sanded and oiled by hand in our workshop, and it is sturdy enough "
+               "for a kitchen, a garden shed or a child's first desk, and for many years after that.")
+
+
+def _product_page(specs: int = 30) -> str:
+    """A product page: the headline and a one-paragraph description, then a long spec table and
+    related products, then customer reviews holding most of the page's prose."""
+    rows = "".join(f"<tr><td>Spec {n}</td><td>{n} cm</td></tr>" for n in range(specs))
+    reviews = "".join(f"<div class='review'><p>{para(n)}</p></div>" for n in range(6))
+    return page(f"<div class='product-info'><h1>Cedar stool</h1><div class='price'>$89</div>"
+                f"<div class='description'><p>{DESCRIPTION}</p></div></div><table>{rows}</table>"
+                f"<section class='reviews-list'>{reviews}</section>")
+
+
+def test_the_headlines_own_section_joins_a_container_chosen_elsewhere(monkeypatch):
+    article = clean(_product_page(), format="html")
+    assert DESCRIPTION in article.paragraphs
+    assert all(para(n) in article.paragraphs for n in range(6))
+    monkeypatch.setattr(main_content, "TITLE_SECTION_MIN_CHARS", 10**6)  # off: the reviews alone
+    assert DESCRIPTION not in clean(_product_page(), format="html").paragraphs
+
+
+def test_a_headline_right_above_the_container_is_left_to_it(monkeypatch):
+    # The same page with the reviews right under the headline's section: the container's call stands.
+    monkeypatch.setattr(main_content, "TITLE_SECTION_MIN_CHARS", 10**6)
+    alone = clean(_product_page(specs=0), format="html")
+    monkeypatch.undo()
+    assert clean(_product_page(specs=0), format="html").paragraphs == alone.paragraphs
+
+
 def test_a_post_inside_a_comments_named_wrapper_is_kept():
     html = page(f"<div id='comments-wrapper' class='comments-area'><article><h1>A post in odd markup</h1>"
                 f"{ps(range(5))}</article></div>")

@@ -78,6 +78,7 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     if dom is not None:
         prose = safety_net.prose(feats, first, dom)
         main = main_content.checked(dom, main_content.main_container(dom, guesses), prose)
+        main = main_content.with_title_section(dom, main, guesses)
     final, reasons = revise.revise(feats, guesses, meta, main)
     if dom is not None:
         rescued = safety_net.rescue(feats, first, final, reasons, dom)
