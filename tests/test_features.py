@@ -233,7 +233,13 @@ def test_not_name_lines(text, lex):
     ("Trần Văn " + "A" * 60, None),
 ], ids=["strip-punct", "initials", "one-word", "vi-and", "too-long"])
 def test_name_of(text, expected):
-    assert name_of(text) == expected
+    assert name_of(text, joiners=lexicon("vi").name_joiners) == expected
+
+
+def test_name_joiners_are_lexicon_data():
+    # "và" joins names on Vietnamese pages; English has no such word, so there it is no name.
+    assert name_of("Minh Anh và Hồng Châu", joiners=lexicon("en").name_joiners) is None
+    assert name_of("Ursula von der Leyen", joiners=lexicon("de").name_joiners) == "Ursula von der Leyen"
 
 
 def test_cjk_characters_weigh_more_in_size():

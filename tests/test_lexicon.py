@@ -187,8 +187,15 @@ def test_available_stopword_langs_lists_shipped_files():
 
 KINDS = {"related", "comments", "share", "promo", "nav", "footer", "*related", "*comments", "*share", "*promo", "*nav",
          "*footer", "credit", "caption", "source", "byline", "bylineafter", "weekday", "month", "jmonth", "calendar",
-         "dateword", "ago", "notname"}
+         "dateword", "ago", "notname", "nameand", "namejoiner"}
 LEXICON_FILES = sorted((lx.DATA / "lexicons").iterdir(), key=lambda p: p.name)
+
+
+@pytest.mark.parametrize("path", [p for p in LEXICON_FILES if p.suffix == ".tsv"], ids=lambda p: p.stem)
+def test_every_language_says_how_it_joins_two_authors(path):
+    assert lx.lexicon(path.stem).name_and[-1:], f"{path.name}: no `nameand` word"
+    assert set(lx.lexicon(path.stem).name_and) - set(lx.lexicon("en").name_and) or path.stem == "en", \
+        f"{path.name}: only English's `nameand` words"
 
 
 @pytest.mark.parametrize("path", [p for p in LEXICON_FILES if p.suffix == ".tsv"], ids=lambda p: p.stem)

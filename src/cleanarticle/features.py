@@ -64,7 +64,8 @@ _DIGIT_OR_NUMBER = re.compile(r"\d")  # Unicode decimal digits, as in regex; re 
 _DIGIT_TOKEN = regex.compile(r"(?<![\w’'-])[\w’'-]*\d[\w’'-]*")
 _ASCII_DIGIT_TOKEN = re.compile(r"(?<![\w'-])[\w'-]*\d[\w'-]*")  # the same in an ASCII line, twice as fast
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{Lu}]\.)$")
-_NAME_JOINERS = frozenset({"and", "và", "&", "de", "da", "van", "von", "der", "del", "di", "le", "la", "bin", "al"})
+# "&" joins two names in any language; the words that do ("and", "von") are lexicon data.
+_NAME_SYMBOLS = frozenset({"&"})
 # Leading spaces are tried only where their run starts (from each space of a long run: quadratic).
 # "｜" is the full-width bar of CJK pages ("记者 张三｜新华社").
 _SEPARATORS = regex.compile(r"(?:(?<!\s)\s+)?[|｜•·—–]\s*|(?<!\s)\s+-\s+")
@@ -156,8 +157,10 @@ def _patterns(lex: Lexicon):
     return credit, caption, source, byline, byline_after, other, weekday, ago
 
 
-def name_of(text: str, *, caseless: bool = False) -> str | None:
+def name_of(text: str, *, caseless: bool = False, joiners: frozenset[str] = frozenset()) -> str | None:
     """`text` if it reads as a person's name (a few capitalised words, no digits), else None.
+
+    `joiners` are the lowercase words a name may hold (the lexicon's `namejoiner`: "van", "bin", "and").
 
     With `caseless`, a few words of a script without capitals ("张三", "홍길동", "أحمد علي")
     also count: only after a byline marker, since any short line in those scripts looks so.
@@ -173,7 +176,7 @@ def name_of(text: str, *, caseless: bool = False) -> str | None:
         bare = word.strip(",")
         if _NAME_WORD.match(bare):
             capitalised += 1
-        elif bare.casefold() not in _NAME_JOINERS:
+        elif bare not in _NAME_SYMBOLS and bare.casefold() not in joiners:
             return None
     return text if capitalised >= NAME_MIN_WORDS and not text.isupper() else None
 
@@ -238,7 +241,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         byline_prefix = bool(prefix or after)
         if short and not terminal and part:
             rest = part[prefix.end():] if prefix else after["name"] if after else part
-            name = name_of(rest, caseless=byline_prefix)
+            name = name_of(rest, caseless=byline_prefix, joiners=lex.name_joiners)
     return LineFeatures(
         text=text,
         size=size,

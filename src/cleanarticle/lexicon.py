@@ -92,6 +92,8 @@ class Lexicon:
     calendars: frozenset[str] = frozenset()  # "buddhist": years past 2400 are Buddhist Era (Thai)
     dense_prefix: regex.Pattern | None = None  # unspaced phrases that open a line before a separator
     phrase_starts: frozenset[str] = frozenset()  # first words of `phrases`: most lines start with none
+    name_and: tuple[str, ...] = ()  # words that join two authors in a byline ("and", "und", "và")
+    name_joiners: frozenset[str] = frozenset()  # lowercase words a name may hold ("van", "von", "bin")
 
     def chrome_kind(self, key: str, words: int) -> str | None:
         """The chrome kind of a line given its `phrase_key`, or None.
@@ -216,4 +218,6 @@ def lexicon(lang: str | None) -> Lexicon:
         calendars=frozenset(p for p, _ in entries.get("calendar", ())),
         dense_prefix=dense_prefix,
         phrase_starts=frozenset(p.split(" ")[0] for p in phrases),
+        name_and=words("nameand"),
+        name_joiners=frozenset(words("namejoiner")),
     )

@@ -6,6 +6,8 @@ These run before the context pass: the lines they pick are labelled `title`,
 from __future__ import annotations
 
 import dataclasses
+import functools
+from collections.abc import Callable
 
 import regex
 
@@ -28,14 +30,35 @@ META_WINDOW = 5
 # share buttons, section links): on the readability pages the byline lies up to 8 blocks
 # below the title; 10 finds those and no byline of a related article further down.
 HTML_META_WINDOW = 10
+# Lines above the title where an author's name may be printed (a kicker with the byline).
+META_ABOVE = 3
 
 # What ends a name before a date on its line ("By Jane Doe | July 17", "記者 林怡君／2025年3月8日"):
 # bars, bullets and dashes in their ASCII and full-width forms; a hyphen or slash only with
 # spaces around it (unspaced, it is part of a name or a date).
 _BYLINE_DATE_SEPARATOR = regex.compile(r"(?:(?<!\s)\s+)?[|｜•·—–／]\s*|(?<!\s)\s+[-－/]\s+")
-# Leading spaces are tried only where their run starts: from each space of a long run (a
-# declared author of a megabyte of spaces) the scan is quadratic.
-_AUTHOR_SPLIT = regex.compile(r"(?:(?<!\s)\s+)?(?:,|;|&|\||\s[-–—]\s|\band\b|\bvà\b|\bwith\b)\s*", regex.I)
+# Declared names (JSON-LD, meta, markup) are names unless they are a template's unfilled
+# value (a script's "undefined"; role words such as "Admin" are the lexicon's `notname`)
+# or longer than this many words (a biography, a sentence).
+_PLACEHOLDERS = frozenset({"undefined", "null", "n/a"})
+DECLARED_MAX_WORDS = 6
+_NOT_A_NAME = regex.compile(r"@|://|^www\.|^\W*$|^[\d\W]+$")
+_QUOTES = " \"'“”‘’«»"
+_AUTHOR_PARTS = regex.compile(r"(?:(?<!\s)\s+)?[,;&|]\s*")
+# "Jane Doe (http://example.org/jane)", "Jane Doe <jane@example.org>": the address goes, the name stays.
+# Bounded and without nested brackets, so that a long run of "(" or spaces scans in linear time.
+_ADDRESS_IN_NAME = regex.compile(r"(?:(?<!\s)\s+)?[(<\[][^()<>\[\]]{0,120}?(?:://|@)[^()<>\[\]]{0,120}[)>\]]")
+
+
+@functools.lru_cache(maxsize=64)
+def _author_split(lex: Lexicon) -> regex.Pattern:
+    """Separators between authors: punctuation, and the lexicon's `nameand` words ("and", "und", "và").
+
+    Leading spaces are tried only where their run starts: from each space of a long run (a
+    declared author of a megabyte of spaces) the scan is quadratic.
+    """
+    words = "|".join(regex.escape(w) for w in lex.name_and) or r"(?!x)x"
+    return regex.compile(rf"(?:(?<!\s)\s+)?(?:,|;|&|\||\s[-–—]\s|\b(?:{words})\b)\s*", regex.I)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -88,7 +111,8 @@ def title_line(feats: list[LineFeatures], nonblank: list[int], title: str) -> in
 
 
 def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonblank: list[int],
-                         title: int | None, marked: frozenset[int] | None = None) -> Meta:
+                         title: int | None, marked: frozenset[int] | None = None,
+                         joiners: frozenset[str] = frozenset()) -> Meta:
     """Byline and date lines in a window around the title; weekday dates above it are site headers.
 
     `marked` (HTML pages) holds the lines that the markup calls a byline or author. There a
@@ -113,7 +137,7 @@ def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonbla
     # come first); above the title only the explicit form counts: menus are full of names.
     prefixed = [i for i in around if feats[i].byline_prefix and not feats[i].chrome]
     named = [i for i in around if i > title and not feats[i].chrome
-             and (feats[i].name if marked is None else i in marked and (feats[i].name or _caps_name(feats[i])))]
+             and (feats[i].name if marked is None else i in marked and (feats[i].name or _caps_name(feats[i], joiners)))]
     byline = (prefixed or named or [None])[0]
     date_line = None
     for i in around:
@@ -128,9 +152,23 @@ def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonbla
     return Meta(title, byline, byline_text, date_line, header_dates)
 
 
-def _caps_name(f: LineFeatures) -> bool:
+def printed_near(feats: list[LineFeatures], nonblank: list[int], title: int | None, byline: str) -> bool:
+    """Whether a name of `byline` is printed within the byline window around the title line.
+
+    Author markup (`rel=author`, `author-name`) also marks the authors of teasers and
+    comments: it counts only where the headline's own byline stands.
+    """
+    if title is None:
+        return True
+    k = nonblank.index(title)
+    window = nonblank[max(0, k - META_ABOVE):k + 1 + HTML_META_WINDOW]
+    names = [n.casefold() for n in _AUTHOR_PARTS.split(byline) if len(n) > 1]
+    return any(n in feats[i].text.casefold() for i in window for n in names)
+
+
+def _caps_name(f: LineFeatures, joiners: frozenset[str]) -> bool:
     """A name printed in capitals: "JOE HILDEBRAND"."""
-    return f.all_caps and name_of(f.text.title()) is not None
+    return f.all_caps and name_of(f.text.title(), joiners=joiners) is not None
 
 
 def _byline_text(f: LineFeatures) -> str:
@@ -145,18 +183,39 @@ def _byline_text(f: LineFeatures) -> str:
     return text.strip(" |,-／｜")
 
 
-def authors(byline: str | None, lex: Lexicon) -> tuple[str, ...]:
-    """Names only: prefixes ("By", "Bởi", "Theo") stripped, parts that are not names dropped."""
+def _strip_prefix(text: str, lex: Lexicon) -> str:
+    folded = text.casefold()
+    for word in lex.byline_words:
+        if folded.startswith((word + " ", word + ":")):
+            return text[len(word):].lstrip(" :")
+    return text
+
+
+def _declared_name(part: str, lex: Lexicon) -> str | None:
+    """A name as a page declares it (JSON-LD, meta, markup): anything short that is not an address or a placeholder."""
+    name = _strip_prefix(_ADDRESS_IN_NAME.sub("", part).strip(_QUOTES + " ,;:"), lex).strip(_QUOTES + " ,;:")
+    if not name or _NOT_A_NAME.search(name) or len(name.split()) > DECLARED_MAX_WORDS:
+        return None
+    return None if name.casefold() in _PLACEHOLDERS else name
+
+
+def authors(byline: str | None, lex: Lexicon, *, declared: bool = False,
+            is_site: Callable[[str], bool] | None = None) -> tuple[str, ...]:
+    """Names only: prefixes ("By", "Bởi", "Theo") stripped, parts that are not names dropped.
+
+    A `declared` byline (from the markup) is trusted to hold names, so a one-word name
+    ("BeauHD") or one in lower case stays; a byline found in the text must read as a name.
+    Either way, e-mail addresses, handles, role words and agencies (`notname`) are not
+    authors, nor the site itself (`is_site`) beside a person.
+    """
     if not byline:
         return ()
-    text = byline
-    for word in lex.byline_words:
-        if text.casefold().startswith(word + " ") or text.casefold().startswith(word + ":"):
-            text = text[len(word):].lstrip(" :")
-            break
-    names = []
-    for part in _AUTHOR_SPLIT.split(text):
-        name = name_of(part)
+    text = _strip_prefix(byline, lex)
+    names: list[str] = []
+    for part in _author_split(lex).split(text):
+        name = _declared_name(part, lex) if declared else name_of(part, joiners=lex.name_joiners)
         if name and name.casefold() not in lex.not_names and name not in names:
             names.append(name)
-    return tuple(names)
+    # The site beside people is the publisher ("Jane Doe, Daily Example"); alone, it is the byline.
+    people = [n for n in names if is_site is None or not is_site(n)]
+    return tuple(people or names)

@@ -6,8 +6,8 @@ import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
-from . import blocks, classify, confidence, decode, html_blocks, html_meta, langid, lexicon, limits, main_content
-from . import metadata, model, normalize, revise, safety_net
+from . import blocks, classify, confidence, decode, html_blocks, html_dates, html_meta, langid, lexicon, limits
+from . import main_content, metadata, model, normalize, revise, safety_net
 from .features import LineFeatures, line_features
 
 
@@ -71,7 +71,8 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     # it (a kicker, a section name) is not relabelled, but still anchors byline and date.
     title = metadata.title_line(feats, nonblank, head.title) if head.title else guessed
     marked = frozenset(i for i, b in enumerate(dom.blocks) if b.region == "byline") if dom is not None else None
-    meta = metadata.find_byline_and_date(feats, guesses, nonblank, title if title is not None else guessed, marked)
+    meta = metadata.find_byline_and_date(feats, guesses, nonblank, title if title is not None else guessed, marked,
+                                         lex.name_joiners)
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
     main = None
@@ -90,15 +91,21 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     if rescued is not None:
         final, reasons = rescued
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
-    byline = head.byline or meta.byline_text
+    date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line)
+    anchor = title if title is not None else guessed
+    # A declared byline counts where its name is printed near the headline, or where the text
+    # shows no byline (see README, "Authors"); else the text rules' byline stands.
+    byline, declared = next(((text, True) for _, text in head.bylines
+                             if meta.byline_text is None or metadata.printed_near(feats, nonblank, anchor, text)),
+                            (meta.byline_text, False))
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
         body="\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY),
-        date=head.date or (date_hit.date if date_hit else None),
-        time=head.time if head.date else (date_hit.time if date_hit else None),
+        date=date,
+        time=time,
         byline=byline,
-        authors=metadata.authors(byline, lex),
-        date_source=head.date_source or (f"line {meta.date_line + 1}" if meta.date_line is not None else None),
+        authors=metadata.authors(byline, lex, declared=declared, is_site=head.is_site),
+        date_source=date_source,
         lang=lang,
         confidence=round(confidence.confidence(feats, final, title is not None or head.title is not None)
                          * (safety_net.RESCUE_CONFIDENCE_FACTOR if rescued is not None else 1.0), 3),

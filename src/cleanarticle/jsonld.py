@@ -1,0 +1,126 @@
+"""JSON-LD: the article a page declares in `<script type="application/ld+json">`.
+
+Sites nest it in every way schema.org allows: a list of objects, an `@graph`, a
+`WebPage` whose `mainEntity` is the article, authors given as `@id` references to a
+`Person` elsewhere in the graph. All objects of all scripts are gathered into one flat
+list first, so that the article, its authors and its publisher are found wherever
+they stand.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from selectolax.lexbor import LexborHTMLParser
+
+# Types that describe the article itself, in order of trust: a page that declares a
+# NewsArticle and a WebPage holding it means the NewsArticle.
+ARTICLE_TYPES = (
+    "newsarticle", "reportage", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
+    "backgroundnewsarticle", "blogposting", "liveblogposting", "socialmediaposting", "techarticle",
+    "scholarlyarticle", "article", "report", "review", "howto", "recipe", "posting", "qapage",
+    "discussionforumposting", "medicalwebpage", "webpage", "itempage", "aboutpage", "creativework",
+)
+_RANK = {t: i for i, t in enumerate(ARTICLE_TYPES)}
+# Types that are organisations: named as an author, they are a site, not a person.
+ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "website", "localbusiness",
+                       "educationalorganization", "brand", "ngo", "governmentorganization"})
+# A page's JSON-LD over this many objects (product catalogues) is searched only this far.
+MAX_OBJECTS = 2000
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class LinkedData:
+    """What the page's JSON-LD says about its article; empty fields where it says nothing."""
+
+    headline: str | None = None
+    name: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    published_from: str | None = None  # the @type that gave `published`
+    authors: tuple[str, ...] = ()
+    org_authors: tuple[str, ...] = ()  # authors typed as organisations (kept apart: a site is no person)
+    orgs: frozenset[str] = frozenset()  # every organisation or website name in the graph
+    article_type: str | None = None
+
+
+def _types(obj: dict) -> list[str]:
+    value = obj.get("@type")
+    values = value if isinstance(value, list) else [value]
+    return [v.rsplit("/", 1)[-1].casefold() for v in values if isinstance(v, str)]
+
+
+def _objects(data: object) -> list[dict]:
+    """Every JSON object in `data`, depth first in document order (bounded)."""
+    found: list[dict] = []
+    todo = [data]
+    while todo and len(found) < MAX_OBJECTS:
+        item = todo.pop()
+        if isinstance(item, list):
+            todo.extend(reversed(item))
+        elif isinstance(item, dict):
+            found.append(item)
+            todo.extend(reversed([v for v in item.values() if isinstance(v, (dict, list))]))
+    return found
+
+
+def _string(value: object) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, str):
+        value = " ".join(value.split())
+        return value or None
+    return None
+
+
+def _names(value: object, by_id: dict[str, dict]) -> tuple[list[str], list[str]]:
+    """(person names, organisation names) of an `author` value: strings, objects, @id references, lists."""
+    people: list[str] = []
+    orgs: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = by_id.get(item["@id"], item)
+        if isinstance(item, dict):
+            name = _string(item.get("name"))
+            if name:
+                (orgs if set(_types(item)) & ORG_TYPES else people).append(name)
+        elif isinstance(item, str) and item.strip():
+            people.append(" ".join(item.split()))
+    return people, orgs
+
+
+def read(tree: LexborHTMLParser) -> LinkedData:
+    """The page's declared article: headline, dates, authors, and the organisations it names."""
+    objects: list[dict] = []
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            objects.extend(_objects(json.loads(node.text() or "", strict=False)))
+        except (ValueError, RecursionError):
+            continue
+    if not objects:
+        return LinkedData()
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and len(o) > 1}
+    ranked = sorted(
+        ((min(_RANK.get(t, len(_RANK)) for t in _types(o) or ["?"]), k, o) for k, o in enumerate(objects)
+         if set(_types(o)) & _RANK.keys()), key=lambda x: x[:2])
+    article = next((o for _, _, o in ranked if o.get("headline") or o.get("datePublished") or o.get("author")),
+                   ranked[0][2] if ranked else {})
+    orgs = frozenset(name for o in objects if set(_types(o)) & ORG_TYPES if (name := _string(o.get("name"))))
+    published = _string(article.get("datePublished"))
+    source = next((t for t in _types(article)), None)
+    if not published:  # the article may lack it where the WebPage holding it has it
+        holder = next((o for _, _, o in ranked if _string(o.get("datePublished"))), None)
+        if holder is not None:
+            published, source = _string(holder.get("datePublished")), next(iter(_types(holder)), None)
+    people, org_authors = _names(article.get("author") or article.get("creator"), by_id)
+    return LinkedData(
+        headline=_string(article.get("headline")),
+        name=_string(article.get("name")),
+        published=published,
+        modified=_string(article.get("dateModified")),
+        published_from=source,
+        authors=tuple(dict.fromkeys(people)),
+        org_authors=tuple(dict.fromkeys(org_authors)),
+        orgs=orgs,
+        article_type=next(iter(_types(article)), None),
+    )
