@@ -132,9 +132,10 @@ def read_jsonl_texts(folder: pathlib.Path) -> list[str]:
 # --- one run (in its own process) -----------------------------------------------------
 
 def _record(text: str) -> dict:
+    from cleanarticle import CleanOptions
     from cleanarticle.integrations.documents import EngineOptions, clean_document, record_fields
 
-    return record_fields(clean_document(text, EngineOptions(format="text")))
+    return record_fields(clean_document(text, EngineOptions(CleanOptions(format="text"))))
 
 
 def run_loop(folder: pathlib.Path, workers: int, out: pathlib.Path) -> dict:

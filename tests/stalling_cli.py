@@ -15,14 +15,14 @@ SLEEP = b"STALL-SLEEP-MARKER"  # sleeps until the time-out's SIGALRM stops it
 HANG = b"STALL-HANG-MARKER"    # blocks SIGALRM first: only killing the worker stops it
 
 
-def stalling_clean(raw, **options):
+def stalling_clean(raw, options=None, **kwargs):
     """`clean`, except that a page holding a marker stalls for an hour first."""
     data = raw if isinstance(raw, bytes) else raw.encode()
     if HANG in data:
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
     if HANG in data or SLEEP in data:
         time.sleep(3600)
-    return clean(raw, **options)
+    return clean(raw, options, **kwargs)
 
 
 if __name__ == "__main__":

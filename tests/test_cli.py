@@ -162,6 +162,17 @@ def test_explain_flag_and_fields(tree):
     assert list(picked) == ["path", "title", "encoding", "body"]
 
 
+def test_explain_records_carry_rule_ids_and_disable_turns_rules_off():
+    page = SEED_FILES[4]
+    blocks = json.loads(run(page, "--explain").stdout)["blocks"]
+    assert all(b["rule"] and b["first_label"] for b in blocks)
+    assert {"meta.title", "classify.lexicon.share"} <= {b["rule"] for b in blocks}
+    off = json.loads(run(page, "--explain", "--disable", "classify.lexicon.share", "--disable", "meta.title").stdout)
+    assert not {"meta.title", "classify.lexicon.share"} & {b["rule"] for b in off["blocks"]}
+    bad = run(page, "--disable", "revise.nope")
+    assert bad.returncode == 2 and "unknown rule id 'revise.nope'" in bad.stderr and not bad.stdout
+
+
 def test_stdin_to_stdout():
     page = SEED_FILES[4]
     result = run("-", input=page.read_text(encoding="utf-8"))
@@ -480,6 +491,8 @@ def test_explain_lists_every_line_with_label_and_reason():
     rows = [row for row in out if row[:5].strip().isdigit()]
     assert len(rows) == len(lines)
     assert all(text in row for row, text in zip(rows, lines))  # whole text off a terminal
+    assert any(row.split()[1:4] == ["title", "(was", "body)"] and row.endswith("[meta.title]") for row in rows)
+    assert any(row.split()[1:2] == ["share"] and row.endswith("[classify.lexicon.share]") for row in rows)
     coloured = run("explain", page, "--color", "always").stdout
     assert "\x1b[32m" in coloured and "\x1b[1;36m" in coloured
 
@@ -513,7 +526,8 @@ def test_explain_html_report_is_self_contained(tmp_path):
     parsed.feed(text)
     lines = page.read_text(encoding="utf-8").splitlines()
     assert len(parsed.rows) == len(lines)
-    assert parsed.rows[6]["title"] == "date: publication date next to the title"
+    assert parsed.rows[6]["title"] == "date: publication date next to the title [meta.date]"
+    assert ">title (was body)<" in text  # the first label, where the context pass changed it
     assert parsed.h1.startswith("Rót vốn tỷ đô") and "Hoàng Hà" in text and "2025-07-17" in text
     assert run("explain", page, "--html", page).returncode == 2  # never over the input
     assert page.read_text(encoding="utf-8").endswith("& more\n")

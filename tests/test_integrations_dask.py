@@ -141,9 +141,10 @@ def test_everything_sent_to_workers_pickles():
     import dask.bag as db
 
     from cleanarticle.integrations import dask as cd
+    from cleanarticle import CleanOptions
     from cleanarticle.integrations.documents import EngineOptions
 
-    options = EngineOptions(format="text", lang="vi", on_error="drop")
+    options = EngineOptions(CleanOptions(format="text", lang="vi"), on_error="drop")
     for dumps in (pickle.dumps, cloudpickle.dumps):
         assert pickle.loads(dumps(options)) == options
         for fn in (cd.clean_items, cd.clean_partition):

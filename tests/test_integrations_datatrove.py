@@ -1,6 +1,7 @@
 """The datatrove step: a real LocalPipelineExecutor run over the seeds, failures, pickling."""
 from __future__ import annotations
 
+import collections
 import importlib.util
 import json
 import pathlib
@@ -85,6 +86,31 @@ def test_local_pipeline_cleans_the_seeds_jsonl(tmp_path):
     assert "failed" not in step_stats
 
 
+@needs_datatrove
+def test_lines_are_counted_by_label_and_rule_and_options_pass_whole():
+    """The stats count every cleaned page's lines by final label and by deciding rule;
+    a whole CleanOptions (here with a rule turned off and a size limit) reaches the sandbox."""
+    from cleanarticle import CleanOptions
+    from cleanarticle.integrations.datatrove import CleanArticleExtractor
+
+    texts = [SEED_TEXTS["004_28ba1ad4bae64c1e.txt"], SEED_TEXTS["000_f92f5725a50e2e06.txt"]]
+    _, stats = _run_step(CleanArticleExtractor(lang="vi"), texts)
+    articles = [clean(t, lang="vi", url="https://example.vn/a") for t in texts]
+    labels = collections.Counter(b.label for a in articles for b in a.blocks)
+    rules = collections.Counter(b.rule for a in articles for b in a.blocks)
+    counted = {k: v.total for k, v in stats.stats.items()}
+    assert {k: n for k, n in counted.items() if k.startswith("label:")} == {f"label:{k}": n for k, n in labels.items()}
+    assert {k: n for k, n in counted.items() if k.startswith("rule:")} == {f"rule:{k}": n for k, n in rules.items()}
+    assert stats["label:body"].n == 2 and counted["rule:meta.header_date"] == 1  # one update per page
+    off = CleanOptions(disabled_rules=frozenset({"meta.header_date"}), max_bytes=10**6)
+    _, stats = _run_step(CleanArticleExtractor(options=off, lang="vi"), texts)
+    assert "rule:meta.header_date" not in stats.stats and stats["rule:meta.title"].total == 2
+    out, stats = _run_step(CleanArticleExtractor(options=CleanOptions(max_bytes=100)), texts)
+    assert out == [] and stats["clean_error"].total == 2  # engines can set max_bytes now
+    with pytest.raises(ValueError, match="unknown rule id"):
+        CleanArticleExtractor(disabled_rules={"revise.nope"})
+
+
 def _run_step(step, texts):
     from datatrove.data import Document
 
@@ -148,7 +174,7 @@ def test_text_variant_never_parses_markup():
 
     text = "<html><body><p>Hello</p></body></html>\n" + SEED_TEXTS["000_f92f5725a50e2e06.txt"]
     step = CleanArticleTextExtractor()
-    assert step.options.format == "text"
+    assert step.options.clean.format == "text"
     out, _ = _run_step(step, [text])
     assert out[0].text == clean(text, format="text").body
 
@@ -203,7 +229,7 @@ def test_what_goes_through_the_sandbox_pipe_pickles():
     for sent in (page, _Page(None)):
         result = step._clean_page(pickle.loads(pickle.dumps(sent)))
         assert pickle.loads(pickle.dumps(result)) == result
-    body, fields = step._clean_page(page)
+    body, fields, counts = step._clean_page(page)
     assert body == clean(text, lang="vi").body and fields["article_error"] is None
     assert step._clean_page(_Page(None))[1]["article_error"].startswith("TypeError: ")
 

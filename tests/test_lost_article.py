@@ -10,7 +10,7 @@ import pathlib
 import pytest
 
 from benchmarks.lost_pages import shingles
-from cleanarticle import clean, main_content, safety_net
+from cleanarticle import Thresholds, clean, safety_net
 
 TOPICS = ["harbour", "library", "orchard", "railway", "market", "bridge", "school", "river", "museum",
           "garden", "clinic", "theatre", "stadium", "bakery", "ferry", "castle"]
@@ -73,14 +73,13 @@ LEAD = ("Our cedar oil is made in small batches by hand, and every bottle is fil
         "in our own workshop by the same two people who have made it for the last ten years.")
 
 
-def test_a_container_holding_a_small_share_of_the_prose_is_chosen_again(monkeypatch):
+def test_a_container_holding_a_small_share_of_the_prose_is_chosen_again():
     article = clean(_split_page(), format="html")
     assert LEAD in article.paragraphs
     assert all(para(n) in article.paragraphs for n in (0, 1, 2))
     assert any("chosen again" in b.reason for b in article.blocks)
     # Without the check the FAQ box alone is the article: the test can fail.
-    monkeypatch.setattr(main_content, "MIN_PROSE_SHARE", 0.0)
-    assert LEAD not in clean(_split_page(), format="html").paragraphs
+    assert LEAD not in clean(_split_page(), format="html", thresholds=Thresholds(min_prose_share=0.0)).paragraphs
 
 
 DESCRIPTION = ("This cedar stool is cut, sanded and oiled by hand in our workshop, and it is sturdy enough "
@@ -97,20 +96,21 @@ def _product_page(specs: int = 30) -> str:
                 f"<section class='reviews-list'>{reviews}</section>")
 
 
-def test_the_headlines_own_section_joins_a_container_chosen_elsewhere(monkeypatch):
+def test_the_headlines_own_section_joins_a_container_chosen_elsewhere():
     article = clean(_product_page(), format="html")
     assert DESCRIPTION in article.paragraphs
     assert all(para(n) in article.paragraphs for n in range(6))
-    monkeypatch.setattr(main_content, "TITLE_SECTION_MIN_CHARS", 10**6)  # off: the reviews alone
-    assert DESCRIPTION not in clean(_product_page(), format="html").paragraphs
+    off = Thresholds(title_section_min_chars=10**6)  # off: the reviews alone
+    assert DESCRIPTION not in clean(_product_page(), format="html", thresholds=off).paragraphs
 
 
-def test_a_headline_right_above_the_container_is_left_to_it(monkeypatch):
-    # The same page with the reviews right under the headline's section: the container's call stands.
-    monkeypatch.setattr(main_content, "TITLE_SECTION_MIN_CHARS", 10**6)
-    alone = clean(_product_page(specs=0), format="html")
-    monkeypatch.undo()
+def test_a_headline_right_above_the_container_is_left_to_it():
+    # The same page with the reviews right under the headline's section: the container's call stands
+    # (with no gap required, the description would join).
+    alone = clean(_product_page(specs=0), format="html", thresholds=Thresholds(title_section_min_chars=10**6))
     assert clean(_product_page(specs=0), format="html").paragraphs == alone.paragraphs
+    assert DESCRIPTION in clean(_product_page(specs=0), format="html",
+                                thresholds=Thresholds(title_section_min_gap=0)).paragraphs
 
 
 def test_a_post_inside_a_comments_named_wrapper_is_kept():
@@ -132,13 +132,15 @@ def _thread(posts: int) -> str:
                 f"<div class='comments'>{items}</div>")
 
 
-def test_a_forum_thread_in_comment_markup_is_rescued_with_a_lower_confidence(monkeypatch):
+def test_a_forum_thread_in_comment_markup_is_rescued_with_a_lower_confidence():
     article = clean(_thread(6), format="html")
     assert all(para(n) in article.paragraphs for n in range(6))
     assert any(b.reason.startswith("safety net:") for b in article.blocks)
     assert article.confidence <= safety_net.RESCUE_CONFIDENCE_FACTOR
-    monkeypatch.setattr(safety_net, "RESCUE_MAX_KEPT_CHARS", 0)  # net off: only the blurb is left
-    assert prose_of(clean(_thread(6), format="html")) == []
+    assert any(b.rule == "net.rescue" for b in article.blocks)
+    # Net off (by its rule id, or by a threshold): only the blurb is left.
+    assert prose_of(clean(_thread(6), format="html", disabled_rules={"net.rescue"})) == []
+    assert prose_of(clean(_thread(6), format="html", thresholds=Thresholds(rescue_max_kept_chars=0))) == []
 
 
 def _thread_beside_search_help(posts: int) -> str:
@@ -201,15 +203,16 @@ def _text_thread(posts: int) -> str:
         f"user{n}\n{_member_chrome(n)}\n{para(n)}\n\n{para(n + 20)}" for n in range(posts))
 
 
-def test_a_text_thread_cut_to_one_post_by_the_main_block_is_read_again(monkeypatch):
+def test_a_text_thread_cut_to_one_post_by_the_main_block_is_read_again():
     article = clean(_text_thread(5), format="text")
     assert all(para(n) in article.paragraphs and para(n + 20) in article.paragraphs for n in range(5))
-    assert any(b.reason.startswith("safety net: the main text block kept") for b in article.blocks)
+    assert any(b.reason.startswith("safety net: the main text block kept") and b.rule == "net.text_rescue"
+               for b in article.blocks)
     assert article.confidence <= safety_net.RESCUE_CONFIDENCE_FACTOR
     # (The simpler reading keeps short lines between good paragraphs, as jusText does: the member
     # lines come along. Keeping only the posts' paragraphs measured lower on wcxb, see safety_net.)
-    monkeypatch.setattr(safety_net, "TEXT_RESCUE_MAX_KEPT_CHARS", 0)  # net off: one post is left
-    assert len(prose_of(clean(_text_thread(5), format="text"))) == 2
+    assert len(prose_of(clean(_text_thread(5), format="text", disabled_rules={"net.text_rescue"}))) == 2
+    assert len(prose_of(clean(_text_thread(5), format="text", thresholds=Thresholds(text_rescue_max_kept_chars=0)))) == 2
 
 
 def test_the_text_net_leaves_a_kept_article_alone():
@@ -221,7 +224,7 @@ def test_the_text_net_leaves_a_kept_article_alone():
 
 def test_the_text_net_leaves_teaser_cards_dropped():
     # One summary per headline, chrome between the cards: no run of prose in a row, no rescue
-    # (with safety_net.RESCUE_MIN_SIBLING_PARAGRAPHS at 0 the net keeps all six summaries).
+    # (with rescue_min_sibling_paragraphs at 0 the net keeps all six summaries).
     cards = "\n".join(f"A headline about the {TOPICS[n]} that people read today\n{para(n, 2)}\n{_member_chrome(n)}"
                        for n in range(6))
     article = clean(cards, format="text")

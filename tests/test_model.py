@@ -9,8 +9,9 @@ from cleanarticle.model import Article, Block
 
 BLOCKS = (
     Block(0, "Trang chủ", model.NAV, "lexicon: nav phrase"),
-    Block(1, "Hà Nội nâng cấp tuyến đường sắt", model.TITLE, "headline above the first good paragraph"),
-    Block(2, "Đoạn văn thứ nhất.", model.BODY, "good paragraph"),
+    Block(1, "Hà Nội nâng cấp tuyến đường sắt", model.TITLE, "headline above the first good paragraph", "meta.title",
+          model.BODY),
+    Block(2, "Đoạn văn thứ nhất.", model.BODY, "good paragraph", "classify.paragraph", model.BODY),
     Block(3, "", model.BLANK, "empty line"),
     Block(4, "Đoạn văn thứ hai.", model.BODY, "good paragraph"),
 )
@@ -61,7 +62,7 @@ def test_paragraphs(body, paragraphs):
 
 def test_block_to_dict():
     assert BLOCKS[2].to_dict() == {"index": 2, "text": "Đoạn văn thứ nhất.", "label": "body",
-                                   "reason": "good paragraph"}
+                                   "reason": "good paragraph", "rule": "classify.paragraph", "first_label": "body"}
 
 
 def test_to_dict_is_json_serialisable_and_round_trips():
@@ -71,7 +72,8 @@ def test_to_dict_is_json_serialisable_and_round_trips():
     assert restored == out
     assert restored["authors"] == ["Hồng Châu"]
     assert restored["blocks"][1] == {"index": 1, "text": "Hà Nội nâng cấp tuyến đường sắt", "label": "title",
-                                     "reason": "headline above the first good paragraph"}
+                                     "reason": "headline above the first good paragraph", "rule": "meta.title",
+                                     "first_label": "body"}
     assert len(restored["blocks"]) == len(BLOCKS)
 
 

@@ -3,13 +3,23 @@ loses quality fails CI (as trafilatura's tests/eval_gate.py does).
 
 Floors sit a little under the measured scores (measured value in each comment); raise
 them when a change improves quality, never lower them to make a change pass.
+
+The floors hold for the pages they were measured on: each corpus the gate reads is pinned
+by a hash of its pages (input and expected output) in tests/quality_gate_corpora.json, as
+trafilatura pins tests/eval_baseline.json, so a changed corpus fails here by name instead
+of moving a floor silently.
 """
+import hashlib
+import json
+import pathlib
 import unicodedata
 
 import pytest
 
 from benchmarks.scoring import byline_ok, f1, readability_pages, seed_pages
 from cleanarticle import clean
+
+PINS = pathlib.Path(__file__).with_name("quality_gate_corpora.json")
 
 # Mean body F1 over the 130 readability pages in text mode; measured 0.914.
 READABILITY_TEXT_MIN_F1 = 0.90
@@ -30,14 +40,47 @@ READABILITY_HTML_MAX_WRONG_BYLINES = 5
 SEEDS_MIN_MEAN_F1 = 0.99
 
 
+def corpus_digest(pages) -> dict:
+    """The page count and a SHA-256 over every page's name, input and expected output."""
+    h = hashlib.sha256()
+    for p in pages:
+        for field in (p.name, p.text, p.body, p.title, p.byline, p.date, p.lang):
+            h.update(json.dumps(field, ensure_ascii=False).encode("utf-8") + b"\0")
+    return {"pages": len(pages), "sha256": h.hexdigest()}
+
+
+def pinned(name: str, pages: list) -> list:
+    """`pages`, after checking that they are the corpus the floors were measured on."""
+    got, want = corpus_digest(pages), json.loads(PINS.read_text(encoding="utf-8"))[name]
+    assert got == want, (
+        f"the {name} corpus changed ({got['pages']} pages, sha256 {got['sha256'][:12]}…; pinned: "
+        f"{want['pages']} pages, {want['sha256'][:12]}…): re-measure the floors in tests/test_quality_gate.py "
+        f"on it, then pin it in {PINS.name} ({got})")
+    return pages
+
+
+@pytest.mark.parametrize("name", ["seeds", "readability-text", "readability-html"])
+def test_the_gate_reads_the_corpora_it_was_measured_on(name):
+    pages = {"seeds": seed_pages, "readability-text": readability_pages,
+             "readability-html": lambda: readability_pages(source="source.html")}[name]()
+    pinned(name, list(pages))
+
+
+def test_a_changed_corpus_fails_by_name():
+    pages = list(seed_pages())
+    with pytest.raises(AssertionError, match="the seeds corpus changed"):
+        pinned("seeds", pages[:-1])
+
+
 def test_readability_text_mode_floor():
-    scores = [f1(clean(p.text, format="text").body, p.body)[2] for p in readability_pages()]
+    pages = pinned("readability-text", list(readability_pages()))
+    scores = [f1(clean(p.text, format="text").body, p.body)[2] for p in pages]
     assert len(scores) == 130
     assert sum(scores) / len(scores) >= READABILITY_TEXT_MIN_F1
 
 
 def test_readability_html_mode_floor():
-    pages = list(readability_pages(source="source.html"))
+    pages = pinned("readability-html", list(readability_pages(source="source.html")))
     articles = [clean(p.text, format="html") for p in pages]
     scores = [f1(a.body, p.body)[2] for a, p in zip(articles, pages)]
     assert sum(scores) / len(scores) >= READABILITY_HTML_MIN_F1
@@ -60,6 +103,6 @@ def _norm(text):
 
 
 def test_seeds_floor():
-    pages = list(seed_pages())
+    pages = pinned("seeds", list(seed_pages()))
     scores = [f1(clean(p.text, format="text").body, p.body)[2] for p in pages]
     assert sum(scores) / len(scores) >= SEEDS_MIN_MEAN_F1

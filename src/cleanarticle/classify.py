@@ -5,10 +5,13 @@ short, bad) that the context pass uses to settle lines the features alone cannot
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import model
-from .features import LineFeatures
+from .features import LineFeatures, default_thresholds
+
+if TYPE_CHECKING:
+    from .thresholds import Thresholds
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -31,58 +34,69 @@ NO_STOPLIST_GOOD_WORDS = 12
 STOPLIST_MIN_FIT = 0.15
 
 
-def stoplist_fits(feats: list[LineFeatures]) -> bool:
+def stoplist_fits(feats: list[LineFeatures], t: Thresholds | None = None) -> bool:
     """Whether the language's stopwords describe this document's long lines at all."""
-    densities = sorted(f.stop_density for f in feats if f.size >= LENGTH_LOW)
-    return bool(densities) and densities[len(densities) // 2] >= STOPLIST_MIN_FIT
+    if t is None:
+        t = default_thresholds()
+    densities = sorted(f.stop_density for f in feats if f.size >= t.length_low)
+    return bool(densities) and densities[len(densities) // 2] >= t.stoplist_min_fit
 
 
 class Guess(NamedTuple):
-    """A line's first label, the feature that decided it, and its quality (a tuple: one per line)."""
+    """A line's first label, the feature that decided it, its quality, and the id of the
+    rule that decided it (see rules.py); a tuple: one is made per line."""
 
     label: str
     reason: str
     quality: str
+    rule: str = ""
 
 
-def quality(f: LineFeatures, has_stoplist: bool) -> str:
+def quality(f: LineFeatures, has_stoplist: bool, t: Thresholds | None = None) -> str:
     """jusText-style quality from length, stopword density and a sentence-final mark."""
-    if f.size < LENGTH_LOW:
+    if t is None:
+        t = default_thresholds()
+    if f.size < t.length_low:
         # A short full sentence ("Figure 10 shows the result.") reads like body text.
-        if f.terminal and not f.question and f.words >= SHORT_SENTENCE_WORDS and f.stop_density >= STOP_HIGH:
+        if f.terminal and not f.question and f.words >= t.short_sentence_words and f.stop_density >= t.stop_high:
             return NEAR
         return SHORT
     if not has_stoplist:
-        return GOOD if f.terminal and f.words >= NO_STOPLIST_GOOD_WORDS else NEAR
-    if f.stop_density >= STOP_HIGH:
-        return GOOD if f.terminal or f.size >= LENGTH_HIGH else NEAR
-    if f.stop_density >= STOP_LOW:
+        return GOOD if f.terminal and f.words >= t.no_stoplist_good_words else NEAR
+    if f.stop_density >= t.stop_high:
+        return GOOD if f.terminal or f.size >= t.length_high else NEAR
+    if f.stop_density >= t.stop_low:
         return NEAR
     return BAD
 
 
-def classify(f: LineFeatures, has_stoplist: bool) -> Guess:
-    """The context-free label of one line and the feature that decided it."""
-    q = quality(f, has_stoplist) if f.text else BAD
+def classify(f: LineFeatures, has_stoplist: bool, t: Thresholds | None = None,
+             off: frozenset[str] = frozenset()) -> Guess:
+    """The context-free label of one line, the feature that decided it, and that rule's id.
+
+    A rule in `off` (ids, see rules.py) is skipped: the line falls through to the next one.
+    The set is looked at only when a rule's feature fires, so the common path pays nothing.
+    """
+    q = quality(f, has_stoplist, t) if f.text else BAD
     if not f.text:
-        return Guess(model.BLANK, "empty line", q)
-    if f.image:
-        return Guess(model.IMAGE, "image file name", q)
-    if f.url:
-        return Guess(model.SHARE, "bare URL", q)
-    if f.source:
-        return Guess(model.SOURCE, "attribution line", q)
-    if f.credit:
-        return Guess(model.CAPTION, "picture credit", q)
-    if f.chrome:
-        return Guess(f.chrome, f"lexicon: {f.chrome} phrase", q)
-    if f.date_only:
-        return Guess(model.DATE, "date-only line", q)
-    if f.ago:
-        return Guess(model.RELATED, "relative timestamp", q)
-    if q == BAD:
-        return Guess(model.NAV, f"low stopword density ({f.stop_density:.2f})", q)
-    return Guess(model.BODY, f"{q} paragraph ({f.chars} chars, stopwords {f.stop_density:.2f})", q)
+        return Guess(model.BLANK, "empty line", q, "classify.empty")
+    if f.image and not (off and "classify.image" in off):
+        return Guess(model.IMAGE, "image file name", q, "classify.image")
+    if f.url and not (off and "classify.url" in off):
+        return Guess(model.SHARE, "bare URL", q, "classify.url")
+    if f.source and not (off and "classify.source" in off):
+        return Guess(model.SOURCE, "attribution line", q, "classify.source")
+    if f.credit and not (off and "classify.credit" in off):
+        return Guess(model.CAPTION, "picture credit", q, "classify.credit")
+    if f.chrome and not (off and f"classify.lexicon.{f.chrome}" in off):
+        return Guess(f.chrome, f"lexicon: {f.chrome} phrase", q, f"classify.lexicon.{f.chrome}")
+    if f.date_only and not (off and "classify.date_only" in off):
+        return Guess(model.DATE, "date-only line", q, "classify.date_only")
+    if f.ago and not (off and "classify.relative_time" in off):
+        return Guess(model.RELATED, "relative timestamp", q, "classify.relative_time")
+    if q == BAD and not (off and "classify.low_stopwords" in off):
+        return Guess(model.NAV, f"low stopword density ({f.stop_density:.2f})", q, "classify.low_stopwords")
+    return Guess(model.BODY, f"{q} paragraph ({f.chars} chars, stopwords {f.stop_density:.2f})", q, "classify.paragraph")
 
 
 # --- HTML evidence -------------------------------------------------------------------
@@ -105,12 +119,16 @@ REGION_MAX_GOOD_SHARE = 0.5
 PREFORMATTED_TAGS = frozenset(("pre",))
 
 
-def with_dom(feats: list[LineFeatures], guesses: list[Guess], dom: list) -> list[Guess]:
+def with_dom(feats: list[LineFeatures], guesses: list[Guess], dom: list, t: Thresholds | None = None,
+             off: frozenset[str] = frozenset()) -> list[Guess]:
     """Revise first-pass guesses with HTML evidence: captions, chrome regions, link density.
 
     `dom` holds one `html_blocks.HtmlBlock` per line. Metadata regions (bylines) are left
-    to the metadata rules; a region holding most of the good text is not chrome.
+    to the metadata rules; a region holding most of the good text is not chrome. Rules
+    whose ids are in `off` are skipped.
     """
+    if t is None:
+        t = default_thresholds()
     good = [len(f.text) if g.quality == GOOD and g.label == model.BODY else 0 for f, g in zip(feats, guesses)]
     total_good = sum(good) or 1
     region_good: dict[int, int] = {}
@@ -126,24 +144,31 @@ def with_dom(feats: list[LineFeatures], guesses: list[Guess], dom: list) -> list
     for r, n in region_good.items():
         kind_good[region_kind[r]] = kind_good.get(region_kind[r], 0) + n
     article_regions = {r for r, n in region_good.items()
-                       if (n > REGION_MAX_GOOD_SHARE * total_good
-                           or kind_good[region_kind[r]] > REGION_MAX_GOOD_SHARE * total_good and n)
+                       if (n > t.region_max_good_share * total_good
+                           or kind_good[region_kind[r]] > t.region_max_good_share * total_good and n)
                        and (region_kind[r] != model.COMMENTS or r == first_good)}
+    caption_on = "dom.caption" not in off
+    preformatted_on, long_text_on = "dom.preformatted" not in off, "dom.long_text" not in off
+    link_density_on, link_density_max = "dom.link_density" not in off, t.link_density_max
     out = []
     for f, g, b in zip(feats, guesses, dom):
         if g.label == model.BLANK:
             out.append(g)
-        elif b.caption:
-            out.append(Guess(model.CAPTION, "dom: inside a figure caption", g.quality))
-        elif b.region and b.region != "byline" and b.region_id not in article_regions:
-            out.append(Guess(b.region, f"dom: {b.region_reason}", g.quality))
-        elif b.tag in PREFORMATTED_TAGS and g.label == model.NAV:
-            out.append(Guess(model.BODY, "dom: preformatted text (code)", NEAR))
-        elif g.quality == BAD and g.label == model.NAV and f.size >= LENGTH_HIGH and b.link_density < LINK_DENSITY_MAX:
-            out.append(Guess(model.BODY, f"dom: a long text block with few links ({f.chars} chars)", NEAR))
-        elif b.link_density >= LINK_DENSITY_MAX and g.label == model.BODY and b.tag not in LINK_LIST_TAGS:
+        elif b.caption and caption_on:
+            out.append(Guess(model.CAPTION, "dom: inside a figure caption", g.quality, "dom.caption"))
+        elif (b.region and b.region != "byline" and b.region_id not in article_regions
+              and not (off and f"dom.region.{b.region}" in off)):
+            out.append(Guess(b.region, f"dom: {b.region_reason}", g.quality, f"dom.region.{b.region}"))
+        elif b.tag in PREFORMATTED_TAGS and g.label == model.NAV and preformatted_on:
+            out.append(Guess(model.BODY, "dom: preformatted text (code)", NEAR, "dom.preformatted"))
+        elif (g.quality == BAD and g.label == model.NAV and f.size >= t.length_high
+              and b.link_density < link_density_max and long_text_on):
+            out.append(Guess(model.BODY, f"dom: a long text block with few links ({f.chars} chars)", NEAR,
+                             "dom.long_text"))
+        elif (b.link_density >= link_density_max and g.label == model.BODY and b.tag not in LINK_LIST_TAGS
+              and link_density_on):
             label = model.RELATED if f.headline else model.NAV
-            out.append(Guess(label, f"dom: link density {b.link_density:.2f}", g.quality))
+            out.append(Guess(label, f"dom: link density {b.link_density:.2f}", g.quality, "dom.link_density"))
         else:
             out.append(g)
     return out

@@ -4,12 +4,15 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
 from . import dates
 from .lexicon import Lexicon, phrase_key
+
+if TYPE_CHECKING:
+    from .thresholds import Thresholds
 
 # A headline has at least this many words and no sentence-final full stop.
 HEADLINE_MIN_WORDS = 4
@@ -104,18 +107,14 @@ class LineFeatures(NamedTuple):
     ago: bool
     name: str | None
     byline_prefix: bool
+    # Shaped like a headline: several words (HEADLINE_MIN_WORDS to HEADLINE_MAX_WORDS), no
+    # full stop (a question or exclamation is fine), no byline, date, chrome phrase, image
+    # or URL. Computed once per line by `line_features`, not at every look.
+    headline: bool = False
 
     @property
     def blank(self) -> bool:
         return not self.text
-
-    @property
-    def headline(self) -> bool:
-        """Shaped like a headline: several words, no full stop (a question or exclamation is fine)."""
-        return (HEADLINE_MIN_WORDS <= self.alpha_words and self.words <= HEADLINE_MAX_WORDS
-                and (not self.terminal or self.question)
-                and not self.byline_prefix and not (self.name and self.date)  # "Jane Doe | 4 July 2024"
-                and not self.chrome and not self.date_only and not self.image and not self.url)
 
 
 @functools.lru_cache(maxsize=64)
@@ -181,13 +180,26 @@ def name_of(text: str, *, caseless: bool = False, joiners: frozenset[str] = froz
     return text if capitalised >= NAME_MIN_WORDS and not text.isupper() else None
 
 
-def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first: bool = False) -> LineFeatures:
+@functools.lru_cache(maxsize=1)
+def default_thresholds() -> Thresholds:
+    """The default `Thresholds`, for callers that pass none (imported here, late: thresholds.py
+    reads the constants of this module and of the steps that import it; cached, as an import
+    statement costs a microsecond per call)."""
+    from .thresholds import DEFAULT
+    return DEFAULT
+
+
+def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first: bool = False,
+                  t: Thresholds | None = None) -> LineFeatures:
     """Compute the features of one line of text (already normalised).
 
     Lines longer than LONG_LINE_CHARS are paragraphs or run-on chrome: only their size,
     words, stopwords and punctuation are computed (the hot path for body text, which
     is most of a page's bytes); the metadata and chrome patterns look at shorter lines.
+    `t` holds the thresholds (default: the module constants).
     """
+    if t is None:
+        t = default_thresholds()
     text = text.strip()
     folded = text.casefold()
     is_ascii = text.isascii()
@@ -201,19 +213,19 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     dense = 0
     if not is_ascii and _WIDE_SCRIPT.search(text):  # CJK, Hangul or Thai: weigh and count otherwise
         dense = len(_DENSE_SCRIPT.findall(text))
-        size += (DENSE_CHAR_WEIGHT - 1) * dense
-        size += (HANGUL_CHAR_WEIGHT - 1) * len(_HANGUL.findall(text))
+        size += (t.dense_char_weight - 1) * dense
+        size += (t.hangul_char_weight - 1) * len(_HANGUL.findall(text))
         thai = len(_THAI.findall(text))
         if thai:
-            thai_tokens = sum(1 for t in tokens if _THAI.match(t))
-            words += max(0, round(thai / THAI_CHARS_PER_WORD) - thai_tokens)
-            terminal = terminal or (words >= THAI_SENTENCE_MIN_WORDS and bool(_THAI.match(text[-1])))
+            thai_tokens = sum(1 for token in tokens if _THAI.match(token))
+            words += max(0, round(thai / t.thai_chars_per_word) - thai_tokens)
+            terminal = terminal or (words >= t.thai_sentence_min_words and bool(_THAI.match(text[-1])))
     has_digit = bool(_DIGIT_OR_NUMBER.search(text))
     key = " ".join(folded.split())
     question = terminal and end[-1] in _QUESTION_MARKS
     chrome = date = name = None
     credit = image = url = source = date_only = weekday = ago = byline_prefix = False
-    if len(text) <= LONG_LINE_CHARS and words:
+    if len(text) <= t.long_line_chars and words:
         credit_re, caption_re, source_re, byline_re, after_re, other_re, weekday_re, ago_re = _patterns(lex)
         # Chrome lines are "a few words" long: there two Han/Kana characters make about one word.
         chrome = lex.chrome_kind(phrase_key(key), words - dense // 2)
@@ -228,7 +240,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         date = dates.find_date(text, lex, today, month_first=month_first) if has_digit else None
         if date is not None:
             rest = other_re.sub(" ", text[:date.start] + " " + text[date.end:]).split()
-            date_only = len(rest) <= DATE_LINE_MAX_OTHER_WORDS and not any(len(w) > 12 for w in rest)
+            date_only = len(rest) <= t.date_line_max_other_words and not any(len(w) > 12 for w in rest)
             weekday = bool(weekday_re.search(text))
         # A byline is judged on its part before a separator or date ("By Jane Doe | July 4, 2024").
         sep = _SEPARATORS.search(text) if (date is None or date.start > 0) and _SEPARATOR_MARK.search(text) else None
@@ -242,13 +254,14 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         if short and not terminal and part:
             rest = part[prefix.end():] if prefix else after["name"] if after else part
             name = name_of(rest, caseless=byline_prefix, joiners=lex.name_joiners)
+    alpha_words = words - len((_ASCII_DIGIT_TOKEN if is_ascii else _DIGIT_TOKEN).findall(text)) if has_digit else words
     return LineFeatures(
         text=text,
         size=size,
         key=key,
         chars=len(text),
         words=words,
-        alpha_words=words - len((_ASCII_DIGIT_TOKEN if is_ascii else _DIGIT_TOKEN).findall(text)) if has_digit else words,
+        alpha_words=alpha_words,
         stop_density=stop_hits / words if words else 0.0,
         terminal=terminal,
         question=question,
@@ -265,4 +278,9 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         ago=ago,
         name=name,
         byline_prefix=byline_prefix,
+        # Shaped like a headline (see LineFeatures.headline); "Jane Doe | 4 July 2024" is not.
+        # (The word count first: most of a page's distinct lines are paragraphs, too long for one.)
+        headline=(words <= t.headline_max_words and t.headline_min_words <= alpha_words
+                  and (not terminal or question) and not byline_prefix and not (name and date)
+                  and not chrome and not date_only and not image and not url),
     )

@@ -24,6 +24,12 @@ def check_options(raw: object, *, format: str, lang: object, url: object, max_by
     Input larger than `max_bytes` (UTF-8 bytes, for a str) is refused rather than cut:
     a truncated page would come back as a shorter article with nothing to say so.
     """
+    check_settings(format=format, lang=lang, url=url, max_bytes=max_bytes)
+    check_size(raw, max_bytes)  # type: ignore[arg-type]
+
+
+def check_settings(*, format: str, lang: object, url: object, max_bytes: object) -> None:
+    """The option values alone (no input yet): `CleanOptions` checks them when it is made."""
     decode.check_format(format)
     for name, value in (("lang", lang), ("url", url)):
         if value is not None and not isinstance(value, str):
@@ -36,6 +42,12 @@ def check_options(raw: object, *, format: str, lang: object, url: object, max_by
         raise TypeError(f"max_bytes must be an int or None, not {type(max_bytes).__name__}")
     if max_bytes < 1:
         raise ValueError(f"max_bytes must be at least 1 (or None for no limit), not {max_bytes}")
+
+
+def check_size(raw: object, max_bytes: int | None) -> None:
+    """Refuse input larger than `max_bytes` (already checked to be an int or None)."""
+    if max_bytes is None:
+        return
     size = _size(raw, max_bytes)
     if size > max_bytes:
         raise ValueError(f"input is {size:,} bytes, more than max_bytes={max_bytes:,}; "

@@ -8,10 +8,15 @@ chrome regions were already relabelled by `classify.with_dom` and add nothing.
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from . import model
-from .classify import GOOD, LINK_DENSITY_MAX, NEAR, Guess
+from .classify import GOOD, NEAR, Guess
+from .features import default_thresholds
 from .html_blocks import Dom
+
+if TYPE_CHECKING:
+    from .thresholds import Thresholds
 
 # Sibling elements scoring this share of the best one's score belong to the article too
 # (Medium and many CMSs split an article into sibling <section>s); readability.js uses 0.2
@@ -29,8 +34,10 @@ class MainContainer:
     lines: frozenset[int]  # indices of the blocks inside it
 
 
-def main_container(dom: Dom, guesses: list[Guess]) -> MainContainer | None:
+def main_container(dom: Dom, guesses: list[Guess], t: Thresholds | None = None) -> MainContainer | None:
     """The block element holding the article's paragraphs, or None (no good text, or the root)."""
+    if t is None:
+        t = default_thresholds()
     score: dict[int, float] = {}
     good: list[tuple[int, int]] = []  # (element, chars) of good body blocks
     for b, g in zip(dom.blocks, guesses):
@@ -52,9 +59,9 @@ def main_container(dom: Dom, guesses: list[Guess]) -> MainContainer | None:
     while top:
         parent = dom.parent.get(top, 0)
         chosen = [e for e in children.get(parent, [top]) if e == top
-                  or score.get(e, 0.0) >= SIBLING_MIN_SHARE * score[top]] if parent else [top]
+                  or score.get(e, 0.0) >= t.sibling_min_share * score[top]] if parent else [top]
         inside = _descendants(chosen, children)
-        if sum(n for e, n in good if e in inside) >= MIN_COVERAGE * total:
+        if sum(n for e, n in good if e in inside) >= t.min_coverage * total:
             break
         top = parent
         score.setdefault(top, 0.0)
@@ -84,7 +91,7 @@ def _descendants(elements: list[int], children: dict[int, list[int]]) -> set[int
 MIN_PROSE_SHARE = 0.5
 
 
-def checked(dom: Dom, main: MainContainer | None, prose: list[int]) -> MainContainer | None:
+def checked(dom: Dom, main: MainContainer | None, prose: list[int], t: Thresholds | None = None) -> MainContainer | None:
     """`main`, or the container of the page's prose when `main` holds a small share of it.
 
     `prose` gives, per block, its characters if it is a prose paragraph (long, stopword-rich,
@@ -92,11 +99,13 @@ def checked(dom: Dom, main: MainContainer | None, prose: list[int]) -> MainConta
     """
     if main is None:
         return None
+    if t is None:
+        t = default_thresholds()
     total = sum(prose)
     inside = sum(prose[i] for i in main.lines)
-    if not total or inside >= MIN_PROSE_SHARE * total:
+    if not total or inside >= t.min_prose_share * total:
         return main
-    again = main_container(dom, [_PROSE if n else _OTHER for n in prose])
+    again = main_container(dom, [_PROSE if n else _OTHER for n in prose], t)
     if again is None or sum(prose[i] for i in again.lines) <= inside:
         return main
     share = round(100 * inside / total)
@@ -124,7 +133,8 @@ TITLE_SECTION_MIN_CHARS = 150
 TITLE_SECTION_MIN_GAP = 20
 
 
-def with_title_section(dom: Dom, main: MainContainer | None, guesses: list[Guess]) -> MainContainer | None:
+def with_title_section(dom: Dom, main: MainContainer | None, guesses: list[Guess],
+                       t: Thresholds | None = None) -> MainContainer | None:
     """`main` and the headline's own section, when the page's first `<h1>` stands outside `main`.
 
     The reason of the lines then names both ("... and the headline's <div.product-info>").
@@ -132,6 +142,8 @@ def with_title_section(dom: Dom, main: MainContainer | None, guesses: list[Guess
     blocks are contiguous), so the cost is the size of the section, not of the page.
     """
     title = next((i for i, b in enumerate(dom.blocks) if b.tag == "h1"), None)
+    if t is None:
+        t = default_thresholds()
     if main is None or title is None or title in main.lines:
         return main
     chain: dict[int, tuple[int, ...]] = {}
@@ -152,10 +164,10 @@ def with_title_section(dom: Dom, main: MainContainer | None, guesses: list[Guess
         if any(i in main.lines for i in lines):
             return main
         text = sum(len(dom.blocks[i].text) for i in lines if guesses[i].label == model.BODY
-                   and guesses[i].quality in (GOOD, NEAR) and dom.blocks[i].link_density < LINK_DENSITY_MAX)
-        if text >= TITLE_SECTION_MIN_CHARS:
+                   and guesses[i].quality in (GOOD, NEAR) and dom.blocks[i].link_density < t.link_density_max)
+        if text >= t.title_section_min_chars:
             gap = min(min(abs(i - first), abs(i - last)) for i in main.lines)
-            if gap < TITLE_SECTION_MIN_GAP:
+            if gap < t.title_section_min_gap:
                 return main
             return MainContainer(f"{main.name} and the headline's <{dom.name(element)}>", main.lines | frozenset(lines))
     return main

@@ -29,15 +29,23 @@ CHROME = LABELS - {BODY, TITLE, BYLINE, DATE, SOURCE, BLANK}
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Block:
-    """One input line (text mode) with the label it got and why."""
+    """One input line (text mode) with the label it got and why.
+
+    `reason` says why in words; `rule` is the stable id of the rule that decided it (see
+    `cleanarticle.rules`), and `first_label` the label of the first pass (the line's own
+    text and markup), kept when the context pass overrides it.
+    """
 
     index: int
     text: str
     label: str
     reason: str
+    rule: str = ""
+    first_label: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "text": self.text, "label": self.label, "reason": self.reason}
+        return {"index": self.index, "text": self.text, "label": self.label, "reason": self.reason,
+                "rule": self.rule, "first_label": self.first_label}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -5,20 +5,25 @@ what a line alone cannot: a "related" heading owns the list under it, headline +
 summary (+ timestamp) runs are teasers, a caption follows its image, short lines
 between good paragraphs are headings or quotes, and everything after the comments
 prompt or the last related heading is the end of the page. Each rule is a function
-that rewrites `labels`/`reasons` in place over one page, run in a fixed order.
+that rewrites `labels`/`reasons` in place over one page; `STEPS` runs them in a fixed
+order under their rule ids (rules.py), and `revise(..., off=...)` skips the ones turned off.
 """
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
 from . import model
-from .features import LineFeatures
+from .features import LineFeatures, default_thresholds
 from .classify import BAD, GOOD, NEAR, SHORT, Guess
 from .main_content import MainContainer
 from .metadata import Meta
+
+if TYPE_CHECKING:
+    from .thresholds import Thresholds
 
 # A related heading owns at most this many list items after it.
 MAX_BOX_ITEMS = 12
@@ -60,11 +65,18 @@ class _Page:
     guesses: list[Guess]
     labels: list[str]
     reasons: list[str]
+    rules: list[str]
     nonblank: list[int]
+    meta: Meta
+    main: MainContainer | None
+    t: Thresholds
+    off: frozenset[str]
+    rule: str = ""  # the id of the step now running: what its `set`s are recorded under
 
-    def set(self, i: int, label: str, reason: str) -> None:
+    def set(self, i: int, label: str, reason: str, rule: str | None = None) -> None:
         self.labels[i] = label
         self.reasons[i] = reason
+        self.rules[i] = rule or self.rule
 
     def next_nonblank(self, i: int, step: int = 1) -> int | None:
         j = i + step
@@ -79,52 +91,46 @@ class _Page:
         return self.labels[i] == model.BODY
 
 
-def revise(feats: list[LineFeatures], guesses: list[Guess], meta: Meta,
-           main: MainContainer | None = None, *, main_block: bool = True) -> tuple[list[str], list[str]]:
-    """Final (labels, reasons) for a page, given first-pass guesses and the metadata lines.
+def revise(feats: list[LineFeatures], guesses: list[Guess], meta: Meta, main: MainContainer | None = None,
+           t: Thresholds | None = None, off: frozenset[str] = frozenset()) -> tuple[list[str], list[str], list[str]]:
+    """Final (labels, reasons, rule ids) for a page, given first-pass guesses and the metadata lines.
 
     HTML pages pass the `main` content container found in the DOM; text pages find
-    their main block from line scores instead (unless `main_block` is False: the text
-    safety net's second, simpler reading of the page).
+    their main block from line scores instead. Steps whose rule ids are in `off` are skipped.
     """
-    page = _Page(feats, guesses, [g.label for g in guesses], [g.reason for g in guesses],
-                 [i for i, f in enumerate(feats) if f.text])
-    _mark_metadata(page, meta)
-    _mark_duplicates(page, meta)
-    _mark_captions_after_images(page)
-    _mark_related_boxes(page)
-    _mark_teasers(page)
-    _mark_teaser_runs(page)
-    _mark_second_story(page, meta)
-    if main is None:
-        if main_block:
-            _mark_outside_main_block(page)
-        _settle_by_neighbours(page)
-    else:
-        _mark_outside_container(page, main)
-    _mark_head(page, meta)
-    _mark_tail(page)
-    _keep_text_when_nothing_kept(page)
-    return page.labels, page.reasons
+    if t is None:
+        t = default_thresholds()
+    page = _Page(feats, guesses, [g.label for g in guesses], [g.reason for g in guesses], [g.rule for g in guesses],
+                 [i for i, f in enumerate(feats) if f.text], meta, main, t, off)
+    for step in STEPS:
+        if step.rule not in off:
+            page.rule = step.rule
+            step.apply(page)
+    return page.labels, page.reasons, page.rules
 
 
-def _mark_metadata(page: _Page, meta: Meta) -> None:
-    if meta.title is not None:
-        page.set(meta.title, model.TITLE, "headline above the first good paragraph")
-    if meta.byline is not None:
-        page.set(meta.byline, model.BYLINE, "name line next to the title")
-    if meta.date_line is not None and meta.date_line != meta.byline:
-        page.set(meta.date_line, model.DATE, "publication date next to the title")
-    for i in meta.header_dates:
-        page.set(i, model.HEADER, "site-header date above the title")
-    if meta.title is not None:
+def _mark_metadata(page: _Page) -> None:
+    """The title, byline and date lines the metadata rules found (each its own rule id)."""
+    meta, off = page.meta, page.off
+    if meta.title is not None and "meta.title" not in off:
+        page.set(meta.title, model.TITLE, "headline above the first good paragraph", "meta.title")
+    if meta.byline is not None and "meta.byline" not in off:
+        page.set(meta.byline, model.BYLINE, "name line next to the title", "meta.byline")
+    if meta.date_line is not None and meta.date_line != meta.byline and "meta.date" not in off:
+        page.set(meta.date_line, model.DATE, "publication date next to the title", "meta.date")
+    if "meta.header_date" not in off:
+        for i in meta.header_dates:
+            page.set(i, model.HEADER, "site-header date above the title", "meta.header_date")
+    if meta.title is not None and "meta.later_date" not in off:
         for i in page.nonblank:
             if i > meta.title and page.labels[i] == model.DATE and i != meta.date_line:
-                page.set(i, model.RELATED, "a date line below the article's own date: a teaser's timestamp")
+                page.set(i, model.RELATED, "a date line below the article's own date: a teaser's timestamp",
+                         "meta.later_date")
 
 
-def _mark_duplicates(page: _Page, meta: Meta) -> None:
+def _mark_duplicates(page: _Page) -> None:
     """Repeated title, lead printed twice, captions printed twice, headlines printed twice."""
+    meta = page.meta
     feats, title_key = page.feats, page.feats[meta.title].key if meta.title is not None else None
     first_seen: dict[str, int] = {}
     for i in page.nonblank:
@@ -170,7 +176,7 @@ def _mark_captions_after_images(page: _Page) -> None:
 
 
 def _blank_separated(page: _Page) -> bool:
-    return len(page.feats) - len(page.nonblank) >= BLANK_SEPARATED_SHARE * len(page.feats)
+    return len(page.feats) - len(page.nonblank) >= page.t.blank_separated_share * len(page.feats)
 
 
 def _mark_related_boxes(page: _Page) -> None:
@@ -182,6 +188,7 @@ def _mark_related_boxes(page: _Page) -> None:
     where the article resumes after such a box stays body. An inline link ("Read more:
     <headline>") is one item on its own line and owns nothing.
     """
+    max_items = page.t.max_box_items
     for k, i in enumerate(page.nonblank):
         f = page.feats[i]
         if f.chrome != model.RELATED or page.labels[i] != model.RELATED or _INLINE_LINK.search(f.text):
@@ -189,13 +196,13 @@ def _mark_related_boxes(page: _Page) -> None:
         owned, last_headline, last_key, bare_list = 0, False, "", False
         # At most MAX_BOX_ITEMS + 1 lines are looked at: a bounded slice, not a copy of the
         # rest of the page per heading (quadratic on a page of headings).
-        for j in page.nonblank[k + 1:k + 2 + MAX_BOX_ITEMS]:
+        for j in page.nonblank[k + 1:k + 2 + max_items]:
             f = page.feats[j]
             if page.labels[j] not in (model.BODY, model.NAV, model.DATE, model.RELATED, model.DUPLICATE):
                 break
             fits = (f.headline or f.date_only or f.ago
                     or (last_headline and not bare_list and _item_follows(page, j)))
-            if not fits or owned >= MAX_BOX_ITEMS:
+            if not fits or owned >= max_items:
                 break
             page.set(j, model.RELATED, f"listed under the related heading on line {i + 1}")
             owned += 1
@@ -254,7 +261,7 @@ def _good_text_before(page: _Page) -> tuple[dict[int, int], int]:
 
 def _is_teaser_pair(page: _Page, head: int, summary: int) -> bool:
     f = page.feats[head]
-    return (page.soft(head) and page.soft(summary) and f.headline and f.words >= TEASER_HEADLINE_MIN_WORDS
+    return (page.soft(head) and page.soft(summary) and f.headline and f.words >= page.t.teaser_headline_min_words
             and page.guesses[head].quality != GOOD and page.guesses[summary].quality == GOOD)
 
 
@@ -269,7 +276,7 @@ def _mark_teaser_runs(page: _Page) -> None:
         while end + 1 < len(items) and _is_teaser_pair(page, items[end], items[end + 1]):
             end += 2
         last = items[end - 1] if end > k else None
-        for start in range(k, end - 2 * MIN_TEASER_PAIRS + 1, 2):  # the run, or its later part
+        for start in range(k, end - 2 * page.t.min_teaser_pairs + 1, 2):  # the run, or its later part
             pairs = list(zip(items[start:end:2], items[start + 1:end:2]))
             run_chars = sum(page.feats[s].chars for _, s in pairs)
             after = total - before[last] - page.feats[last].chars
@@ -281,18 +288,19 @@ def _mark_teaser_runs(page: _Page) -> None:
         k = max(end, k + 1)
 
 
-def _mark_second_story(page: _Page, meta: Meta) -> None:
+def _mark_second_story(page: _Page) -> None:
     """Another story's headline, printed after the article with its text: the rest is related.
 
     Only on blank-separated pages (a crawler's dump where each block stands alone) and for a
     line as long as a title, standing in the second half of the good text: shorter
     headline-shaped lines in an article are subheadings and captions.
     """
+    meta, t = page.meta, page.t
     if meta.title is None or not _blank_separated(page):
         return
     title_words = page.feats[meta.title].words
-    min_words = max(STORY_HEADLINE_MIN_WORDS, STORY_HEADLINE_TITLE_SHARE * title_words)
-    max_words = title_words / STORY_HEADLINE_TITLE_SHARE
+    min_words = max(t.story_headline_min_words, t.story_headline_title_share * title_words)
+    max_words = title_words / t.story_headline_title_share
     before, total = _good_text_before(page)
     for i in page.nonblank:
         f = page.feats[i]
@@ -308,23 +316,24 @@ def _mark_second_story(page: _Page, meta: Meta) -> None:
         return
 
 
-def _line_score(page: _Page, i: int) -> float:
+def _line_score(page: _Page, i: int, short_cost: float, chrome_cost: float) -> float:
     f, label, q = page.feats[i], page.labels[i], page.guesses[i].quality
     if not f.text or label in (model.TITLE, model.BYLINE, model.DATE, model.SOURCE):
         return 0.0
     if label != model.BODY:
-        return -CHROME_LINE_COST
+        return -chrome_cost
     if q in (GOOD, NEAR):
         return f.size
-    return -SHORT_LINE_COST if q == SHORT else -CHROME_LINE_COST
+    return -short_cost if q == SHORT else -chrome_cost
 
 
 def _main_block(page: _Page) -> tuple[int, int] | None:
     """The span (first, last line) with the highest total score (Kadane's maximum subarray)."""
     best, best_span = 0.0, None
     run, start = 0.0, 0
+    short_cost, chrome_cost = page.t.short_line_cost, page.t.chrome_line_cost
     for i in range(len(page.feats)):
-        score = _line_score(page, i)
+        score = _line_score(page, i, short_cost, chrome_cost)
         if run <= 0:
             run, start = 0.0, i
         run += score
@@ -334,7 +343,9 @@ def _main_block(page: _Page) -> tuple[int, int] | None:
 
 
 def _mark_outside_main_block(page: _Page) -> None:
-    """Body guesses outside the main text block are sidebars, teasers and footers."""
+    """Text mode: body guesses outside the main text block are sidebars, teasers and footers."""
+    if page.main is not None:
+        return
     span = _main_block(page)
     if span is None:
         return
@@ -343,8 +354,11 @@ def _mark_outside_main_block(page: _Page) -> None:
                   f"outside the main text block (lines {first + 1}-{last + 1})")
 
 
-def _mark_outside_container(page: _Page, main: MainContainer) -> None:
-    """Body guesses outside the DOM's main content container are sidebars, teasers and footers."""
+def _mark_outside_container(page: _Page) -> None:
+    """HTML: body guesses outside the DOM's main content container are sidebars, teasers and footers."""
+    main = page.main
+    if main is None:
+        return
     _mark_outside(page, main.lines.__contains__, min(main.lines, default=0),
                   f"outside the main content <{main.name}>")
 
@@ -376,7 +390,10 @@ def _neighbours(quals: list[str], *, before: bool, ignore_near: bool) -> list[st
 
 
 def _settle_by_neighbours(page: _Page) -> None:
-    """jusText's revision: short and near-good lines take the class of the good/bad lines around them."""
+    """Text mode: jusText's revision, short and near-good lines take the class of the good/bad lines around them."""
+    if page.main is not None:
+        return
+    max_distance = page.t.max_heading_distance
     quals: list[str] = []
     for i, f in enumerate(page.feats):
         if not f.text:
@@ -398,7 +415,7 @@ def _settle_by_neighbours(page: _Page) -> None:
                 if quals[j] == BAD:
                     break
                 distance += page.feats[j].chars
-                if distance > MAX_HEADING_DISTANCE:
+                if distance > max_distance:
                     break
     settled = list(quals)
     before, after = _neighbours(quals, before=True, ignore_near=True), _neighbours(quals, before=False, ignore_near=True)
@@ -433,8 +450,9 @@ def _settle_by_neighbours(page: _Page) -> None:
             page.set(i, model.BODY, f"{first} line among good paragraphs")
 
 
-def _mark_head(page: _Page, meta: Meta) -> None:
+def _mark_head(page: _Page) -> None:
     """Above the title only good paragraphs (a lead printed first) can be body."""
+    meta = page.meta
     if meta.title is None:
         return
     for i in range(meta.title):
@@ -456,7 +474,7 @@ def _mark_tail(page: _Page) -> None:
         after -= body_chars[i]
         if (page.feats[i].chrome in _CHROME_ENDS and page.labels[i] in _CHROME_ENDS
                 and not _INLINE_LINK.search(page.feats[i].text)
-                and after <= TAIL_MAX_BODY_SHARE * total and after < total - after):
+                and after <= page.t.tail_max_body_share * total and after < total - after):
             for j in range(i + 1, len(page.feats)):
                 if page.labels[j] in (model.BODY, model.DATE):
                     page.set(j, model.RELATED if page.feats[j].headline or page.guesses[j].quality == GOOD
@@ -474,3 +492,31 @@ def _keep_text_when_nothing_kept(page: _Page) -> None:
     for i in page.nonblank:
         if page.guesses[i].label == model.BODY or page.guesses[i].label == model.NAV and page.labels[i] == model.NAV:
             page.set(i, model.BODY, "no good paragraph on the page: kept its text")
+
+
+class Step(NamedTuple):
+    """One named rule of the context pass: its id (rules.py) and the function that applies it."""
+
+    rule: str
+    apply: Callable[[_Page], None]
+
+
+# The context pass, in order (as ftfy's named fixers): each step sees the labels the ones
+# before it left. The metadata step records its lines under meta.title, meta.byline, ...
+# and can be turned off piece by piece; text mode runs main_block and neighbours, HTML
+# mode main_container (each step returns at once in the other mode).
+STEPS: tuple[Step, ...] = (
+    Step("meta", _mark_metadata),
+    Step("revise.duplicate", _mark_duplicates),
+    Step("revise.caption_after_image", _mark_captions_after_images),
+    Step("revise.related_box", _mark_related_boxes),
+    Step("revise.teaser", _mark_teasers),
+    Step("revise.teaser_run", _mark_teaser_runs),
+    Step("revise.second_story", _mark_second_story),
+    Step("revise.main_block", _mark_outside_main_block),
+    Step("revise.neighbours", _settle_by_neighbours),
+    Step("revise.main_container", _mark_outside_container),
+    Step("revise.head", _mark_head),
+    Step("revise.tail", _mark_tail),
+    Step("revise.keep_text", _keep_text_when_nothing_kept),
+)

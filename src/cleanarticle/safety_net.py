@@ -9,13 +9,16 @@ better one. The caller lowers `confidence` so that such a body can be told apart
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import model
-from .classify import GOOD, LINK_DENSITY_MAX, NEAR, Guess
-from .features import LineFeatures
+from .classify import GOOD, NEAR, Guess
+from .features import LineFeatures, default_thresholds
 from .html_blocks import Dom
 from .main_content import main_container
+
+if TYPE_CHECKING:
+    from .thresholds import Thresholds
 
 # The net acts when the body keeps under this share of the page's prose characters
 # (prose: first-pass good paragraphs with few links, whatever their region) ...
@@ -53,22 +56,27 @@ RESCUE_CONFIDENCE_FACTOR = 0.5
 class Rescue(NamedTuple):
     labels: list[str]
     reasons: list[str]
+    rules: list[str]  # rule ids; the rescued lines have "net.rescue"
 
 
-def prose(feats: list[LineFeatures], first: list[Guess], dom: Dom) -> list[int]:
+def prose(feats: list[LineFeatures], first: list[Guess], dom: Dom, t: Thresholds | None = None) -> list[int]:
     """Per block, its characters if it is prose (a first-pass good paragraph with few links,
     not in a comments region), else 0: what a reader would call the page's text."""
-    return [len(f.text) if g.label == model.BODY and g.quality == GOOD and b.link_density < LINK_DENSITY_MAX
+    link_max = (t or default_thresholds()).link_density_max
+    return [len(f.text) if g.label == model.BODY and g.quality == GOOD and b.link_density < link_max
             and b.region != model.COMMENTS else 0 for f, g, b in zip(feats, first, dom.blocks)]
 
 
-def rescue(feats: list[LineFeatures], first: list[Guess], labels: list[str], reasons: list[str],
-           dom: Dom) -> Rescue | None:
+def rescue(feats: list[LineFeatures], first: list[Guess], labels: list[str], reasons: list[str], rules: list[str],
+           dom: Dom, t: Thresholds | None = None) -> Rescue | None:
     """The labels with the best prose region kept, when the result lost the page's prose; else None.
 
     `first` are the context-free guesses (before markup evidence), so a region token or a
     wrong container cannot hide prose from the net.
     """
+    if t is None:
+        t = default_thresholds()
+    link_max = t.link_density_max
     body = [i for i, lab in enumerate(labels) if lab == model.BODY]
     # What the body kept is measured in lines that read as text (good or near-good): a page
     # with no paragraph outside its comment markup keeps its short lines as a last resort
@@ -77,26 +85,26 @@ def rescue(feats: list[LineFeatures], first: list[Guess], labels: list[str], rea
     # Comment regions count only when the body kept next to nothing: then a forum thread
     # whose posts all sit in "comment" markup is the page's text; beside a short article
     # they are its comments.
-    with_comments = kept_text < RESCUE_COMMENTS_MAX_KEPT_CHARS
-    prose = [len(f.text) if g.label == model.BODY and g.quality == GOOD and b.link_density < LINK_DENSITY_MAX
+    with_comments = kept_text < t.rescue_comments_max_kept_chars
+    prose = [len(f.text) if g.label == model.BODY and g.quality == GOOD and b.link_density < link_max
              and (with_comments or b.region != model.COMMENTS) else 0 for f, g, b in zip(feats, first, dom.blocks)]
     total = sum(prose)
     kept_prose = sum(prose[i] for i in body)
-    if (kept_text >= RESCUE_MAX_KEPT_CHARS or total - kept_prose < RESCUE_MIN_MISSED_CHARS
-            or kept_prose >= RESCUE_MAX_KEPT_SHARE * total):
+    if (kept_text >= t.rescue_max_kept_chars or total - kept_prose < t.rescue_min_missed_chars
+            or kept_prose >= t.rescue_max_kept_share * total):
         return None
     marked = [Guess(model.BODY, "", GOOD) if n else Guess(model.NAV, "", "bad") for n in prose]
-    region = main_container(dom, marked)
-    if region is None or _longest_run(dom, prose, region.lines) < RESCUE_MIN_SIBLING_PARAGRAPHS:
+    region = main_container(dom, marked, t)
+    if region is None or _longest_run(dom, prose, region.lines) < t.rescue_min_sibling_paragraphs:
         return None
     why = (f"safety net: the result kept {kept_prose} of {total} prose characters; "
            f"kept the best prose region <{region.name}>")
-    out_labels, out_reasons = list(labels), list(reasons)
+    out_labels, out_reasons, out_rules = list(labels), list(reasons), list(rules)
     for i in sorted(region.lines):
-        if first[i].label == model.BODY and dom.blocks[i].link_density < LINK_DENSITY_MAX \
+        if first[i].label == model.BODY and dom.blocks[i].link_density < link_max \
                 and labels[i] not in (model.TITLE, model.BYLINE, model.DATE):
-            out_labels[i], out_reasons[i] = model.BODY, why
-    return Rescue(out_labels, out_reasons)
+            out_labels[i], out_reasons[i], out_rules[i] = model.BODY, why, "net.rescue"
+    return Rescue(out_labels, out_reasons, out_rules)
 
 
 def _longest_run(dom: Dom, prose: list[int], lines: frozenset[int]) -> int:
@@ -138,34 +146,39 @@ def text_prose(feats: list[LineFeatures], first: list[Guess]) -> list[int]:
     return [len(f.text) if g.label == model.BODY and g.quality == GOOD else 0 for f, g in zip(feats, first)]
 
 
-def text_lost(feats: list[LineFeatures], first: list[Guess], labels: list[str]) -> bool:
+def text_lost(feats: list[LineFeatures], first: list[Guess], labels: list[str], t: Thresholds | None = None) -> bool:
     """Whether the text-mode result keeps little of the page's prose while much lies outside it."""
+    if t is None:
+        t = default_thresholds()
     prose = text_prose(feats, first)
     body = [i for i, lab in enumerate(labels) if lab == model.BODY]
     kept_chars = sum(len(feats[i].text) for i in body)
     total, kept = sum(prose), sum(prose[i] for i in body)
-    return (kept_chars < TEXT_RESCUE_MAX_KEPT_CHARS and total - kept >= TEXT_RESCUE_MIN_MISSED_CHARS
-            and kept < TEXT_RESCUE_MAX_KEPT_SHARE * total)
+    return (kept_chars < t.text_rescue_max_kept_chars and total - kept >= t.text_rescue_min_missed_chars
+            and kept < t.text_rescue_max_kept_share * total)
 
 
-def text_rescue(feats: list[LineFeatures], first: list[Guess], labels: list[str], reasons: list[str],
-                simpler: tuple[list[str], list[str]]) -> Rescue | None:
-    """The `simpler` reading (labels, reasons) when it keeps far more of the page's prose, else None.
-
-    Lines it keeps that the main block dropped say so in their reason.
+def text_rescue(feats: list[LineFeatures], first: list[Guess], labels: list[str],
+                simpler: tuple[list[str], list[str], list[str]], t: Thresholds | None = None) -> Rescue | None:
+    """The `simpler` reading (labels, reasons, rule ids) when it keeps far more of the page's
+    prose, else None. Lines it keeps that the main block dropped say so (rule net.text_rescue).
     """
+    if t is None:
+        t = default_thresholds()
     prose = text_prose(feats, first)
     total = sum(prose)
     kept = sum(n for n, lab in zip(prose, labels) if lab == model.BODY)
-    alt_labels, alt_reasons = simpler
+    alt_labels, alt_reasons, alt_rules = simpler
     alt_kept = sum(n for n, lab in zip(prose, alt_labels) if lab == model.BODY)
-    if (alt_kept < TEXT_RESCUE_MIN_GAIN * max(kept, 1)
-            or _longest_text_run(feats, prose, labels) < RESCUE_MIN_SIBLING_PARAGRAPHS):
+    if (alt_kept < t.text_rescue_min_gain * max(kept, 1)
+            or _longest_text_run(feats, prose, labels) < t.rescue_min_sibling_paragraphs):
         return None
     why = f"safety net: the main text block kept {kept} of {total} prose characters; read without it"
-    out_reasons = [f"{why} ({alt})" if alt_lab == model.BODY and lab != model.BODY else alt
-                   for lab, alt_lab, alt in zip(labels, alt_labels, alt_reasons)]
-    return Rescue(list(alt_labels), out_reasons)
+    out_reasons, out_rules = list(alt_reasons), list(alt_rules)
+    for i, (lab, alt_lab) in enumerate(zip(labels, alt_labels)):
+        if alt_lab == model.BODY and lab != model.BODY:
+            out_reasons[i], out_rules[i] = f"{why} ({alt_reasons[i]})", "net.text_rescue"
+    return Rescue(list(alt_labels), out_reasons, out_rules)
 
 
 def _longest_text_run(feats: list[LineFeatures], prose: list[int], labels: list[str]) -> int:

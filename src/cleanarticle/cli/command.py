@@ -15,6 +15,7 @@ from .. import __version__, limits
 from . import explain, files, outputs, progress, records, report_html, runner
 from .files import STDIN, InputFile, Selection
 from ..model import Article
+from ..options import CleanOptions
 from ..pipeline import clean
 
 COMMANDS = ("clean", "explain")
@@ -73,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--as", dest="as_", choices=("json", "txt"), default="json",
                    help="with -o DIR/: write a .json record or the body alone as .txt (default: json)")
     c.add_argument("--fields", help=f"comma-separated fields to write (path always): {', '.join(records.FIELDS)}")
-    c.add_argument("--explain", action="store_true", help="add every line's label and reason (the blocks field)")
+    c.add_argument("--explain", action="store_true", help="add every line's label, reason, rule id and first label (the blocks field)")
     c.add_argument("--include", action="append", default=[], metavar="GLOB",
                    help="take files matching GLOB in folders (repeatable; default: *.txt *.text *.html *.htm)")
     c.add_argument("--exclude", action="append", default=[], metavar="GLOB",
@@ -108,6 +109,17 @@ def _add_page_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("auto", "text", "html"),
                    help="input format (default: html for .html/.htm, else text; stdin: auto)")
     p.add_argument("--lang", help="ISO 639-1 language of the input(s) (default: detect per page)")
+    p.add_argument("--disable", action="append", default=[], metavar="RULE",
+                   help="turn a labelling rule off by its id, e.g. revise.teaser_run (repeatable; "
+                        "the ids are in the README's rule table)")
+
+
+def _clean_options(args: argparse.Namespace, parser: argparse.ArgumentParser, **fields) -> CleanOptions:
+    """The page options of the command line, checked at once (a bad one is a usage error)."""
+    try:
+        return CleanOptions(lang=args.lang, disabled_rules=frozenset(args.disable), **fields)
+    except (TypeError, ValueError) as exc:
+        parser.error(str(exc))
 
 
 def _positive_int(text: str) -> int:
@@ -158,8 +170,9 @@ def run_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error(str(exc))
     if args.explain:
         fields = tuple(f for f in records.FIELDS if f in fields or f == "blocks")
-    job = runner.Job(fields=fields, as_text=kind == "dir" and args.as_ == "txt", lang=args.lang,
-                     timeout=args.timeout, traceback=args.verbose, max_bytes=args.max_bytes or None, cleaner=args.cleaner)
+    options = _clean_options(args, parser, max_bytes=args.max_bytes or None)
+    job = runner.Job(fields=fields, as_text=kind == "dir" and args.as_ == "txt", options=options,
+                     timeout=args.timeout, traceback=args.verbose, cleaner=args.cleaner)
     base = files.mirror_base(args.paths)
     problem = _refusal(args, sel, kind)
     if problem:
@@ -318,6 +331,7 @@ def _consume(outcomes: Iterable[runner.Outcome], sink, errors, tally: progress.T
 
 def run_explain(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """`cleanarticle explain FILE [--html REPORT]`."""
+    options = _clean_options(args, parser)
     if args.html and args.file != STDIN and os.path.exists(args.html) \
             and os.path.samefile(args.html, args.file):
         print(f"cleanarticle: refusing to write {args.html}: it is the input", file=sys.stderr)
@@ -332,7 +346,7 @@ def run_explain(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         print(f"cleanarticle: {args.file} looks binary (NUL byte at offset {nul})", file=sys.stderr)
         return EXIT_FAILED
     try:
-        article = clean(raw, format=files.guess_format(args.file, Selection(format=args.format)), lang=args.lang)
+        article = clean(raw, options, format=files.guess_format(args.file, Selection(format=args.format)))
     except Exception as exc:  # show the user one line, not a traceback from deep inside
         print(f"cleanarticle: cannot clean {args.file}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_FAILED

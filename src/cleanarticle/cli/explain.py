@@ -1,4 +1,8 @@
-"""`cleanarticle explain FILE` on a terminal: every input line with its label and reason."""
+"""`cleanarticle explain FILE` on a terminal: every input line with its label, reason and rule.
+
+A row reads `  12  related (was body)  <text>  <- <reason> [revise.teaser_run]`: the final
+label, the first pass's label when the context pass changed it, and the rule's id.
+"""
 from __future__ import annotations
 
 import unicodedata
@@ -26,7 +30,8 @@ def group(label: str) -> str:
 
 def render(article: Article, path: str, *, color: bool, width: int | None) -> Iterator[str]:
     """The header (what was extracted) then one row per input line: number (1-based, as in
-    `date_source`), label, text, reason. `width` cuts long text to fit a terminal; None keeps it whole."""
+    `date_source`), label (and the first label if it changed), text, reason and rule id.
+    `width` cuts long text to fit a terminal; None keeps it whole."""
     paint = _painter(color)
     yield paint("meta", path) + f"  {article.format}, lang {article.lang or '?'}, " \
         f"confidence {article.confidence:g}, encoding {article.encoding or '?'}"
@@ -35,17 +40,26 @@ def render(article: Article, path: str, *, color: bool, width: int | None) -> It
     yield f"date    {date}" + (f"  ({article.date_source})" if article.date_source else "")
     yield f"byline  {article.byline or '-'}" + (f"  (authors: {', '.join(article.authors)})" if article.authors else "")
     yield ""
-    label_width = max((len(b.label) for b in article.blocks), default=5)
-    for block in article.blocks:
-        head = f"{block.index + 1:>5}  {block.label:<{label_width}}  "
+    labels = [label_column(b) for b in article.blocks]
+    label_width = max(map(len, labels), default=5)
+    for block, label in zip(article.blocks, labels):
+        head = f"{block.index + 1:>5}  {label:<{label_width}}  "
         if block.label == model.BLANK and not block.text:
             yield paint("blank", head.rstrip())
             continue
         text = block.text
+        why = f"{_ARROW}{block.reason} [{block.rule}]" if block.rule else _ARROW + block.reason
         if width is not None:
-            room = max(MIN_TEXT_COLUMNS, width - len(head) - len(_ARROW) - len(block.reason))
+            room = max(MIN_TEXT_COLUMNS, width - len(head) - len(why))
             text = _cut(text, room)
-        yield paint(group(block.label), head + text) + paint("reason", _ARROW + block.reason)
+        yield paint(group(block.label), head + text) + paint("reason", why)
+
+
+def label_column(block: model.Block) -> str:
+    """The final label, and the first pass's label when the context pass changed it."""
+    if block.first_label and block.first_label != block.label:
+        return f"{block.label} (was {block.first_label})"
+    return block.label
 
 
 def _painter(color: bool):

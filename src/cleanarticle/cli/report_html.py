@@ -9,7 +9,7 @@ from __future__ import annotations
 import collections
 import html
 
-from .explain import group
+from .explain import group, label_column
 from ..model import Article
 
 # Background per label: kept text green, metadata blue shades, chrome warm shades.
@@ -54,9 +54,9 @@ def render(article: Article, path: str) -> str:
         ("input", f"{article.format}, {article.encoding or 'text'}, {len(article.blocks)} lines"),
     ]
     rows = "\n".join(
-        f'<tr class="{_cls(b.label)} {group(b.label)}" title="{e(b.label)}: {e(b.reason)}">'
-        f'<td class="n">{b.index + 1}</td><td class="l">{e(b.label)}</td><td class="t">{e(b.text)}</td>'
-        f'<td class="r">{e(b.reason)}</td></tr>'
+        f'<tr class="{_cls(b.label)} {group(b.label)}" title="{e(b.label)}: {e(b.reason)} [{e(b.rule)}]">'
+        f'<td class="n">{b.index + 1}</td><td class="l">{e(label_column(b))}</td><td class="t">{e(b.text)}</td>'
+        f'<td class="r">{e(b.reason)} <small>[{e(b.rule)}]</small></td></tr>'
         for b in article.blocks)
     return (
         f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'

@@ -19,10 +19,11 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 
-from .. import limits
 from . import records
 from .files import STDIN, InputFile
 from ..model import Article
+from ..options import DEFAULT as DEFAULT_OPTIONS
+from ..options import CleanOptions
 from ..pipeline import clean
 
 # Files each worker may be ahead of the oldest unfinished one: bounds memory while a
@@ -42,10 +43,11 @@ class Job:
 
     fields: tuple[str, ...] = records.DEFAULT_FIELDS
     as_text: bool = False          # body only, for `-o DIR/ --as txt`
-    lang: str | None = None
+    # How to clean every page (lang, rules turned off, ...); its max_bytes refuses larger
+    # files before they are read whole. Each file's format comes from its name.
+    options: CleanOptions = DEFAULT_OPTIONS
     timeout: float | None = None   # seconds per file
     traceback: bool = False        # keep the traceback of a failure (-v)
-    max_bytes: int | None = limits.MAX_BYTES  # larger files are refused, and never read whole
     # What cleans one page: `clean`, or a module-level stand-in (picklable, for the workers)
     # that the tests pass to make a slow or hanging file. Nothing outside the code chooses it.
     cleaner: Callable[..., Article] = clean
@@ -91,21 +93,21 @@ def tasks_for(inputs: Iterable[InputFile]) -> Iterator[Task]:
 
 def process(task: Task, job: Job) -> Outcome:
     """Read, clean and render one input; every failure becomes an `Outcome`, never an exception."""
-    src = task.source
+    src, max_bytes = task.source, job.options.max_bytes
     if src.error:
         return Outcome(src, stage="read", error=src.error)
     try:
-        raw = task.data if task.data is not None else read_bytes(src.path, job.max_bytes)
+        raw = task.data if task.data is not None else read_bytes(src.path, max_bytes)
     except OSError as exc:
         return Outcome(src, stage="read", error=exc.strerror or str(exc))
-    if job.max_bytes is not None and len(raw) > job.max_bytes:
-        return Outcome(src, stage="size", error=f"larger than --max-bytes {job.max_bytes:,}", nbytes=len(raw))
+    if max_bytes is not None and len(raw) > max_bytes:
+        return Outcome(src, stage="size", error=f"larger than --max-bytes {max_bytes:,}", nbytes=len(raw))
     nul = binary_offset(raw)
     if nul is not None:
         return Outcome(src, stage="binary", error=f"looks binary (NUL byte at offset {nul})", nbytes=len(raw))
     try:
         with _deadline(job.timeout):
-            article = job.cleaner(raw, format=src.format, lang=job.lang, max_bytes=None)  # size checked above
+            article = job.cleaner(raw, job.options, format=src.format, max_bytes=None)  # size checked above
     except FileTimeout:
         return Outcome(src, stage="timeout", error=f"took longer than {job.timeout:g} s", nbytes=len(raw))
     except Exception as exc:  # any bug or bad input in one file must not stop the run

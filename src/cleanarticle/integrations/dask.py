@@ -51,7 +51,8 @@ def clean_bag(bag: db.Bag, *, key: str = "text", on_error: str = KEEP, **clean_o
 
     A page becomes a dict of the `article_*` fields; a record becomes a copy of itself plus
     those fields (a record's own `article_*` keys are replaced). `clean_options` are
-    `clean()`'s `format` and `lang`.
+    `CleanOptions` fields (`format`, `lang`, `max_bytes`, `disabled_rules`, ...) or a whole
+    `options=CleanOptions(...)`.
     """
     options = engine_options("clean_bag", on_error, clean_options)
     return bag.map_partitions(clean_items, key, options)
@@ -60,7 +61,7 @@ def clean_bag(bag: db.Bag, *, key: str = "text", on_error: str = KEEP, **clean_o
 def clean_dataframe(df: dd.DataFrame, column: str = "text", *, on_error: str = KEEP,
                     **clean_options: Any) -> dd.DataFrame:
     """Clean the pages in `df[column]`: the same frame (column and partitions kept) plus the
-    `article_*` columns of `COLUMN_DTYPES`. `clean_options` are `clean()`'s `format` and `lang`."""
+    `article_*` columns of `COLUMN_DTYPES`. `clean_options` as for `clean_bag`."""
     options = engine_options("clean_dataframe", on_error, clean_options)
     if column not in df.columns:
         raise KeyError(f"clean_dataframe: no column {column!r}; the frame has {', '.join(map(str, df.columns))}")

@@ -18,10 +18,14 @@ Like datatrove's own extractors it cleans in a sandbox process with a per-docume
 `timeout`, and counts `total`, `forwarded` (kept), `dropped` and `failed` (split into
 `clean_error`, `timeout` and `broken_process`). A page without body is dropped
 (`empty_body`); a failed page is dropped, or with `on_error="keep"` passed through with
-its text unchanged and the reason in `article_error`.
+its text unchanged and the reason in `article_error`. For every cleaned page it also
+counts its lines by final label (`label:body`, `label:nav`, ...) and by the rule that
+decided them (`rule:classify.paragraph`, `rule:revise.teaser_run`, ...; see
+cleanarticle.rules), so a run's stats show what each rule did to the crawl.
 """
 from __future__ import annotations
 
+import collections
 import dataclasses
 from typing import Any
 
@@ -33,8 +37,9 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
     raise ImportError('cleanarticle.integrations.datatrove needs datatrove: pip install "cleanarticle[datatrove]"'
                       ) from exc
 
+from ..options import CleanOptions
 from ..pipeline import clean
-from .documents import DROP, ERROR_KEY, EngineOptions, Outcome, clean_document, describe, metadata_fields
+from .documents import DROP, ERROR_KEY, Outcome, clean_document, describe, engine_options, metadata_fields
 
 # Seconds for one page. Pages take ~10 ms on average and ~0.3 s at most on the readability
 # test pages; 5 s leaves room for a loaded machine, and still stops a pathological page.
@@ -54,24 +59,28 @@ class CleanArticleExtractor(BaseExtractor):
     """Clean each document's HTML or text into the article body, with its metadata.
 
     Args:
-        format: "auto" (markup means HTML), "html" or "text".
-        lang: ISO 639-1 code of every document; None detects it per document.
+        format: "auto" (markup means HTML), "html" or "text"; None: the options' (default "auto").
+        lang: ISO 639-1 code of every document; None: the options' (default: detect per document).
         on_error: "drop" (the default, as datatrove's extractors do) or "keep" a document
             that cannot be cleaned; a kept one has its text unchanged and `article_error` set.
         timeout: seconds allowed per document.
+        options: a `CleanOptions` for every document (`max_bytes`, `disabled_rules`,
+            `thresholds`, ...); `format`, `lang` and any other `CleanOptions` keyword
+            given here override its fields. A document's `url` metadata is its `url`.
     """
 
     name = "🧹 cleanarticle"
     _requires_dependencies = ["cleanarticle"]
 
-    def __init__(self, format: str = "auto", lang: str | None = None, on_error: str = DROP,
-                 timeout: float = DEFAULT_TIMEOUT):
+    def __init__(self, format: str | None = None, lang: str | None = None, on_error: str = DROP,
+                 timeout: float = DEFAULT_TIMEOUT, *, options: CleanOptions | None = None, **clean_options: Any):
         super().__init__(timeout)
-        self.options = EngineOptions(format=format, lang=lang, on_error=on_error)
+        given = {k: v for k, v in (("format", format), ("lang", lang)) if v is not None}
+        self.options = engine_options(type(self).__name__, on_error, {"options": options, **given, **clean_options})
 
     def extract(self, text: str) -> str:
         """The article body of one page (datatrove's extractor contract); raises on failure."""
-        return clean(text, format=self.options.format, lang=self.options.lang).body
+        return clean(text, self.options.clean).body
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         """Clean each document; keep, drop or pass it through, and count which."""
@@ -79,7 +88,9 @@ class CleanArticleExtractor(BaseExtractor):
             for doc in data:
                 self.stat_update(StatHints.total)
                 with self.track_time():
-                    body, fields = self._clean_in(sandbox, doc)
+                    body, fields, counts = self._clean_in(sandbox, doc)
+                for stat, n in counts.items():
+                    self.stat_update(stat, value=n)
                 if fields[ERROR_KEY] is not None:
                     if self.options.on_error == DROP:
                         self.stat_update(StatHints.dropped)
@@ -97,10 +108,10 @@ class CleanArticleExtractor(BaseExtractor):
                     self.update_doc_stats(doc)
                 yield doc
 
-    def _clean_in(self, sandbox: ExtractorSandbox, doc: Document) -> tuple[str | None, dict[str, Any]]:
-        """(body, metadata fields) of one document, cleaned in the sandbox process."""
+    def _clean_in(self, sandbox: ExtractorSandbox, doc: Document) -> tuple[str | None, dict[str, Any], dict[str, int]]:
+        """(body, metadata fields, line counts by label and rule) of one document, cleaned in the sandbox process."""
         try:
-            body, fields = sandbox.process_document(_Page(doc.text, doc.metadata.get("url")), self._clean_page)
+            body, fields, counts = sandbox.process_document(_Page(doc.text, doc.metadata.get("url")), self._clean_page)
         except TimeoutError:
             kind, error = "timeout", f"TimeoutError: cleaning took more than {self.timeout} s"
         except EOFError as exc:  # the sandbox process died (e.g. out of memory); a new one takes over
@@ -109,17 +120,28 @@ class CleanArticleExtractor(BaseExtractor):
             kind, error = "clean_error", describe(exc)
         else:
             if fields[ERROR_KEY] is None:
-                return body, fields
+                return body, fields, counts
             kind, error = "clean_error", fields[ERROR_KEY]
         self.stat_update("failed", kind)
-        return None, metadata_fields(Outcome(None, error))
+        return None, metadata_fields(Outcome(None, error)), {}
 
-    def _clean_page(self, page: _Page | str) -> tuple[str | None, dict[str, Any]]:
+    def _clean_page(self, page: _Page | str) -> tuple[str | None, dict[str, Any], dict[str, int]]:
         """Runs in the sandbox process; returns plain data (it goes back through a pipe)."""
         if not isinstance(page, _Page):  # the sandbox's warm-up call passes ""
             page = _Page(page)
         outcome = clean_document(page.text, self.options, url=page.url)
-        return (outcome.article.body if outcome.article else None), metadata_fields(outcome)
+        if outcome.article is None:
+            return None, metadata_fields(outcome), {}
+        return outcome.article.body, metadata_fields(outcome), line_counts(outcome.article.blocks)
+
+
+def line_counts(blocks) -> dict[str, int]:
+    """A page's lines counted by final label (`label:body`) and deciding rule (`rule:revise.tail`)."""
+    counts: collections.Counter[str] = collections.Counter()
+    for b in blocks:
+        counts["label:" + b.label] += 1
+        counts["rule:" + b.rule] += 1
+    return dict(counts)
 
 
 class CleanArticleTextExtractor(CleanArticleExtractor):
@@ -128,5 +150,7 @@ class CleanArticleTextExtractor(CleanArticleExtractor):
 
     name = "🧹 cleanarticle (text)"
 
-    def __init__(self, lang: str | None = None, on_error: str = DROP, timeout: float = DEFAULT_TIMEOUT):
-        super().__init__(format="text", lang=lang, on_error=on_error, timeout=timeout)
+    def __init__(self, lang: str | None = None, on_error: str = DROP, timeout: float = DEFAULT_TIMEOUT, *,
+                 options: CleanOptions | None = None, **clean_options: Any):
+        super().__init__(format="text", lang=lang, on_error=on_error, timeout=timeout, options=options,
+                         **clean_options)

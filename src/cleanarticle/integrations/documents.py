@@ -12,8 +12,9 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from .. import decode
 from ..model import Article
+from ..options import DEFAULT as DEFAULT_OPTIONS
+from ..options import FIELDS, CleanOptions, resolve
 from ..pipeline import clean
 
 # What to do with a page that could not be cleaned.
@@ -30,35 +31,41 @@ METADATA_KEYS = tuple(PREFIX + name for name in ARTICLE_FIELDS) + (PREFIX + "err
 BODY_KEY = PREFIX + "body"
 ERROR_KEY = PREFIX + "error"
 
-# The `clean()` options an engine passes on to every document.
-CLEAN_OPTIONS = ("format", "lang")
+# The `CleanOptions` fields an engine's helpers take as keywords: all but `url`, which is
+# each document's own (datatrove's `url` metadata), never one for all of them.
+CLEAN_OPTIONS = tuple(name for name in FIELDS if name != "url")
 ERROR_MESSAGE_CHARS = 500  # enough to tell the cause; a huge repr would bloat every output row
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class EngineOptions:
-    """How an engine cleans each document: `clean()`'s `format` and `lang`, and `on_error`."""
+    """How an engine cleans each document: `clean()`'s options, whole, and `on_error`.
 
-    format: str = "auto"
-    lang: str | None = None
+    A document's own URL (where the engine has one) replaces `clean.url` for that document.
+    """
+
+    clean: CleanOptions = DEFAULT_OPTIONS
     on_error: str = DROP
 
     def __post_init__(self) -> None:
-        # Checked here, on the client, so that a typo fails at once and not in every worker.
-        decode.check_format(self.format)
-        if self.lang is not None and not isinstance(self.lang, str):
-            raise TypeError(f"lang must be an ISO 639-1 code or None, not {type(self.lang).__name__}")
+        # Checked here, on the client, so that a typo fails at once and not in every worker
+        # (CleanOptions checked its own fields when it was made).
+        if not isinstance(self.clean, CleanOptions):
+            raise TypeError(f"clean must be a CleanOptions, not {type(self.clean).__name__}")
         if self.on_error not in ON_ERROR:
             raise ValueError(f"on_error must be one of {', '.join(map(repr, ON_ERROR))}, not {self.on_error!r}")
 
 
 def engine_options(caller: str, on_error: str, clean_options: Mapping[str, Any]) -> EngineOptions:
-    """`EngineOptions` from a helper's `**clean_options`, naming the helper in any error."""
-    unknown = sorted(set(clean_options) - set(CLEAN_OPTIONS))
+    """`EngineOptions` from a helper's `**clean_options` (any `CleanOptions` field, or a whole
+    `options=CleanOptions(...)` that the other keywords override), naming the helper in any error."""
+    given = dict(clean_options)
+    base = given.pop("options", None)
+    unknown = sorted(set(given) - set(CLEAN_OPTIONS))
     if unknown:
         raise TypeError(f"{caller}() got unknown clean option(s) {', '.join(unknown)}; "
-                        f"accepted: {', '.join(CLEAN_OPTIONS)}")
-    return EngineOptions(on_error=on_error, **clean_options)
+                        f"accepted: options, {', '.join(CLEAN_OPTIONS)}")
+    return EngineOptions(resolve(base, given, caller), on_error)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -72,7 +79,7 @@ class Outcome:
 def clean_document(raw: object, options: EngineOptions, url: str | None = None) -> Outcome:
     """`clean()` one document; any exception becomes `Outcome.error` instead of escaping."""
     try:
-        article = clean(raw, format=options.format, lang=options.lang, url=url)  # type: ignore[arg-type]
+        article = clean(raw, options.clean) if url is None else clean(raw, options.clean, url=url)  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop the millions after it
         return Outcome(None, describe(exc))
     return Outcome(article)

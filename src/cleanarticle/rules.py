@@ -1,0 +1,107 @@
+"""Every rule that can decide a line's label, with a stable id: the one list of them.
+
+A `Block` carries the id of the rule that decided it (`block.rule`) beside its human
+`reason`; the ids are what tools count (the datatrove step's stats), what `explain`
+prints, and what `CleanOptions(disabled_rules=...)` turns off, so an ablation needs no
+code edit. The README's rule table is checked against this list by tests/test_rules.py.
+
+Stages, in pipeline order: `classify` (one line's own features), `dom` (its markup, HTML
+only), `meta` (title, byline and date lines), `revise` (the context pass, run as an
+ordered tuple of named rules in revise.py), `net` (the safety net after it, safety_net.py). Turning a rule off makes the line fall
+through to what the other rules decide; the fallbacks (`FALLBACKS`) cannot be turned off.
+
+Adding a rule (or a new reason that deserves its own id):
+1. add `Rule("stage.name", "stage", "what it decides")` to `RULES` below, in pipeline order;
+2. where the label is set, pass the id: `Guess(label, reason, quality, "stage.name")` in
+   classify.py, `page.set(i, label, reason, "stage.name")` in revise.py (a revise step's
+   own sets take its id by themselves); skip the decision when
+   `"stage.name" in disabled` if it can be turned off;
+3. paste the output of `python -c "from cleanarticle import rules; print(rules.markdown_table())"`
+   (the README's rule table, made from this list) over the README's; tests/test_rules.py
+   fails until they agree.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+# Lexicon and DOM-region kinds with one rule id each ("classify.lexicon.share").
+LEXICON_KINDS = ("related", "comments", "share", "promo", "nav", "footer")
+REGION_KINDS = ("nav", "related", "header", "footer", "comments", "promo", "share", "caption")
+
+
+class Rule(NamedTuple):
+    """One labelling rule: its stable id, the stage that runs it, and what it decides."""
+
+    id: str
+    stage: str
+    decides: str
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("classify.empty", "classify", "an empty line is blank"),
+    Rule("classify.image", "classify", "an image file name (photo.jpg) is an image line"),
+    Rule("classify.url", "classify", "a bare URL is share chrome"),
+    Rule("classify.source", "classify", "an attribution line (\"Source: Reuters\") is the source"),
+    Rule("classify.credit", "classify", "a picture credit or caption prefix (\"Photo: ...\") is a caption"),
+    *(Rule(f"classify.lexicon.{kind}", "classify", f"a {kind} phrase of the language's lexicon is {kind}")
+      for kind in LEXICON_KINDS),
+    Rule("classify.date_only", "classify", "a line that is only a date is a date line"),
+    Rule("classify.relative_time", "classify", "a relative timestamp (\"3 hours ago\") is a teaser's"),
+    Rule("classify.low_stopwords", "classify", "a line with few stopwords (bad quality) is navigation"),
+    Rule("classify.paragraph", "classify", "any other line is body, with its quality (good, near, short)"),
+    Rule("dom.caption", "dom", "a block inside <figcaption> (or a caption-named element) is a caption"),
+    *(Rule(f"dom.region.{kind}", "dom",
+           f"a block inside a {kind} region (a tag or class/id token) is {kind}, unless the region holds the article"
+           + (" (decides only with dom.caption off)" if kind == "caption" else ""))
+      for kind in REGION_KINDS),
+    Rule("dom.preformatted", "dom", "text in <pre> is body (code), whatever its stopwords"),
+    Rule("dom.long_text", "dom", "a long block with few links is body, whatever its stopwords"),
+    Rule("dom.link_density", "dom", "a body block that is mostly link text is navigation (a teaser if headline-shaped)"),
+    Rule("meta.title", "meta", "the headline line (the declared title where the page prints it) is the title"),
+    Rule("meta.byline", "meta", "the name line next to the title is the byline"),
+    Rule("meta.date", "meta", "the date line next to the title is the publication date"),
+    Rule("meta.header_date", "meta", "a date line above the title is the site header's"),
+    Rule("meta.later_date", "meta", "a date line below the article's own date is a teaser's timestamp"),
+    Rule("revise.duplicate", "revise", "a repeated title, lead, caption or headline is a duplicate (or a teaser)"),
+    Rule("revise.caption_after_image", "revise", "the line under an image is its caption"),
+    Rule("revise.related_box", "revise", "a related heading owns the short list of headlines under it"),
+    Rule("revise.teaser", "revise", "headline + summary + timestamp groups are teasers"),
+    Rule("revise.teaser_run", "revise", "a run of headline + one-paragraph pairs late in the text is a teaser list"),
+    Rule("revise.second_story", "revise", "after another story's headline (with its text) the rest is related"),
+    Rule("revise.main_block", "revise", "text mode: body outside the best-scoring span of lines is chrome"),
+    Rule("revise.neighbours", "revise", "text mode: short and near-good lines take the class of their neighbours"),
+    Rule("revise.main_container", "revise", "HTML: body outside the main content container is chrome"),
+    Rule("revise.head", "revise", "above the title only good paragraphs stay body"),
+    Rule("revise.tail", "revise", "after a comments prompt or related heading that ends the article, all is chrome"),
+    Rule("revise.keep_text", "revise", "a page with no good paragraph keeps its plain text lines as body"),
+    Rule("net.rescue", "net", "HTML: when the result keeps little of the page's prose, its best prose region is body "
+                              "(and confidence is halved)"),
+    Rule("net.text_rescue", "net", "text: when the main text block keeps little of the page's prose, the page is read "
+                                   "again without it (and confidence is halved)"),
+)
+BY_ID = {rule.id: rule for rule in RULES}
+# The default outcome of the first pass: every line needs a label, so these stay on.
+FALLBACKS = frozenset({"classify.empty", "classify.paragraph"})
+
+
+def check_disabled(ids: Iterable[str]) -> frozenset[str]:
+    """`ids` as a frozenset, refusing an unknown id or a fallback with a one-line error."""
+    if isinstance(ids, str):
+        raise TypeError("disabled_rules must be a collection of rule ids, not a str")
+    out = frozenset(ids)
+    for rule in sorted(out, key=str):
+        if not isinstance(rule, str):
+            raise TypeError(f"a rule id must be a str, not {type(rule).__name__}")
+        if rule not in BY_ID:
+            raise ValueError(f"unknown rule id {rule!r}; the rule ids are listed in cleanarticle.rules.RULES "
+                             "(and the README's rule table)")
+        if rule in FALLBACKS:
+            raise ValueError(f"rule {rule!r} is the default label of its stage and cannot be turned off")
+    return out
+
+
+def markdown_table() -> str:
+    """The README's rule table, made from `RULES`."""
+    rows = [f"| `{r.id}` | {r.stage} | {r.decides}{' (always on)' if r.id in FALLBACKS else ''} |" for r in RULES]
+    return "\n".join(["| rule | stage | what it decides |", "|---|---|---|", *rows]) + "\n"
