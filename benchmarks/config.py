@@ -28,6 +28,9 @@ class BenchConfig:
     cli: bool = True
     cli_jobs: tuple[int, ...] = (1, 2)   # `cleanarticle -j N` settings run at every scale
     isolate: bool = True                 # one child process per system and corpus
+    wcxb: bool = False                   # score the development corpus too (benchmarks/wcxb.py)
+    wcxb_halves: tuple[str, ...] = ("even", "odd")
+    wcxb_root: pathlib.Path | None = None  # the corpus folder (None: ../shared/corpus/wcxb)
     cpu: int | None = default_cpu()
     out_dir: pathlib.Path = HERE
     command: str = "python -m benchmarks"

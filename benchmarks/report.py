@@ -5,6 +5,7 @@ import statistics
 from collections.abc import Iterable
 
 from .measure import NOT_AVAILABLE, OK
+from . import wcxb
 from .results import CliPoint, Results, Row, ScalePoint
 
 # The reasons the library exists (the benchmark issue), checked on every run.
@@ -281,6 +282,8 @@ def render(results: Results, chart_file: str | None = None, chart_note: str = ""
     out += ["## Quality and speed", ""]
     for corpus in dict.fromkeys(r.corpus for r in results.rows):
         out += _corpus_section(corpus, [r for r in results.rows if r.corpus == corpus])
+    if results.wcxb is not None:
+        out += wcxb.render(results.wcxb)
     out += _floors(results) + _scaling(results.scaling) + _cli(results) + _systems(results)
     return "\n".join(out) + "\n" + METHOD
 

@@ -7,6 +7,7 @@ from .config import BenchConfig
 from .measure import Measurement
 from .scoring import Quality
 from .systems import System
+from .wcxb import WcxbResults
 
 
 @dataclass(frozen=True)
@@ -62,3 +63,4 @@ class Results:
     scaling: tuple[ScalePoint, ...] = ()
     cli: tuple[CliPoint, ...] = ()
     seconds: float = 0.0                 # wall time of the whole run
+    wcxb: WcxbResults | None = None      # the development corpus (None: not asked for)

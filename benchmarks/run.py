@@ -10,6 +10,10 @@ so that trying something out never replaces the published report.
 
 `python -m benchmarks --profile [--top N]` prints a cProfile of cleanarticle on each
 corpus instead (benchmarks/profiling.py).
+
+The development corpus (`../shared/corpus/wcxb`, benchmarks/wcxb.py) is scored in the
+full run; `python -m benchmarks --only wcxb [--half even|odd]` scores it alone (a few
+minutes), skipped with its reason when the corpus is not beside the checkout.
 """
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 
-from . import chart, cli_bench, profiling, readme, report
+from . import chart, cli_bench, profiling, readme, report, wcxb
 from .config import HERE, BenchConfig
 from .corpora import Corpus, default_corpora, folder_corpora, head
 from .machine import machine_info
@@ -113,7 +117,8 @@ def run(corpora: Sequence[Corpus], cfg: BenchConfig, log: Log = lambda s: None) 
     rows = measure_rows(corpora, cfg, log)
     scaling = measure_scaling(corpora, cfg, log) if cfg.scaling else []
     cli = measure_cli(corpora, cfg, log) if cfg.cli else []
-    return Results(cfg, machine_info(), tuple(rows), tuple(scaling), tuple(cli), time.perf_counter() - start)
+    dev = wcxb.run(cfg.wcxb_root or wcxb.WCXB, halves=cfg.wcxb_halves, systems=cfg.systems, pages=cfg.pages, log=log) if cfg.wcxb else None
+    return Results(cfg, machine_info(), tuple(rows), tuple(scaling), tuple(cli), time.perf_counter() - start, dev)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -135,6 +140,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=pathlib.Path,
                    help="folder for RESULTS.md and results.png (default: benchmarks/ for the published "
                         "run, else a temporary folder)")
+    p.add_argument("--only", choices=("wcxb",),
+                   help="run one part alone: 'wcxb' scores the development corpus (../shared/corpus/wcxb) only")
+    p.add_argument("--half", choices=("even", "odd", "both"), default="both",
+                   help="halves of the wcxb corpus to score (default both; tune on even, check on odd)")
+    p.add_argument("--no-wcxb", action="store_true", help="skip the wcxb development corpus")
+    p.add_argument("--wcxb-dir", type=pathlib.Path, metavar="DIR",
+                   help=f"where the wcxb corpus is (default {wcxb.WCXB})")
     p.add_argument("--profile", action="store_true",
                    help="instead of the benchmark, print the top of a cProfile of cleanarticle per corpus")
     p.add_argument("--top", type=int, default=25, help="rows of the profile to print (default 25)")
@@ -144,7 +156,8 @@ def _parser() -> argparse.ArgumentParser:
 def _partial(args: argparse.Namespace) -> bool:
     """Whether the run leaves out or adds rows, so that it must not replace the published report."""
     return bool(args.quick or args.corpus or args.only_corpus or args.systems or args.pages
-                or args.no_scaling or args.no_cli or args.in_process)
+                or args.no_scaling or args.no_cli or args.in_process or args.only or args.no_wcxb
+                or args.half != "both" or args.wcxb_dir)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -156,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"unknown system(s): {', '.join(unknown)}; known: {', '.join(SYSTEMS)}", file=sys.stderr)
         return 2
     published = not _partial(args)
+    halves = ("even", "odd") if args.half == "both" else (args.half,)
+    if args.only == "wcxb":
+        return _wcxb_only(args, systems, halves)
     out_dir = args.out or (HERE if published else pathlib.Path(tempfile.gettempdir(), "cleanarticle-bench"))
     try:
         corpora = [] if args.only_corpus else default_corpora()
@@ -165,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
                           page_timeout=args.page_timeout, systems=systems, pages=args.pages,
                           scales=(1, 2) if args.quick else BenchConfig.scales,
                           scaling=not args.no_scaling, cli=not args.no_cli, isolate=not args.in_process,
+                          wcxb=not args.no_wcxb, wcxb_halves=halves, wcxb_root=args.wcxb_dir,
                           out_dir=out_dir, command=" ".join(["python -m benchmarks", *argv]))
     except (ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -192,4 +209,20 @@ def main(argv: list[str] | None = None) -> int:
         summary = report.summary(results, "benchmarks/RESULTS.md", "benchmarks/results.png" if drawn else None)
         log("updated the README's benchmark summary" if readme.update(readme.README, summary)
             else f"README.md has no {readme.START} ... {readme.END} markers: summary not copied")
+    return 0
+
+
+def _wcxb_only(args: argparse.Namespace, systems: tuple[str, ...], halves: tuple[str, ...]) -> int:
+    """`--only wcxb`: the development corpus alone, printed (and written to --out if given)."""
+    unknown = [s for s in systems if s not in wcxb.LOADERS]
+    if unknown:
+        print(f"--only wcxb runs {', '.join(wcxb.LOADERS)}; not {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    log = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
+    results = wcxb.run(args.wcxb_dir or wcxb.WCXB, halves=halves, systems=systems, pages=args.pages, log=log)
+    text = "\n".join(wcxb.render(results))
+    print(text)
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+        readme.write_atomically(args.out / "WCXB.md", text)
     return 0

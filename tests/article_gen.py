@@ -386,6 +386,27 @@ def page(rnd: random.Random, *, lang: str | None = None, kinds: tuple[str, ...] 
     return Page(language.lang, tuple(lines), _html(language.lang, sequence))
 
 
+def with_lines(page: Page, inserts: dict[int, list[str]], role: str = "chrome:fresh") -> Page:
+    """`page` with extra lines of `role`: `inserts[i]` goes after its i-th body paragraph (0: above
+    the first one, under the title block), in text and HTML alike."""
+    sequence: list[tuple[str, str]] = []
+    seen = 0
+    for item in (x for x in page.lines if x[0] != "blank"):
+        if item[0] == "body" and seen == 0:
+            sequence += [(role, t) for t in inserts.get(0, [])]
+        sequence.append(item)
+        if item[0] == "body":
+            seen += 1
+            sequence += [(role, t) for t in inserts.get(seen, [])]
+    blank_separated = any(r == "blank" for r, _ in page.lines)
+    lines: list[tuple[str, str]] = []
+    for item in sequence:
+        if blank_separated and lines:
+            lines.append(("blank", ""))
+        lines.append(item)
+    return Page(page.lang, tuple(lines), _html(page.lang, sequence))
+
+
 def _html(lang: str, sequence: list[tuple[str, str]]) -> str:
     """The same page as HTML: an article with its paragraphs, chrome in its usual elements."""
     e = html.escape
@@ -422,6 +443,8 @@ def _html(lang: str, sequence: list[tuple[str, str]]) -> str:
             out.append('<div class="share">' + "".join(f'<a href="#">{e(t)}</a>' for t in run) + "</div>")
         elif role == "chrome:footer":
             out.append("<footer>" + "".join(f"<p>{e(t)}</p>" for t in run) + "</footer>")
+        elif role == "chrome:fresh":  # plain markup: no class or element names the chrome
+            out.append("<div>" + "".join(f"<p>{e(t)}</p>" for t in run) + "</div>")
         i = j
     out.append("</body></html>" if "</article>" in out else "</article></body></html>")
     return "".join(out)

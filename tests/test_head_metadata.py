@@ -158,9 +158,32 @@ def test_head_title_without_site_name_when_no_h1_agrees():
     ("Daily Example - Road works start in May", "Road works start in May"),
     ("Road works start in May • dailyexample.com", "Road works start in May"),
     ("Road works: what changes | a guide", "Road works: what changes | a guide"),
+    # A part that only holds the site's name is cut when it is the shorter part, never the headline's.
+    ("Road works at Daily Example's office :: Blogs", "Road works at Daily Example's office :: Blogs"),
+    ("Daily Example News | Road works start in May on the northern line", "Road works start in May on the northern line"),
 ])
 def test_strip_site(title, expected):
     assert titles.strip_site(title, titles.site_keys("Daily Example", "https://www.dailyexample.com/x")) == expected
+
+
+@pytest.mark.parametrize("logo,title,expected", [
+    # The <h1> is the site's logo: the head title prints it after a longer headline.
+    ("The Daily Example Review", "Road works start in May on the northern line - The Daily Example Review",
+     "Road works start in May on the northern line"),
+    ("Daily Example Notes beta", "Road works start in May on the northern line | Transport [Daily Example Notes]",
+     "Road works start in May on the northern line"),
+    # "Site | Headline": the <h1> is the longer, last part, and stays the headline.
+    ("Road works start in May", "Daily Example | Road works start in May", "Road works start in May"),
+])
+def test_h1_that_the_head_title_prints_as_its_site_part_is_a_logo(logo, title, expected):
+    html = page(f"<title>{title}</title>").replace(f"<h1>{HEADLINE}</h1>", f"<h1>{logo}</h1>")
+    assert head_of(html).title == expected
+
+
+def test_two_h1s_naming_the_title_parts_the_first_part_is_the_headline():
+    html = page("<title>Shared history explained — The Example Manual</title>").replace(
+        f"<h1>{HEADLINE}</h1>", "<h1>The Example Manual</h1><h1>Shared history explained</h1>")
+    assert head_of(html).title == "Shared history explained"
 
 
 def test_entities_are_decoded_even_when_escaped_twice():

@@ -105,7 +105,11 @@ def test_title_too_far_above_the_body_is_not_taken():
     (["Home", EN_TITLE, "By Jane Doe | July 4, 2024", *E], "en",
      Meta(title=1, byline=2, byline_text="By Jane Doe", date_line=2)),
     ([VI_TITLE, "17/07/2025", *V], "vi", Meta(title=0, date_line=1)),
-], ids=["vi-name-pipe-date", "vi-name-then-weekday-date", "en-by-then-date", "en-by-pipe-date", "vi-date-only"])
+    # A date alone in its field of a crowded header line.
+    (["Home", EN_TITLE, "Essay - Published: 2025.07.17 | transport | city council | buses", *E], "en",
+     Meta(title=1, date_line=2)),
+], ids=["vi-name-pipe-date", "vi-name-then-weekday-date", "en-by-then-date", "en-by-pipe-date", "vi-date-only",
+        "en-date-field"])
 def test_byline_and_date_below_the_title(lines, lang, expected):
     assert meta_of(lines, lang) == expected
 
@@ -127,6 +131,11 @@ def test_byline_and_date_blank_separated():
 def test_weekday_date_at_the_top_of_the_page_is_a_site_header():
     lines = ["Thứ Năm, 17/07/2025", "Trang chủ", VI_TITLE, "Minh Anh", "16/07/2025 08:30", *V]
     assert meta_of(lines, "vi") == Meta(title=2, byline=3, byline_text="Minh Anh", date_line=4, header_dates=(0,))
+
+
+def test_a_date_inside_a_field_with_other_words_is_no_date_line():
+    line = "Tags: transport 2025.07.17 city council buses | more"
+    assert meta_of(["Home", EN_TITLE, line, *E], "en").date_line is None
 
 
 def test_name_below_the_body_start_is_not_a_byline():

@@ -74,6 +74,8 @@ _NAME_SYMBOLS = frozenset({"&"})
 _SEPARATORS = regex.compile(r"(?:(?<!\s)\s+)?[|｜•·—–]\s*|(?<!\s)\s+-\s+")
 _SEPARATOR_MARK = re.compile(r"[|｜•·—–-]")  # most lines have none: checked first, ten times faster
 _CREDIT_SEPARATOR = regex.compile(r"[:,：，،=＝]")
+# What divides the fields of a crowded header line ("Essay - Published: 2025.12.17 | ai | programming").
+_FIELD_SEPARATOR = regex.compile(r"[|｜•·]")
 # A name in a script without case: up to NAME_MAX_WORDS words of caseless letters (and marks).
 _CASELESS_NAME = regex.compile(r"^[\p{Lo}\p{M}]{2,12}(?:[\s·・][\p{Lo}\p{M}]+){0,4}$")
 
@@ -111,6 +113,8 @@ class LineFeatures(NamedTuple):
     # full stop (a question or exclamation is fine), no byline, date, chrome phrase, image
     # or URL. Computed once per line by `line_features`, not at every look.
     headline: bool = False
+    # The date stands alone in its field of a line of fields ("Essay - Published: 2025.12.17 | ai | code").
+    date_field: bool = False
 
     @property
     def blank(self) -> bool:
@@ -224,11 +228,11 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
     key = " ".join(folded.split())
     question = terminal and end[-1] in _QUESTION_MARKS
     chrome = date = name = None
-    credit = image = url = source = date_only = weekday = ago = byline_prefix = False
+    credit = image = url = source = date_only = date_field = weekday = ago = byline_prefix = False
     if len(text) <= t.long_line_chars and words:
         credit_re, caption_re, source_re, byline_re, after_re, other_re, weekday_re, ago_re = _patterns(lex)
         # Chrome lines are "a few words" long: there two Han/Kana characters make about one word.
-        chrome = lex.chrome_kind(phrase_key(key), words - dense // 2)
+        chrome = lex.chrome_kind(phrase_key(key), words - dense // 2, tokens)
         # A credit has a separator after its word ("Photo: X", "사진=X"): most lines have none.
         credit = bool(_CREDIT_SEPARATOR.search(text) and credit_re.search(text) or caption_re.match(text))
         if " " not in text:  # file names and addresses are one word
@@ -242,6 +246,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
             rest = other_re.sub(" ", text[:date.start] + " " + text[date.end:]).split()
             date_only = len(rest) <= t.date_line_max_other_words and not any(len(w) > 12 for w in rest)
             weekday = bool(weekday_re.search(text))
+            date_field = date_only or _alone_in_field(text, date, other_re, t.date_line_max_other_words)
         # A byline is judged on its part before a separator or date ("By Jane Doe | July 4, 2024").
         sep = _SEPARATORS.search(text) if (date is None or date.start > 0) and _SEPARATOR_MARK.search(text) else None
         part = text[:sep.start()] if sep else text
@@ -278,9 +283,22 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         ago=ago,
         name=name,
         byline_prefix=byline_prefix,
-        # Shaped like a headline (see LineFeatures.headline); "Jane Doe | 4 July 2024" is not.
+        # Shaped like a headline (see LineFeatures.headline); "Jane Doe | 4 July 2024" is not, nor
+        # a line of fields with a date ("Essay - Published: 2025.12.17 | ai | code").
         # (The word count first: most of a page's distinct lines are paragraphs, too long for one.)
         headline=(words <= t.headline_max_words and t.headline_min_words <= alpha_words
                   and (not terminal or question) and not byline_prefix and not (name and date)
-                  and not chrome and not date_only and not image and not url),
+                  and not chrome and not date_field and not image and not url),
+        date_field=date_field,
     )
+
+
+def _alone_in_field(text: str, date: dates.DateHit, other_re: regex.Pattern[str], max_other: int) -> bool:
+    """Whether the date is the only thing (with date words) in its field between "|", "•" or "·"."""
+    if not _FIELD_SEPARATOR.search(text):
+        return False
+    start = max((m.end() for m in _FIELD_SEPARATOR.finditer(text, 0, date.start)), default=0)
+    after = _FIELD_SEPARATOR.search(text, date.end)
+    end = after.start() if after else len(text)
+    rest = other_re.sub(" ", text[start:date.start] + " " + text[date.end:end]).split()
+    return len(rest) <= max_other and not any(len(w) > 12 for w in rest)

@@ -18,7 +18,7 @@ import datetime
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-from . import dates
+from . import dates, html_scan
 from .lexicon import Lexicon
 
 # No web page was published before the web went public; earlier dates are birthdays and history.
@@ -117,8 +117,12 @@ def _date_elements(tree: LexborHTMLParser):
 
 
 def evidence(tree: LexborHTMLParser, meta: dict[str, str], ld_published: str | None, ld_modified: str | None,
-             url: str | None, lex: Lexicon, today: datetime.date) -> tuple[DateEvidence, ...]:
-    """Every date the markup declares, most trusted first (published before modified)."""
+             url: str | None, lex: Lexicon, today: datetime.date,
+             scanned: html_scan.Scan | None = None) -> tuple[DateEvidence, ...]:
+    """Every date the markup declares, most trusted first (published before modified).
+
+    `scanned`: the page's elements where the caller has walked it once already (see html_scan).
+    """
     found: list[DateEvidence] = []
 
     def add(value: str | None, source: str, modified: bool = False) -> None:
@@ -132,7 +136,8 @@ def evidence(tree: LexborHTMLParser, meta: dict[str, str], ld_published: str | N
     for key, value in meta.items():  # a site's own name for it ("w-published-date", "article.publishdate")
         if _PUBLISHED_NAME.search(key) and key not in PUBLISHED_KEYS and key not in MODIFIED_KEYS:
             add(value, f"meta {key}")
-    for node in tree.css("time[pubdate], [itemprop~=datePublished]"):
+    pubdates = tree.css("time[pubdate], [itemprop~=datePublished]") if scanned is None else scanned.pubdates
+    for node in pubdates:
         attrs = node.attributes
         add(attrs.get("datetime") or attrs.get("content") or node.text(), f"<{node.tag} {'pubdate' if 'pubdate' in attrs else 'itemprop'}>")
     # Date-classed elements are searched only where nothing above gave a date: the search
@@ -143,7 +148,7 @@ def evidence(tree: LexborHTMLParser, meta: dict[str, str], ld_published: str | N
         if not parse(value, lex, today):
             value = node.text(separator=" ")
         add(value, f"<{node.tag} class date>")
-    first_time = tree.css_first("time[datetime]")
+    first_time = tree.css_first("time[datetime]") if scanned is None else scanned.first_time
     if first_time is not None:
         add(first_time.attributes.get("datetime"), "<time datetime>")
     day = url_date(url, today)

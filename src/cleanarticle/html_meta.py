@@ -9,11 +9,12 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import urllib.parse
+from collections.abc import Iterable, Sequence
 
 import regex
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from . import html_authors, html_dates, jsonld, langid, lexicon, metadata, titles
+from . import html_authors, html_dates, html_scan, jsonld, langid, lexicon, metadata, titles
 
 # <meta> names/properties, in order of trust, for each field.
 TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
@@ -66,10 +67,10 @@ def _text(value: object) -> str | None:
     return None
 
 
-def _meta_values(tree: LexborHTMLParser) -> dict[str, str]:
+def _meta_values(tree: LexborHTMLParser, nodes: Iterable[LexborNode] | None = None) -> dict[str, str]:
     """<meta name|property|itemprop=... content=...>, keys casefolded; first one wins."""
     values: dict[str, str] = {}
-    for node in tree.css("meta[content]"):
+    for node in tree.css("meta[content]") if nodes is None else nodes:
         attrs = node.attributes
         content = _text(attrs.get("content"))
         if not content:
@@ -122,23 +123,24 @@ def title_from_document_title(raw: str, tree: LexborHTMLParser) -> str:
     return title
 
 
-def _h1s(tree: LexborHTMLParser) -> list[str]:
-    return [t for n in tree.css("h1")[:titles.MAX_H1] if (t := titles.text(n.text()))]
+def _h1s(tree: LexborHTMLParser, nodes: Sequence[LexborNode] | None = None) -> list[str]:
+    nodes = tree.css("h1") if nodes is None else nodes
+    return [t for n in nodes[:titles.MAX_H1] if (t := titles.text(n.text()))]
 
 
 def _title(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData,
-           sites: frozenset[str]) -> tuple[str | None, str | None]:
+           sites: frozenset[str], h1_nodes: Sequence[LexborNode] | None = None) -> tuple[str | None, str | None]:
     """(title, source): the printed <h1> a head title agrees with, else the most trusted head title."""
     doc_title = titles.text(_document_title(tree))
     heads = [(source, t) for source, t in (
         ("json-ld headline", titles.text(ld.headline)), ("meta og:title", titles.text(meta.get("og:title"))),
         ("meta twitter:title", titles.text(meta.get("twitter:title"))), ("<title>", doc_title)) if t]
-    h1s = _h1s(tree)
+    h1s = _h1s(tree, h1_nodes)
     printed = titles.printed_headline(h1s, heads, sites)
     if printed:
         return printed
     if len(h1s) == 1 and LONE_H1_MIN_WORDS <= len(h1s[0].split()) <= titles.MAX_TITLE_WORDS \
-            and not titles.is_site(h1s[0], sites):
+            and not titles.is_site(h1s[0], sites) and not titles.names_site(h1s[0], heads, h1s):
         return h1s[0], "the page's only <h1>"
     headline, name = titles.text(ld.headline), titles.text(ld.name)
     if headline or name:
@@ -177,17 +179,19 @@ def _bylines(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData
 
 def read_head(tree: LexborHTMLParser, url: str | None = None, today: datetime.date | None = None) -> HeadMeta:
     """Title, byline, date, language and site name as the page declares them."""
-    meta = _meta_values(tree)
-    ld = jsonld.read(tree)
+    scanned = html_scan.scan(tree)
+    meta = _meta_values(tree, scanned.metas)
+    ld = jsonld.read(tree, scanned.scripts)
     site = next((titles.text(meta[k]) for k in SITE_KEYS if meta.get(k)), None)
     sites = titles.site_keys(site, url, ld.orgs)
-    title, source = _title(tree, meta, ld, sites)
+    title, source = _title(tree, meta, ld, sites, scanned.h1s)
     html = tree.css_first("html")
     lang = _text(html.attributes.get("lang") or html.attributes.get("xml:lang")) if html is not None else None
     lex = lexicon.lexicon(langid.from_tag(lang))
     bylines = _bylines(tree, meta, ld, lex, sites)
     byline, byline_source = (bylines[0][1], bylines[0][0]) if bylines else (None, None)
-    dates = html_dates.evidence(tree, meta, ld.published, ld.modified, url, lex, today or datetime.date.today())
+    dates = html_dates.evidence(tree, meta, ld.published, ld.modified, url, lex, today or datetime.date.today(),
+                                 scanned)
     first = dates[0] if dates and not dates[0].modified else None  # a modified time alone is no publication date
     if site is None and url:
         try:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterable
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Types that describe the article itself, in order of trust: a page that declares a
 # NewsArticle and a WebPage holding it means the NewsArticle.
@@ -89,10 +90,13 @@ def _names(value: object, by_id: dict[str, dict]) -> tuple[list[str], list[str]]
     return people, orgs
 
 
-def read(tree: LexborHTMLParser) -> LinkedData:
-    """The page's declared article: headline, dates, authors, and the organisations it names."""
+def read(tree: LexborHTMLParser, scripts: Iterable[LexborNode] | None = None) -> LinkedData:
+    """The page's declared article: headline, dates, authors, and the organisations it names.
+
+    `scripts`: the page's JSON-LD script elements where the caller has them (see html_scan).
+    """
     objects: list[dict] = []
-    for node in tree.css('script[type="application/ld+json"]'):
+    for node in tree.css('script[type="application/ld+json"]') if scripts is None else scripts:
         try:
             objects.extend(_objects(json.loads(node.text() or "", strict=False)))
         except (ValueError, RecursionError):

@@ -142,7 +142,7 @@ def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonbla
     date_line = None
     for i in around:
         f = feats[i]
-        if f.date is not None and (f.date_only or i == byline):
+        if f.date is not None and (f.date_field or i == byline):
             if i < title and f.weekday and i == nonblank[0]:
                 continue
             date_line = i

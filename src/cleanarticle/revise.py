@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from . import model
+from . import article_end, model
 from .features import LineFeatures, default_thresholds
 from .classify import BAD, GOOD, NEAR, SHORT, Guess
 from .main_content import MainContainer
@@ -472,7 +472,8 @@ def _mark_tail(page: _Page) -> None:
     after = total
     for i in page.nonblank:
         after -= body_chars[i]
-        if (page.feats[i].chrome in _CHROME_ENDS and page.labels[i] in _CHROME_ENDS
+        if ((page.feats[i].chrome in _CHROME_ENDS and page.labels[i] in _CHROME_ENDS
+                or article_end.closes_article(page, i))
                 and not _INLINE_LINK.search(page.feats[i].text)
                 and after <= page.t.tail_max_body_share * total and after < total - after):
             for j in range(i + 1, len(page.feats)):
