@@ -30,7 +30,7 @@ LOST_MAX_RECALL = 0.2
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Reason text that varies per page (numbers, element names) is folded to group reasons.
 _VARIABLE = (
-    (re.compile(r"<[^>]*>"), "<...>"),
+    (re.compile(r"<(?:[^<>]|<[^<>]*>)*>"), "<...>"),  # "<div#main and the headline's <h1>>" too
     (re.compile(r"\([^)]*\)"), ""),
     (re.compile(r"\d+(?:\.\d+)?"), "#"),
 )

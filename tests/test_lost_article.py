@@ -82,6 +82,37 @@ def test_a_container_holding_a_small_share_of_the_prose_is_chosen_again():
     assert LEAD not in clean(_split_page(), format="html", thresholds=Thresholds(min_prose_share=0.0)).paragraphs
 
 
+DESCRIPTION = ("This cedar stool is cut, sanded and oiled by hand in our workshop, and it is sturdy enough "
+               "for a kitchen, a garden shed or a child's first desk, and for many years after that.")
+
+
+def _product_page(specs: int = 30) -> str:
+    """A product page: the headline and a one-paragraph description, then a long spec table and
+    related products, then customer reviews holding most of the page's prose."""
+    rows = "".join(f"<tr><td>Spec {n}</td><td>{n} cm</td></tr>" for n in range(specs))
+    reviews = "".join(f"<div class='review'><p>{para(n)}</p></div>" for n in range(6))
+    return page(f"<div class='product-info'><h1>Cedar stool</h1><div class='price'>$89</div>"
+                f"<div class='description'><p>{DESCRIPTION}</p></div></div><table>{rows}</table>"
+                f"<section class='reviews-list'>{reviews}</section>")
+
+
+def test_the_headlines_own_section_joins_a_container_chosen_elsewhere():
+    article = clean(_product_page(), format="html")
+    assert DESCRIPTION in article.paragraphs
+    assert all(para(n) in article.paragraphs for n in range(6))
+    off = Thresholds(title_section_min_chars=10**6)  # off: the reviews alone
+    assert DESCRIPTION not in clean(_product_page(), format="html", thresholds=off).paragraphs
+
+
+def test_a_headline_right_above_the_container_is_left_to_it():
+    # The same page with the reviews right under the headline's section: the container's call stands
+    # (with no gap required, the description would join).
+    alone = clean(_product_page(specs=0), format="html", thresholds=Thresholds(title_section_min_chars=10**6))
+    assert clean(_product_page(specs=0), format="html").paragraphs == alone.paragraphs
+    assert DESCRIPTION in clean(_product_page(specs=0), format="html",
+                                thresholds=Thresholds(title_section_min_gap=0)).paragraphs
+
+
 def test_a_post_inside_a_comments_named_wrapper_is_kept():
     html = page(f"<div id='comments-wrapper' class='comments-area'><article><h1>A post in odd markup</h1>"
                 f"{ps(range(5))}</article></div>")
@@ -112,6 +143,26 @@ def test_a_forum_thread_in_comment_markup_is_rescued_with_a_lower_confidence():
     assert prose_of(clean(_thread(6), format="html", thresholds=Thresholds(rescue_max_kept_chars=0))) == []
 
 
+def _thread_beside_search_help(posts: int) -> str:
+    """A thread whose posts all sit in comment markup, beside a sidebar's blurb and a search form's
+    help: many short lines, the only text outside chrome (kept as a last resort, not as an article)."""
+    helps = "".join(f"<li>field{n}:value finds posts whose field {n} holds the value</li>" for n in range(60))
+    items = "".join(f"<div class='comment' id='c{n}'><div class='author'>user{n}</div>{ps((n, n + 20))}</div>"
+                    for n in range(posts))
+    return page(f"<div class='sidebar'><p>{BLURB}</p></div><div class='search-help'><ul>{helps}</ul></div>"
+                f"<h1>Hair grown in a dish</h1>"
+                f"<div class='commentarea'>{items}</div>")
+
+
+def test_short_lines_kept_as_a_last_resort_do_not_count_as_a_kept_body(monkeypatch):
+    article = clean(_thread_beside_search_help(6), format="html")
+    assert all(para(n) in article.paragraphs for n in range(6))
+    assert any(b.reason.startswith("safety net:") for b in article.blocks)
+    # Counting every kept line, the help's 2,800 characters look like a kept body and the net stays off.
+    monkeypatch.setattr(safety_net, "NET_TEXT_QUALITIES", frozenset(("good", "near", "short", "bad")))
+    assert prose_of(clean(_thread_beside_search_help(6), format="html")) == []
+
+
 def test_the_net_leaves_a_kept_article_alone():
     article = clean(page(f"<article><h1>Plain article</h1>{ps(range(4))}</article>"
                          f"<div class='comments'>{ps(range(10, 30))}</div>"), format="html")
@@ -132,6 +183,52 @@ def test_a_streamed_hidden_react_boundary_is_shown():
     html = page(f"<main><div id='B:0'></div></main><div hidden id='S:0'><article><h1>Streamed</h1>"
                 f"{ps(range(4))}</article></div><div hidden id='other'><p>{para(9)}</p></div>")
     assert prose_of(clean(html, format="html")) == [para(n) for n in range(4)]
+
+
+# --- Text mode: the main text block checked the same way ------------------------------
+MEMBER_LINES = ["Member since 2019", "Posts 1204", "Likes 530", "Location Norway", "Rank Regular", "Badge Gold",
+                "Status Online", "Timezone UTC", "Permalink", "Top"]
+
+
+def _member_chrome(n: int) -> str:
+    """Short chrome lines under a post (distinct per post, so none is a repeat), more of them than
+    one post's prose can outweigh in the main block's score."""
+    return "\n".join(f"{line} {n}.{k}" for k in range(8) for line in MEMBER_LINES)
+
+
+def _text_thread(posts: int) -> str:
+    """A forum thread as plain text: each post two paragraphs, between posts a block of member chrome
+    long enough that the best span of lines holds one post only."""
+    return "Which ferry goes to the island?\n\n" + "\n\n".join(
+        f"user{n}\n{_member_chrome(n)}\n{para(n)}\n\n{para(n + 20)}" for n in range(posts))
+
+
+def test_a_text_thread_cut_to_one_post_by_the_main_block_is_read_again():
+    article = clean(_text_thread(5), format="text")
+    assert all(para(n) in article.paragraphs and para(n + 20) in article.paragraphs for n in range(5))
+    assert any(b.reason.startswith("safety net: the main text block kept") and b.rule == "net.text_rescue"
+               for b in article.blocks)
+    assert article.confidence <= safety_net.RESCUE_CONFIDENCE_FACTOR
+    # (The simpler reading keeps short lines between good paragraphs, as jusText does: the member
+    # lines come along. Keeping only the posts' paragraphs measured lower on wcxb, see safety_net.)
+    assert len(prose_of(clean(_text_thread(5), format="text", disabled_rules={"net.text_rescue"}))) == 2
+    assert len(prose_of(clean(_text_thread(5), format="text", thresholds=Thresholds(text_rescue_max_kept_chars=0)))) == 2
+
+
+def test_the_text_net_leaves_a_kept_article_alone():
+    text = "An ordinary article\n\n" + "\n\n".join(para(n) for n in range(6)) + "\n\nRelated\nShare\nTop"
+    article = clean(text, format="text")
+    assert prose_of(article) == [para(n) for n in range(6)]
+    assert not any("safety net" in b.reason for b in article.blocks)
+
+
+def test_the_text_net_leaves_teaser_cards_dropped():
+    # One summary per headline, chrome between the cards: no run of prose in a row, no rescue
+    # (with rescue_min_sibling_paragraphs at 0 the net keeps all six summaries).
+    cards = "\n".join(f"A headline about the {TOPICS[n]} that people read today\n{para(n, 2)}\n{_member_chrome(n)}"
+                       for n in range(6))
+    article = clean(cards, format="text")
+    assert not any("safety net" in b.reason for b in article.blocks)
 
 
 # --- wcxb article pages that came out (nearly) empty before issue 22 -------------------

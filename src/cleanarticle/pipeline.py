@@ -89,10 +89,15 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     if dom is not None:
         prose = safety_net.prose(feats, first, dom, t)
         main = main_content.checked(dom, main_content.main_container(dom, guesses, t), prose, t)
+        main = main_content.with_title_section(dom, main, guesses, t)
     final, reasons, rule_ids = revise.revise(feats, guesses, meta, main, t, off)
     rescued = None
     if dom is not None and "net.rescue" not in off:
         rescued = safety_net.rescue(feats, first, final, reasons, rule_ids, dom, t)
+    elif dom is None and "net.text_rescue" not in off and safety_net.text_lost(feats, first, final, t):
+        # The simpler reading: the same context pass without the main text block.
+        rescued = safety_net.text_rescue(feats, first, final,
+                                         revise.revise(feats, guesses, meta, None, t, off | {"revise.main_block"}), t)
     if rescued is not None:
         final, reasons, rule_ids = rescued
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None

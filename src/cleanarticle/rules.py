@@ -78,6 +78,8 @@ RULES: tuple[Rule, ...] = (
     Rule("revise.keep_text", "revise", "a page with no good paragraph keeps its plain text lines as body"),
     Rule("net.rescue", "net", "HTML: when the result keeps little of the page's prose, its best prose region is body "
                               "(and confidence is halved)"),
+    Rule("net.text_rescue", "net", "text: when the main text block keeps little of the page's prose, the page is read "
+                                   "again without it (and confidence is halved)"),
 )
 BY_ID = {rule.id: rule for rule in RULES}
 # The default outcome of the first pass: every line needs a label, so these stay on.

@@ -46,6 +46,8 @@ class Thresholds:
     sibling_min_share: float = main_content.SIBLING_MIN_SHARE
     min_coverage: float = main_content.MIN_COVERAGE
     min_prose_share: float = main_content.MIN_PROSE_SHARE
+    title_section_min_chars: int = main_content.TITLE_SECTION_MIN_CHARS
+    title_section_min_gap: int = main_content.TITLE_SECTION_MIN_GAP
     # Context pass (revise.py).
     max_box_items: int = revise.MAX_BOX_ITEMS
     blank_separated_share: float = revise.BLANK_SEPARATED_SHARE
@@ -64,6 +66,11 @@ class Thresholds:
     rescue_comments_max_kept_chars: int = safety_net.RESCUE_COMMENTS_MAX_KEPT_CHARS
     rescue_min_sibling_paragraphs: int = safety_net.RESCUE_MIN_SIBLING_PARAGRAPHS
     rescue_confidence_factor: float = safety_net.RESCUE_CONFIDENCE_FACTOR
+    # Safety net, text mode.
+    text_rescue_max_kept_share: float = safety_net.TEXT_RESCUE_MAX_KEPT_SHARE
+    text_rescue_max_kept_chars: int = safety_net.TEXT_RESCUE_MAX_KEPT_CHARS
+    text_rescue_min_missed_chars: int = safety_net.TEXT_RESCUE_MIN_MISSED_CHARS
+    text_rescue_min_gain: float = safety_net.TEXT_RESCUE_MIN_GAIN
     # Confidence (confidence.py).
     full_article_words: int = confidence.FULL_ARTICLE_WORDS
     article_shift: float = confidence.ARTICLE_SHIFT
