@@ -6,10 +6,11 @@
 
 Every input line comes back in `article.blocks` with its label and the reason for it.
 """
+
 from .model import Article, Block
 from .options import CleanOptions
 from .pipeline import clean
 from .thresholds import Thresholds
 
-__all__ = ["Article", "Block", "CleanOptions", "Thresholds", "clean", "__version__"]
+__all__ = ["Article", "Block", "CleanOptions", "Thresholds", "__version__", "clean"]
 __version__ = "0.1.0"

@@ -1,4 +1,5 @@
 """`python -m cleanarticle` runs the command line."""
+
 import sys
 
 from .cli import main

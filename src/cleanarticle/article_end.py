@@ -7,6 +7,7 @@ heading that little body text follows; here a footer line (a lexicon phrase: "Cu
 service", "All rights reserved", "Was this helpful?") may close it too, unless the article
 plainly resumes under it with a good paragraph.
 """
+
 from __future__ import annotations
 
 from typing import Protocol

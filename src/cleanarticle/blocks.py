@@ -1,4 +1,5 @@
 """Input text to blocks: in text mode one block per line, as a crawler's text dump has it."""
+
 from __future__ import annotations
 
 

@@ -3,6 +3,7 @@
 Like jusText's context-free classifier, each line also gets a *quality* (good, near,
 short, bad) that the context pass uses to settle lines the features alone cannot.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
@@ -70,8 +71,9 @@ def quality(f: LineFeatures, has_stoplist: bool, t: Thresholds | None = None) ->
     return BAD
 
 
-def classify(f: LineFeatures, has_stoplist: bool, t: Thresholds | None = None,
-             off: frozenset[str] = frozenset()) -> Guess:
+def classify(
+    f: LineFeatures, has_stoplist: bool, t: Thresholds | None = None, off: frozenset[str] = frozenset()
+) -> Guess:
     """The context-free label of one line, the feature that decided it, and that rule's id.
 
     A rule in `off` (ids, see rules.py) is skipped: the line falls through to the next one.
@@ -96,7 +98,9 @@ def classify(f: LineFeatures, has_stoplist: bool, t: Thresholds | None = None,
         return Guess(model.RELATED, "relative timestamp", q, "classify.relative_time")
     if q == BAD and not (off and "classify.low_stopwords" in off):
         return Guess(model.NAV, f"low stopword density ({f.stop_density:.2f})", q, "classify.low_stopwords")
-    return Guess(model.BODY, f"{q} paragraph ({f.chars} chars, stopwords {f.stop_density:.2f})", q, "classify.paragraph")
+    return Guess(
+        model.BODY, f"{q} paragraph ({f.chars} chars, stopwords {f.stop_density:.2f})", q, "classify.paragraph"
+    )
 
 
 # --- HTML evidence -------------------------------------------------------------------
@@ -123,8 +127,13 @@ PREFORMATTED_TAGS = frozenset(("pre",))
 _ITEM_NAMES = {"li": "list item", "td": "table cell", "th": "table cell", "tr": "table row"}
 
 
-def with_dom(feats: list[LineFeatures], guesses: list[Guess], dom: list, t: Thresholds | None = None,
-             off: frozenset[str] = frozenset()) -> list[Guess]:
+def with_dom(
+    feats: list[LineFeatures],
+    guesses: list[Guess],
+    dom: list,
+    t: Thresholds | None = None,
+    off: frozenset[str] = frozenset(),
+) -> list[Guess]:
     """Revise first-pass guesses with HTML evidence: captions, chrome regions, link density.
 
     `dom` holds one `html_blocks.HtmlBlock` per line. Metadata regions (bylines) are left
@@ -147,10 +156,15 @@ def with_dom(feats: list[LineFeatures], guesses: list[Guess], dom: list, t: Thre
     kind_good: dict[str | None, int] = {}
     for r, n in region_good.items():
         kind_good[region_kind[r]] = kind_good.get(region_kind[r], 0) + n
-    article_regions = {r for r, n in region_good.items()
-                       if (n > t.region_max_good_share * total_good
-                           or kind_good[region_kind[r]] > t.region_max_good_share * total_good and n)
-                       and (region_kind[r] != model.COMMENTS or r == first_good)}
+    article_regions = {
+        r
+        for r, n in region_good.items()
+        if (
+            n > t.region_max_good_share * total_good
+            or (kind_good[region_kind[r]] > t.region_max_good_share * total_good and n)
+        )
+        and (region_kind[r] != model.COMMENTS or r == first_good)
+    }
     caption_on = "dom.caption" not in off
     preformatted_on, long_text_on = "dom.preformatted" not in off, "dom.long_text" not in off
     item_on = "dom.list_item" not in off
@@ -161,21 +175,43 @@ def with_dom(feats: list[LineFeatures], guesses: list[Guess], dom: list, t: Thre
             out.append(g)
         elif b.caption and caption_on:
             out.append(Guess(model.CAPTION, "dom: inside a figure caption", g.quality, "dom.caption"))
-        elif (b.region and b.region != "byline" and b.region_id not in article_regions
-              and not (off and f"dom.region.{b.region}" in off)):
+        elif (
+            b.region
+            and b.region != "byline"
+            and b.region_id not in article_regions
+            and not (off and f"dom.region.{b.region}" in off)
+        ):
             out.append(Guess(b.region, f"dom: {b.region_reason}", g.quality, f"dom.region.{b.region}"))
         elif b.tag in PREFORMATTED_TAGS and g.label == model.NAV and preformatted_on:
             out.append(Guess(model.BODY, "dom: preformatted text (code)", NEAR, "dom.preformatted"))
-        elif (g.quality == BAD and g.label == model.NAV and b.tag in LINK_LIST_TAGS
-              and b.link_density < link_density_max and item_on):
-            out.append(Guess(model.BODY, f"dom: a {_ITEM_NAMES[b.tag]} with few links ({f.chars} chars)", SHORT,
-                             "dom.list_item"))
-        elif (g.quality == BAD and g.label == model.NAV and f.size >= t.length_high
-              and b.link_density < link_density_max and long_text_on):
-            out.append(Guess(model.BODY, f"dom: a long text block with few links ({f.chars} chars)", NEAR,
-                             "dom.long_text"))
-        elif (b.link_density >= link_density_max and g.label == model.BODY and b.tag not in LINK_LIST_TAGS
-              and link_density_on):
+        elif (
+            g.quality == BAD
+            and g.label == model.NAV
+            and b.tag in LINK_LIST_TAGS
+            and b.link_density < link_density_max
+            and item_on
+        ):
+            out.append(
+                Guess(
+                    model.BODY, f"dom: a {_ITEM_NAMES[b.tag]} with few links ({f.chars} chars)", SHORT, "dom.list_item"
+                )
+            )
+        elif (
+            g.quality == BAD
+            and g.label == model.NAV
+            and f.size >= t.length_high
+            and b.link_density < link_density_max
+            and long_text_on
+        ):
+            out.append(
+                Guess(model.BODY, f"dom: a long text block with few links ({f.chars} chars)", NEAR, "dom.long_text")
+            )
+        elif (
+            b.link_density >= link_density_max
+            and g.label == model.BODY
+            and b.tag not in LINK_LIST_TAGS
+            and link_density_on
+        ):
             label = model.RELATED if f.headline else model.NAV
             out.append(Guess(label, f"dom: link density {b.link_density:.2f}", g.quality, "dom.link_density"))
         else:

@@ -15,10 +15,11 @@ the rest is 0.97/0.95 in HTML (even/odd half) and 0.89/0.84 in text mode
 (the seeds; 93 % in HTML and 87-90 % in text of the readability pages readability calls
 readerable) and drops most other pages.
 """
+
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from .kind import KINDS, Kind, PageSignals
@@ -53,19 +54,20 @@ def check_filter(min_confidence: float | None, kinds: object) -> None:
 
     Called where the options are given (engines, command line), not per page.
     """
-    if min_confidence is not None and not (isinstance(min_confidence, (int, float))
-                                           and 0.0 <= min_confidence <= 1.0):
+    if min_confidence is not None and not (isinstance(min_confidence, (int, float)) and 0.0 <= min_confidence <= 1.0):
         raise ValueError(f"min_confidence must be a number from 0 to 1, not {min_confidence!r}")
     if kinds is not None:
-        if isinstance(kinds, str) or not all(isinstance(k, str) for k in kinds):  # type: ignore[attr-defined]
+        names = list(kinds) if isinstance(kinds, Iterable) and not isinstance(kinds, str) else None
+        if names is None or not all(isinstance(k, str) for k in names):
             raise ValueError(f"kinds must be a collection of kind names, not {kinds!r}")
-        unknown = sorted(set(kinds) - set(KINDS))  # type: ignore[arg-type]
+        unknown = sorted(set(names) - set(KINDS))
         if unknown:
             raise ValueError(f"unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}")
 
 
-def skip_reason(score: float, kind: str, *, min_confidence: float | None = None,
-                kinds: Collection[str] | None = None) -> tuple[str, str] | None:
+def skip_reason(
+    score: float, kind: str, *, min_confidence: float | None = None, kinds: Collection[str] | None = None
+) -> tuple[str, str] | None:
     """Why a page with this confidence and kind is filtered out, as (stage, message), or None to keep it.
 
     The stage is "confidence" or "kind": what the command line writes to its errors/skips

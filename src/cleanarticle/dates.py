@@ -6,6 +6,7 @@ Locale formats: "17/07/2025", "2025-07-17", "2025.07.17" and "2025. 7. 17." (Kor
 the Buddhist Era (2568) and Persian dates in the Solar Hijri calendar ("۲۶ تیر ۱۴۰۴")
 are converted when the lexicon says the language uses them.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -27,8 +28,11 @@ _CJK = regex.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,
 _DMY = regex.compile(r"(?<![\d./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])")
 # Hours and minutes in any decimal digits ("10:30", "۱۰:۳۰"), checked for range in find_time.
 # A CJK half-day word may stand before the hour ("오후 3:05", "午後3時05分", "下午3点05分").
-_TIME = regex.compile(r"(?:(오전|오후|午前|午後|上午|下午)\s*)?(?<![\d:])(\d{1,2})(?:[:h]|\s*[時时點点시]\s*)(\d{2})"
-                      r"(?::\d{2})?(?![\d:])\s*([ap]\.?m\.?)?", regex.I)
+_TIME = regex.compile(
+    r"(?:(오전|오후|午前|午後|上午|下午)\s*)?(?<![\d:])(\d{1,2})(?:[:h]|\s*[時时點点시]\s*)(\d{2})"
+    r"(?::\d{2})?(?![\d:])\s*([ap]\.?m\.?)?",
+    regex.I,
+)
 _AFTERNOON = frozenset({"오후", "午後", "下午"})
 # Thai dates count years in the Buddhist Era, 543 years ahead of the Gregorian calendar.
 BUDDHIST_ERA_OFFSET = 543
@@ -77,7 +81,7 @@ def jalali_to_gregorian(jy: int, jm: int, jd: int) -> tuple[int, int, int]:
         gy += (days - 1) // 365
         days = (days - 1) % 365
     gd = days + 1
-    leap = gy % 4 == 0 and gy % 100 != 0 or gy % 400 == 0
+    leap = (gy % 4 == 0 and gy % 100 != 0) or gy % 400 == 0
     for gm, length in enumerate((31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), start=1):
         if gd <= length:
             return gy, gm, gd
@@ -104,9 +108,11 @@ def _month_patterns(months: tuple[tuple[str, int], ...]):
     # Between month and year: a comma, a dot, or a short word ("de", "năm", "г."; Thai "พ.ศ.").
     connector = r"(?:\s*,\s*|\.\s*|\s+(?:(?:\p{L}{1,4}\.?){1,2}\s+)?)"
     day_first = regex.compile(
-        rf"(?<!\w)(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:(?:de|of)\s+)?({names})\.?{connector}(\d{{4}})(?!\d)", regex.I)
+        rf"(?<!\w)(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:(?:de|of)\s+)?({names})\.?{connector}(\d{{4}})(?!\d)", regex.I
+    )
     month_first = regex.compile(
-        rf"(?<!\w)({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{connector}(\d{{4}})(?!\d)", regex.I)
+        rf"(?<!\w)({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{connector}(\d{{4}})(?!\d)", regex.I
+    )
     return day_first, month_first
 
 

@@ -1,4 +1,5 @@
 """Raw input (str or bytes) to text, and the guess of whether it is HTML or plain text."""
+
 from __future__ import annotations
 
 import codecs
@@ -12,15 +13,22 @@ FORMATS = ("auto", "text", "html")
 # crawl are common; a legacy page fails on most of its non-ASCII letters).
 MAX_UTF8_ERROR_SHARE = 0.01
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 # Markup means a document start or several real tags; "<3" and "a < b" are text.
 _DOC_START = regex.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml|<head[\s>]|<body[\s>])", regex.I)
 _TAG = regex.compile(
     r"</?(?:p|div|span|a|br|hr|img|html|head|body|article|section|main|header|footer|nav|aside|"
     r"h[1-6]|ul|ol|li|table|tr|td|th|meta|link|script|style|figure|figcaption|blockquote|em|strong|b|i)"
-    r"(?:\s[^<>]{0,500})?/?>", regex.I)
+    r"(?:\s[^<>]{0,500})?/?>",
+    regex.I,
+)
 MIN_TAGS_FOR_HTML = 3
 
 
@@ -70,8 +78,17 @@ LEGACY = (
 )
 # The script each one writes besides ASCII: a decode is plausible when its non-ASCII letters
 # are of that script and sit in words that script spells (see _implausible).
-_SCRIPT = {"cp1252": "Latin", "cp1258": "Latin", "cp1251": "Cyrillic", "koi8-r": "Cyrillic",
-           "shift_jis": "ja", "euc_jp": "ja", "gb18030": "zh", "big5": "zh", "euc_kr": "ko"}
+_SCRIPT = {
+    "cp1252": "Latin",
+    "cp1258": "Latin",
+    "cp1251": "Cyrillic",
+    "koi8-r": "Cyrillic",
+    "shift_jis": "ja",
+    "euc_jp": "ja",
+    "gb18030": "zh",
+    "big5": "zh",
+    "euc_kr": "ko",
+}
 _SCRIPT_CHARS = {
     "Latin": regex.compile(r"\p{Latin}"),
     "Cyrillic": regex.compile(r"\p{Cyrillic}"),
@@ -89,8 +106,9 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _CASE_BREAK = regex.compile(r"\p{Ll}\p{Lu}")  # "пРИВЕТ": KOI8-R read as cp1251 flips case
 # Controls, private use, unassigned; half-width kana (GBK read as Shift-JIS); symbols and box
 # drawing (what KOI8-R makes of other bytes), but for the few that news text prints.
-_BAD_CHAR = regex.compile(r"[\p{Cc}\p{Co}\p{Cn}\p{Cs}\uFF61-\uFF9F\uFFFD\p{So}\p{Sm}\p{Sk}--[\x00-\x7f©®°™№±×÷′″]]",
-                          regex.V1)
+_BAD_CHAR = regex.compile(
+    r"[\p{Cc}\p{Co}\p{Cn}\p{Cs}\uFF61-\uFF9F\uFFFD\p{So}\p{Sm}\p{Sk}--[\x00-\x7f©®°™№±×÷′″]]", regex.V1
+)
 _UNSPACED = frozenset({"ja", "zh"})
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 
@@ -138,8 +156,13 @@ def _implausible(text: str, script: str) -> float:
             continue
         if script in ("ja", "zh", "ko"):  # a wrong double-byte decode puts one ideograph between plain letters
             padded = f" {word} "
-            bad += sum(1 for k, c in enumerate(word, 1) if c >= "\x80" and c.isalpha() and (
-                not own.match(c) or (_ASCII_LETTER.match(padded[k - 1]) and _ASCII_LETTER.match(padded[k + 1]))))
+            bad += sum(
+                1
+                for k, c in enumerate(word, 1)
+                if c >= "\x80"
+                and c.isalpha()
+                and (not own.match(c) or (_ASCII_LETTER.match(padded[k - 1]) and _ASCII_LETTER.match(padded[k + 1])))
+            )
             continue
         if script == "Latin":  # accented letters sit among plain ones, except in short words
             mixed = len(word) > 3 and all(c >= "\x80" for c in word)

@@ -1,4 +1,5 @@
 """Cheap, context-free features of one line: the evidence every label decision cites."""
+
 from __future__ import annotations
 
 import datetime
@@ -124,38 +125,52 @@ class LineFeatures(NamedTuple):
 @functools.lru_cache(maxsize=64)
 def _patterns(lex: Lexicon):
     """Regexes built from a lexicon's word lists (cached per lexicon, bounded)."""
+
     def alt(words):
         return "|".join(regex.escape(w) for w in words) or r"(?!x)x"
+
     # Colons, commas and brackets in their Latin, full-width (CJK) and Arabic forms;
     # Korean and Japanese credits use "=" ("사진=연합뉴스", "写真＝共同"). A credit may also
     # follow the caption's last sentence ("… Fenster. Bild: Stadt").
     credit = regex.compile(
         rf"(?:^|[-–—|/(\[（【]\s*|[.。]\s+)(?:{alt(lex.credit_words)})\.?\s*[:,：，،=＝]\s*[^:：()（）\[\]]{{1,80}}?"
         rf"[)\]）】]?\s*$",
-        regex.I)
+        regex.I,
+    )
     spaced = [w for w in lex.caption_prefixes if not _DENSE_SCRIPT.match(w[-1:])]
     unspaced = [w for w in lex.caption_prefixes if _DENSE_SCRIPT.match(w[-1:])]  # "图为…", "圖說…"
     caption = regex.compile(rf"^(?:(?:{alt(spaced)})(?:\s|[:,：，=]|$)|(?:{alt(unspaced)}))", regex.I)
-    source = regex.compile(rf"^[(\[（]?\s*(?:{alt(lex.source_words)})(?:\s*[:：]|\s+\S)[^()（）\[\]]{{0,80}}[)\]）]?$|"
-                           rf"^(?:{alt(lex.source_words)})\s*[:：]?$", regex.I)
+    source = regex.compile(
+        rf"^[(\[（]?\s*(?:{alt(lex.source_words)})(?:\s*[:：]|\s+\S)[^()（）\[\]]{{0,80}}[)\]）]?$|"
+        rf"^(?:{alt(lex.source_words)})\s*[:：]?$",
+        regex.I,
+    )
     # "By Jane Doe", "Por Ana Silva", "Автор: Иван Петров", "文/张三", "글 김철수": a byline word,
     # a colon, slash or space, then a capital letter or a letter of a script without case;
     # or a name followed by a word that ends bylines ("홍길동 기자").
     # (The capital is checked case-sensitively: under regex.I, \p{Lu} matches any cased letter.)
     byline = regex.compile(rf"^(?:{alt(lex.byline_words)})(?:\s*[:：/／]\s*|\s+)(?=(?-i:\p{{Lu}}|\p{{Lo}}))", regex.I)
-    byline_after = regex.compile(rf"^(?P<name>[^\d\s]{{2,}}(?:\s+[^\d\s]+){{0,3}}?)\s*(?:{alt(lex.byline_after)})\s*$",
-                                 regex.I) if lex.byline_after else None
+    byline_after = (
+        regex.compile(rf"^(?P<name>[^\d\s]{{2,}}(?:\s+[^\d\s]+){{0,3}}?)\s*(?:{alt(lex.byline_after)})\s*$", regex.I)
+        if lex.byline_after
+        else None
+    )
     # Words that may stand beside a date, punctuation and digits, and CJK time units after a
     # number ("10時30分", "10点30分", "10시 30분").
-    other = regex.compile(rf"(?:{alt(sorted(lex.date_words | lex.weekdays, key=len, reverse=True))})(?!\w)|[\W\d_]+"
-                          r"|(?<=\d\s?)[時时點点分秒시분초]", regex.I)
+    other = regex.compile(
+        rf"(?:{alt(sorted(lex.date_words | lex.weekdays, key=len, reverse=True))})(?!\w)|[\W\d_]+"
+        r"|(?<=\d\s?)[時时點点分秒시분초]",
+        regex.I,
+    )
     weekday = regex.compile(rf"(?<!\w)(?:{alt(sorted(lex.weekdays, key=len, reverse=True))})(?!\w)", regex.I)
     # "3 hours ago", "13 giờ trước", or the phrase opening the line ("Yesterday, 14:05");
     # "The vote took place yesterday." is a sentence, not a timestamp. A "#" in a phrase
     # stands for the number where the language puts it first ("vor # Stunden", "hace # horas").
     plain = [w for w in lex.ago if "#" not in w]
-    numbered = "|".join(r"\s*\d+\s*".join(regex.escape(part.strip()) for part in w.split("#"))
-                        for w in lex.ago if "#" in w) or r"(?!x)x"
+    numbered = (
+        "|".join(r"\s*\d+\s*".join(regex.escape(part.strip()) for part in w.split("#")) for w in lex.ago if "#" in w)
+        or r"(?!x)x"
+    )
     ago = regex.compile(rf"(?:^|\d\s*)(?:{alt(plain)})(?!\w)|(?<!\w)(?:{numbered})(?!\w)", regex.I)
     return credit, caption, source, byline, byline_after, other, weekday, ago
 
@@ -190,11 +205,13 @@ def default_thresholds() -> Thresholds:
     reads the constants of this module and of the steps that import it; cached, as an import
     statement costs a microsecond per call)."""
     from .thresholds import DEFAULT
+
     return DEFAULT
 
 
-def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first: bool = False,
-                  t: Thresholds | None = None) -> LineFeatures:
+def line_features(
+    text: str, lex: Lexicon, today: datetime.date, *, month_first: bool = False, t: Thresholds | None = None
+) -> LineFeatures:
     """Compute the features of one line of text (already normalised).
 
     Lines longer than LONG_LINE_CHARS are paragraphs or run-on chrome: only their size,
@@ -234,7 +251,7 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         # Chrome lines are "a few words" long: there two Han/Kana characters make about one word.
         chrome = lex.chrome_kind(phrase_key(key), words - dense // 2, tokens)
         # A credit has a separator after its word ("Photo: X", "사진=X"): most lines have none.
-        credit = bool(_CREDIT_SEPARATOR.search(text) and credit_re.search(text) or caption_re.match(text))
+        credit = bool((_CREDIT_SEPARATOR.search(text) and credit_re.search(text)) or caption_re.match(text))
         if " " not in text:  # file names and addresses are one word
             image = bool(_IMAGE.match(text))
             url = bool(_URL.match(text))
@@ -243,21 +260,21 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         ago = bool(words <= 10 and not terminal and (ago_re.search if has_digit else ago_re.match)(text))
         date = dates.find_date(text, lex, today, month_first=month_first) if has_digit else None
         if date is not None:
-            rest = other_re.sub(" ", text[:date.start] + " " + text[date.end:]).split()
+            rest = other_re.sub(" ", text[: date.start] + " " + text[date.end :]).split()
             date_only = len(rest) <= t.date_line_max_other_words and not any(len(w) > 12 for w in rest)
             weekday = bool(weekday_re.search(text))
             date_field = date_only or _alone_in_field(text, date, other_re, t.date_line_max_other_words)
         # A byline is judged on its part before a separator or date ("By Jane Doe | July 4, 2024").
         sep = _SEPARATORS.search(text) if (date is None or date.start > 0) and _SEPARATOR_MARK.search(text) else None
-        part = text[:sep.start()] if sep else text
+        part = text[: sep.start()] if sep else text
         if date is not None and date.start > 0 and len(part.split()) > NAME_MAX_WORDS + 3 and byline_re.match(text):
-            part = text[:date.start]  # "by Jane Doe January 18, 2017 11:00 PM PST": no separator before the date
+            part = text[: date.start]  # "by Jane Doe January 18, 2017 11:00 PM PST": no separator before the date
         short = len(part.split()) <= NAME_MAX_WORDS + 3
         prefix = byline_re.match(part) if short else None
         after = after_re.match(part) if short and after_re is not None and prefix is None else None
         byline_prefix = bool(prefix or after)
         if short and not terminal and part:
-            rest = part[prefix.end():] if prefix else after["name"] if after else part
+            rest = part[prefix.end() :] if prefix else after["name"] if after else part
             name = name_of(rest, caseless=byline_prefix, joiners=lex.name_joiners)
     alpha_words = words - len((_ASCII_DIGIT_TOKEN if is_ascii else _DIGIT_TOKEN).findall(text)) if has_digit else words
     return LineFeatures(
@@ -286,9 +303,17 @@ def line_features(text: str, lex: Lexicon, today: datetime.date, *, month_first:
         # Shaped like a headline (see LineFeatures.headline); "Jane Doe | 4 July 2024" is not, nor
         # a line of fields with a date ("Essay - Published: 2025.12.17 | ai | code").
         # (The word count first: most of a page's distinct lines are paragraphs, too long for one.)
-        headline=(words <= t.headline_max_words and t.headline_min_words <= alpha_words
-                  and (not terminal or question) and not byline_prefix and not (name and date)
-                  and not chrome and not date_field and not image and not url),
+        headline=(
+            words <= t.headline_max_words
+            and t.headline_min_words <= alpha_words
+            and (not terminal or question)
+            and not byline_prefix
+            and not (name and date)
+            and not chrome
+            and not date_field
+            and not image
+            and not url
+        ),
         date_field=date_field,
     )
 
@@ -300,5 +325,5 @@ def _alone_in_field(text: str, date: dates.DateHit, other_re: regex.Pattern[str]
     start = max((m.end() for m in _FIELD_SEPARATOR.finditer(text, 0, date.start)), default=0)
     after = _FIELD_SEPARATOR.search(text, date.end)
     end = after.start() if after else len(text)
-    rest = other_re.sub(" ", text[start:date.start] + " " + text[date.end:end]).split()
+    rest = other_re.sub(" ", text[start : date.start] + " " + text[date.end : end]).split()
     return len(rest) <= max_other and not any(len(w) > 12 for w in rest)

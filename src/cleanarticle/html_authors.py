@@ -5,6 +5,7 @@ site or its webmaster as a person). Only the first byline counts: the names of o
 element, or of elements side by side in it ("Jane Doe and John Roe"); an author box of a
 related story further down is another byline.
 """
+
 from __future__ import annotations
 
 import regex
@@ -12,10 +13,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Class words of an element that holds an author's name ("author-name", "byline__author",
 # "post-author-name", "authorName"); a bare "author" class is too often a whole author box.
-_NAME_CLASS = regex.compile(r"author[-_]{0,2}(?:name|link)\b|byline[-_]{0,2}(?:name|author)|authorname"
-                            r"|post-author\b|entry-author\b|article-author\b", regex.I)
-_SELECTOR = ("[itemprop~=author], a[rel~=author], " + ", ".join(
-    f"[class*={w} i]" for w in ("author", "byline")))
+_NAME_CLASS = regex.compile(
+    r"author[-_]{0,2}(?:name|link)\b|byline[-_]{0,2}(?:name|author)|authorname"
+    r"|post-author\b|entry-author\b|article-author\b",
+    regex.I,
+)
+_SELECTOR = "[itemprop~=author], a[rel~=author], " + ", ".join(f"[class*={w} i]" for w in ("author", "byline"))
 # Names are at most this many words; longer text is a biography or a sentence.
 MAX_NAME_WORDS = 6
 # The first byline's names come from elements this close: the same parent or grandparent.
@@ -41,8 +44,8 @@ def _name_node(node: LexborNode) -> LexborNode | None:
         return None
     # An author box holding a name element: the name element is read on its own.
     # (Lexbor's css() on a node also matches the node itself.)
-    inner = (n for n in node.css("[class]") if n.mem_id != node.mem_id)
-    return None if any(_NAME_CLASS.search(n.attributes.get("class") or "") for n in inner) else node
+    inside = (n for n in node.css("[class]") if n.mem_id != node.mem_id)
+    return None if any(_NAME_CLASS.search(n.attributes.get("class") or "") for n in inside) else node
 
 
 def _near(a: LexborNode, b: LexborNode) -> bool:

@@ -6,6 +6,7 @@ text, its tag, and the chrome region it sits in (a `<nav>`, a `class="related"` 
 The text classifier then labels the blocks as it labels lines; the DOM evidence is
 added by `classify.with_dom`, so both front-ends share one set of rules.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -20,11 +21,31 @@ from . import html_shape, model
 
 # Never visible text: the walk skips these elements with everything inside them (one set
 # lookup per element it meets anyway; removing them first took a pass over the tree per tag).
-DROP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
-                       "button", "select", "option", "input", "textarea", "head", "math"))
+DROP_TAGS = frozenset(
+    (
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "button",
+        "select",
+        "option",
+        "input",
+        "textarea",
+        "head",
+        "math",
+    )
+)
 # Removed before the walk: hidden elements.
-HIDDEN = ('[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
-          '[style*="visibility:hidden"], [style*="visibility: hidden"]')
+HIDDEN = (
+    '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
+    '[style*="visibility:hidden"], [style*="visibility: hidden"]'
+)
 # React's streamed server rendering sends a page's late parts as `<div hidden id="S:0">`
 # and moves them into place with a script: hidden in the file, shown in the browser
 # (Next.js sites; on wcxb the whole article of pages 0155 and 0589 sits in one).
@@ -38,12 +59,57 @@ STREAMED_ID = regex.compile(r"S:\d+")
 NOSCRIPT_RETRY_MAX_CHARS = 2000
 NOSCRIPT_MIN_GAIN = 1000
 # Elements that start and end a block; everything else is inline and joins its block's text.
-BLOCK_TAGS = frozenset((
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-    "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p",
-    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br",
-))
+BLOCK_TAGS = frozenset(
+    (
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "br",
+    )
+)
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 FRAME_TAGS, QUOTE_HINT = html_shape.FRAME_TAGS, html_shape.QUOTE_HINT
 NO_FRAME, PARAGRAPH = html_shape.NO_FRAME, model.PARAGRAPH_SHAPE
@@ -108,8 +174,7 @@ def _attr_region(attrs: dict[str, str | None]) -> tuple[str, str] | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _region_of_attrs(cls: str | None, ident: str | None, role: str | None,
-                     prop: str | None) -> tuple[str, str] | None:
+def _region_of_attrs(cls: str | None, ident: str | None, role: str | None, prop: str | None) -> tuple[str, str] | None:
     """`_attr_region` over the attribute values (cached: a page repeats its class names)."""
     if ident and len(_SLUG_WORDS.findall(ident)) >= ANCHOR_MIN_WORDS:
         ident = None
@@ -211,11 +276,25 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
             raw = "".join(parts)
             text = " ".join(raw.split())
             if text:
-                shape = (PARAGRAPH if owner.frame is NO_FRAME and owner.tag not in HEADING_TAGS
-                         else html_shape.shape_of(owner.tag, owner.frame, raw))
-                out.append(HtmlBlock(text, owner.tag, min(link_chars, len(text)), owner.region,
-                                     owner.region_reason, owner.region_id, owner.caption, owner.element, shape,
-                                     _anchors(parts, links) if links else ()))
+                shape = (
+                    PARAGRAPH
+                    if owner.frame is NO_FRAME and owner.tag not in HEADING_TAGS
+                    else html_shape.shape_of(owner.tag, owner.frame, raw)
+                )
+                out.append(
+                    HtmlBlock(
+                        text,
+                        owner.tag,
+                        min(link_chars, len(text)),
+                        owner.region,
+                        owner.region_reason,
+                        owner.region_id,
+                        owner.caption,
+                        owner.element,
+                        shape,
+                        _anchors(parts, links) if links else (),
+                    )
+                )
             parts.clear()
             if links:
                 links[:] = [[0, -1, link[2]] for link in links if link[1] < 0]
@@ -225,7 +304,7 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
     # no per-node allocation, and leaving a block element ends its text.
     open_elements: list[tuple[LexborNode, _Context, _Context | None]] = []
     ctx = owner
-    node = root
+    node: LexborNode | None = root
     elements = 0
     while True:
         if node is None:
@@ -267,8 +346,17 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
             if first is not None:
                 open_elements.append((node, ctx, None))
                 if tag == "a" and not ctx.in_link:
-                    ctx = _Context(ctx.tag, ctx.region, ctx.region_reason, ctx.region_id, True,
-                                   ctx.in_article, ctx.caption, ctx.element, ctx.frame)
+                    ctx = _Context(
+                        ctx.tag,
+                        ctx.region,
+                        ctx.region_reason,
+                        ctx.region_id,
+                        True,
+                        ctx.in_article,
+                        ctx.caption,
+                        ctx.element,
+                        ctx.frame,
+                    )
                     if keep_links:
                         href = node.attrs.get("href")
                         if href:
@@ -285,8 +373,9 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
         elements += 1
         attrs = node.attributes
         # Only lists, items, quotes, <pre> and a <div>'s class or role can change the frame.
-        if tag in FRAME_TAGS or (tag == "div" and attrs and ("role" in attrs
-                                                              or QUOTE_HINT in (attrs.get("class") or ""))):
+        if tag in FRAME_TAGS or (
+            tag == "div" and attrs and ("role" in attrs or QUOTE_HINT in (attrs.get("class") or ""))
+        ):
             frame = html_shape.frame_of(tag, attrs, ctx.frame)
         else:
             frame = ctx.frame
@@ -304,14 +393,15 @@ def _anchors(parts: list[str], links: list[list]) -> tuple[tuple[str, str], ...]
     """(anchor text, href) of each link of a block, its text collapsed as the block's is."""
     out = []
     for start, end, href in links:
-        anchor = " ".join("".join(parts[start:end if end >= 0 else len(parts)]).split())
+        anchor = " ".join("".join(parts[start : end if end >= 0 else len(parts)]).split())
         if anchor:
             out.append((anchor, href))
     return tuple(out)
 
 
-def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial: int,
-                   frame: html_shape.Frame = html_shape.NO_FRAME) -> _Context:
+def _child_context(
+    tag: str, attrs: dict[str, str | None], ctx: _Context, serial: int, frame: html_shape.Frame = html_shape.NO_FRAME
+) -> _Context:
     """The context a block element gives its children: region, article, caption, and its `frame`."""
     region, reason, region_id = ctx.region, ctx.region_reason, ctx.region_id
     if region is None:
@@ -325,5 +415,14 @@ def _child_context(tag: str, attrs: dict[str, str | None], ctx: _Context, serial
             if hit:
                 region, reason = hit[0], f"{hit[1]} on <{_element_name(tag, attrs)}>"
     caption = ctx.caption or tag in CAPTION_TAGS or region == "caption"
-    return _Context(tag, region, reason, region_id if region else 0, ctx.in_link,
-                    ctx.in_article or tag in ARTICLE_TAGS, caption, serial, frame)
+    return _Context(
+        tag,
+        region,
+        reason,
+        region_id if region else 0,
+        ctx.in_link,
+        ctx.in_article or tag in ARTICLE_TAGS,
+        caption,
+        serial,
+        frame,
+    )

@@ -3,13 +3,14 @@
 The cascade (most trusted first): JSON-LD `datePublished`; the `<meta>` names sites use for
 the publication time; `<time>` marked as the publication (`pubdate`, `itemprop`); elements
 whose class names a publication date; the first `<time datetime>`; the URL's path
-(`/2019/10/19/`); and last, the modified dates (which only confirm a printed date). Each value keeps the day as written (a
-time zone is never converted: "2025-07-17T23:30-05:00" is the 17th, as the page prints
+(`/2019/10/19/`); and last, the modified dates (which only confirm a printed date). Each
+value keeps the day as written (a time zone is never converted: "2025-07-17T23:30-05:00" is the 17th, as the page prints
 it). Dates before the web or after today are dropped.
 
 The printed date near the headline (found by the text rules) is weighed against these
 in the pipeline: see `reconcile`.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -24,16 +25,48 @@ from .lexicon import Lexicon
 # No web page was published before the web went public; earlier dates are birthdays and history.
 WEB_START_YEAR = 1995
 # <meta> names/properties for the publication time, in order of trust.
-PUBLISHED_KEYS = ("article:published_time", "og:published_time", "og:article:published_time", "published_time",
-                  "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "published",
-                  "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date.created",
-                  "dcterms.created", "dc.date", "dcterms.date", "date", "article.published", "citation_publication_date",
-                  "citation_date", "originalpublicationdate", "cxenseparse:recs:publishtime", "created")
-MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified",
-                 "dc.date.modified", "modified")
+PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "article.published",
+    "citation_publication_date",
+    "citation_date",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "created",
+)
+MODIFIED_KEYS = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+    "dc.date.modified",
+    "modified",
+)
 # Class or id words of an element that prints the publication date ("post-date", "entry-published").
-_DATE_CLASS = regex.compile(r"(?:^|[\s_-])(?:date|published|pubdate|posted|post-?date|publish-?date|entry-date"
-                            r"|article-?date|timestamp|dateline)(?:$|[\s_-])", regex.I)
+_DATE_CLASS = regex.compile(
+    r"(?:^|[\s_-])(?:date|published|pubdate|posted|post-?date|publish-?date|entry-date"
+    r"|article-?date|timestamp|dateline)(?:$|[\s_-])",
+    regex.I,
+)
 # How many date-classed elements are read (the first ones are in the article's header).
 MAX_DATE_ELEMENTS = 8
 # Longer text in a date-classed element is a paragraph, not a date.
@@ -58,7 +91,8 @@ _URL_DATE = regex.compile(r"(?<![\d])(\d{4})[/_-](\d{1,2})[/_-](\d{1,2})(?![\d])
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class DateEvidence:
-    """One date the markup declares: the day, the time if given, where it came from, and whether it is a modification."""
+    """One date the markup declares: the day, the time if given, where it came from, and
+    whether it is a modification."""
 
     date: str
     time: str | None
@@ -71,7 +105,7 @@ def _day(year: int, month: int, day: int, today: datetime.date) -> str | None:
         value = datetime.date(year, month, day)
     except ValueError:
         return None
-    return value.isoformat() if WEB_START_YEAR <= year and value <= today else None
+    return value.isoformat() if year >= WEB_START_YEAR and value <= today else None
 
 
 def parse(value: str | None, lex: Lexicon, today: datetime.date) -> tuple[str, str | None] | None:
@@ -116,9 +150,16 @@ def _date_elements(tree: LexborHTMLParser):
                 return
 
 
-def evidence(tree: LexborHTMLParser, meta: dict[str, str], ld_published: str | None, ld_modified: str | None,
-             url: str | None, lex: Lexicon, today: datetime.date,
-             scanned: html_scan.Scan | None = None) -> tuple[DateEvidence, ...]:
+def evidence(
+    tree: LexborHTMLParser,
+    meta: dict[str, str],
+    ld_published: str | None,
+    ld_modified: str | None,
+    url: str | None,
+    lex: Lexicon,
+    today: datetime.date,
+    scanned: html_scan.Scan | None = None,
+) -> tuple[DateEvidence, ...]:
     """Every date the markup declares, most trusted first (published before modified).
 
     `scanned`: the page's elements where the caller has walked it once already (see html_scan).
@@ -139,10 +180,13 @@ def evidence(tree: LexborHTMLParser, meta: dict[str, str], ld_published: str | N
     pubdates = tree.css("time[pubdate], [itemprop~=datePublished]") if scanned is None else scanned.pubdates
     for node in pubdates:
         attrs = node.attributes
-        add(attrs.get("datetime") or attrs.get("content") or node.text(), f"<{node.tag} {'pubdate' if 'pubdate' in attrs else 'itemprop'}>")
+        add(
+            attrs.get("datetime") or attrs.get("content") or node.text(),
+            f"<{node.tag} {'pubdate' if 'pubdate' in attrs else 'itemprop'}>",
+        )
     # Date-classed elements are searched only where nothing above gave a date: the search
     # costs more than all other sources together, and it was decisive on no page that had one.
-    for node in (() if found else _date_elements(tree)):
+    for node in () if found else _date_elements(tree):
         attrs = node.attributes
         value = attrs.get("datetime") or attrs.get("content") or attrs.get("title")
         if not parse(value, lex, today):
@@ -167,8 +211,9 @@ def _corroborated(declared: tuple[DateEvidence, ...]) -> bool:
     return len(kinds) >= CORROBORATING_SOURCES
 
 
-def reconcile(declared: tuple[DateEvidence, ...], printed: dates.DateHit | None,
-              line: int | None) -> tuple[str | None, str | None, str | None]:
+def reconcile(
+    declared: tuple[DateEvidence, ...], printed: dates.DateHit | None, line: int | None
+) -> tuple[str | None, str | None, str | None]:
     """(day, time, source) from the declared dates and the date printed near the headline.
 
     The date printed beside the headline or byline is the day readers see, and the day

@@ -4,6 +4,7 @@ Declared metadata beats what the text rules can guess, so it is read first and t
 text rules only fill what is missing. It is read before scripts are stripped, since
 JSON-LD lives in <script> elements.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -17,8 +18,15 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import html_authors, html_dates, html_scan, jsonld, langid, lexicon, metadata, titles
 
 # <meta> names/properties, in order of trust, for each field.
-TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
-              "twitter:title")
+TITLE_KEYS = (
+    "dc:title",
+    "dcterm:title",
+    "og:title",
+    "weibo:article:title",
+    "weibo:webpage:title",
+    "title",
+    "twitter:title",
+)
 AUTHOR_KEYS = ("dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "sailthru.author")
 MARKUP_AUTHOR = "markup author"
 SITE_KEYS = ("og:site_name", "application-name")
@@ -58,6 +66,7 @@ class HeadMeta:
     def is_site(self, name: str) -> bool:
         """Whether `name` names the site itself (an author that is no person)."""
         return titles.is_site(name, self.sites)
+
     # Every JSON-LD @type on the page and the og:type ("og:article"), casefolded: what the
     # page says it is, read by `kind.page_kind`.
     types: tuple[str, ...] = ()
@@ -65,8 +74,7 @@ class HeadMeta:
 
 def _text(value: object) -> str | None:
     if isinstance(value, str):
-        value = _SPACES.sub(" ", value).strip()
-        return value or None
+        return _SPACES.sub(" ", value).strip() or None
     return None
 
 
@@ -104,15 +112,15 @@ def title_from_document_title(raw: str, tree: LexborHTMLParser) -> str:
     title = raw
     seps = list(_SEPARATOR.finditer(raw))
     if seps:
-        title = raw[:seps[-1].start()]
+        title = raw[: seps[-1].start()]
         if len(title.split()) < TITLE_MIN_WORDS:
-            title = raw[seps[0].end():]
+            title = raw[seps[0].end() :]
     elif ": " in raw:
         if raw not in _headings(tree, "h1, h2"):
-            title = raw[raw.rfind(":") + 1:]
+            title = raw[raw.rfind(":") + 1 :]
             if len(title.split()) < TITLE_MIN_WORDS:
-                title = raw[raw.find(":") + 1:]
-            elif len(raw[:raw.find(":")].split()) > 5:
+                title = raw[raw.find(":") + 1 :]
+            elif len(raw[: raw.find(":")].split()) > 5:
                 title = raw
     elif not TITLE_MIN_CHARS <= len(raw) <= TITLE_MAX_CHARS:
         h1s = _headings(tree, "h1")
@@ -128,22 +136,38 @@ def title_from_document_title(raw: str, tree: LexborHTMLParser) -> str:
 
 def _h1s(tree: LexborHTMLParser, nodes: Sequence[LexborNode] | None = None) -> list[str]:
     nodes = tree.css("h1") if nodes is None else nodes
-    return [t for n in nodes[:titles.MAX_H1] if (t := titles.text(n.text()))]
+    return [t for n in nodes[: titles.MAX_H1] if (t := titles.text(n.text()))]
 
 
-def _title(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData,
-           sites: frozenset[str], h1_nodes: Sequence[LexborNode] | None = None) -> tuple[str | None, str | None]:
+def _title(
+    tree: LexborHTMLParser,
+    meta: dict[str, str],
+    ld: jsonld.LinkedData,
+    sites: frozenset[str],
+    h1_nodes: Sequence[LexborNode] | None = None,
+) -> tuple[str | None, str | None]:
     """(title, source): the printed <h1> a head title agrees with, else the most trusted head title."""
     doc_title = titles.text(_document_title(tree))
-    heads = [(source, t) for source, t in (
-        ("json-ld headline", titles.text(ld.headline)), ("meta og:title", titles.text(meta.get("og:title"))),
-        ("meta twitter:title", titles.text(meta.get("twitter:title"))), ("<title>", doc_title)) if t]
+    heads = [
+        (source, t)
+        for source, t in (
+            ("json-ld headline", titles.text(ld.headline)),
+            ("meta og:title", titles.text(meta.get("og:title"))),
+            ("meta twitter:title", titles.text(meta.get("twitter:title"))),
+            ("<title>", doc_title),
+        )
+        if t
+    ]
     h1s = _h1s(tree, h1_nodes)
     printed = titles.printed_headline(h1s, heads, sites)
     if printed:
         return printed
-    if len(h1s) == 1 and LONE_H1_MIN_WORDS <= len(h1s[0].split()) <= titles.MAX_TITLE_WORDS \
-            and not titles.is_site(h1s[0], sites) and not titles.names_site(h1s[0], heads, h1s):
+    if (
+        len(h1s) == 1
+        and LONE_H1_MIN_WORDS <= len(h1s[0].split()) <= titles.MAX_TITLE_WORDS
+        and not titles.is_site(h1s[0], sites)
+        and not titles.names_site(h1s[0], heads, h1s)
+    ):
         return h1s[0], "the page's only <h1>"
     headline, name = titles.text(ld.headline), titles.text(ld.name)
     if headline or name:
@@ -158,8 +182,9 @@ def _title(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData,
     return None, None
 
 
-def _bylines(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData, lex: lexicon.Lexicon,
-             sites: frozenset[str]) -> tuple[tuple[str, str], ...]:
+def _bylines(
+    tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData, lex: lexicon.Lexicon, sites: frozenset[str]
+) -> tuple[tuple[str, str], ...]:
     """(source, byline) of every source in the cascade that names someone, most trusted first.
 
     JSON-LD persons, then the markup's author elements, then `<meta>` authors (often the
@@ -169,8 +194,10 @@ def _bylines(tree: LexborHTMLParser, meta: dict[str, str], ld: jsonld.LinkedData
     """
     # The markup is searched only without JSON-LD persons: the search costs more than the
     # rest of the head, and where JSON-LD names people it changed no answer on wcxb.
-    candidates = [("json-ld author", ", ".join(ld.authors)),
-                  (MARKUP_AUTHOR, "" if ld.authors else ", ".join(html_authors.markup_authors(tree)))]
+    candidates = [
+        ("json-ld author", ", ".join(ld.authors)),
+        (MARKUP_AUTHOR, "" if ld.authors else ", ".join(html_authors.markup_authors(tree))),
+    ]
     candidates += [(f"meta {k}", titles.text(meta[k]) or "") for k in AUTHOR_KEYS if meta.get(k)]
     found = []
     for source, text in candidates:
@@ -193,8 +220,9 @@ def read_head(tree: LexborHTMLParser, url: str | None = None, today: datetime.da
     lex = lexicon.lexicon(langid.from_tag(lang))
     bylines = _bylines(tree, meta, ld, lex, sites)
     byline, byline_source = (bylines[0][1], bylines[0][0]) if bylines else (None, None)
-    dates = html_dates.evidence(tree, meta, ld.published, ld.modified, url, lex, today or datetime.date.today(),
-                                 scanned)
+    dates = html_dates.evidence(
+        tree, meta, ld.published, ld.modified, url, lex, today or datetime.date.today(), scanned
+    )
     first = dates[0] if dates and not dates[0].modified else None  # a modified time alone is no publication date
     if site is None and url:
         try:
@@ -203,5 +231,18 @@ def read_head(tree: LexborHTMLParser, url: str | None = None, today: datetime.da
             site = None
     og_type = meta.get("og:type")
     types = ld.types + ((f"og:{og_type.casefold()}",) if og_type else ())
-    return HeadMeta(title, source, byline, first.date if first else None, first.time if first else None,
-                    first.source if first else None, lang, site, dates, byline_source, sites, bylines, types)
+    return HeadMeta(
+        title,
+        source,
+        byline,
+        first.date if first else None,
+        first.time if first else None,
+        first.source if first else None,
+        lang,
+        site,
+        dates,
+        byline_source,
+        sites,
+        bylines,
+        types,
+    )

@@ -5,6 +5,7 @@ pages, whatever it looks for), and the head needs five kinds of element: `<meta>
 JSON-LD scripts, `<time pubdate>`/`itemprop=datePublished`, the first `<time datetime>`.
 One query for all of them, split by tag here, costs about as much as one.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -12,8 +13,7 @@ import dataclasses
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 LD_JSON = "application/ld+json"
-_SELECTOR = (f'meta[content], h1, script[type="{LD_JSON}"], time[pubdate], [itemprop~=datePublished], '
-             "time[datetime]")
+_SELECTOR = f'meta[content], h1, script[type="{LD_JSON}"], time[pubdate], [itemprop~=datePublished], time[datetime]'
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -44,7 +44,7 @@ def scan(tree: LexborHTMLParser) -> Scan:
             metas.append(node)
         elif tag == "script" and attrs.get("type") == LD_JSON:
             scripts.append(node)
-        if tag == "time" and "pubdate" in attrs or "datePublished" in (attrs.get("itemprop") or "").split():
+        if (tag == "time" and "pubdate" in attrs) or "datePublished" in (attrs.get("itemprop") or "").split():
             pubdates.append(node)
         if first_time is None and tag == "time" and "datetime" in attrs:
             first_time = node

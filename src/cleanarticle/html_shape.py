@@ -8,6 +8,7 @@ into one block, so that a table row is one line of the body with its cells kept 
 The frame changes only at the few tags (and class names) that carry structure, so most
 elements share their parent's frame: no allocation on the walk's hot path.
 """
+
 from __future__ import annotations
 
 import functools
@@ -74,7 +75,7 @@ def _tag_frame(frame: Frame, tag: str) -> Frame:
     """The frame under a list, list item, quote or <pre> (cached: a page has few distinct frames,
     and a list's hundred items then share one)."""
     if tag in LIST_TAGS:
-        return frame._replace(lists=frame.lists + (LIST_TAGS[tag],), item=False)
+        return frame._replace(lists=(*frame.lists, LIST_TAGS[tag]), item=False)
     if tag in ITEM_TAGS:
         return frame if frame.item else frame._replace(item=True)
     if tag in QUOTE_TAGS:
@@ -110,8 +111,9 @@ def _shape(tag: str, frame: Frame) -> model.Shape:
     if frame.heading:
         return model.Shape(model.HEADING, level=frame.heading)
     if frame.item:
-        return model.Shape(model.LIST_ITEM, level=max(len(frame.lists), 1),
-                           ordered=bool(frame.lists) and frame.lists[-1])
+        return model.Shape(
+            model.LIST_ITEM, level=max(len(frame.lists), 1), ordered=bool(frame.lists) and frame.lists[-1]
+        )
     if frame.quote:
         return model.Shape(model.QUOTE)
     return model.PARAGRAPH_SHAPE
@@ -178,12 +180,19 @@ def merge_rows(dom: Dom) -> Dom:
         if sum(1 for c in cells if c) < 2:
             out.extend(run)
         else:
-            header = (all(tags[c][0] == "th" for c in rows[row])
-                      or tags.get(parent.get(row, 0), ("",))[0] == HEADER_SECTION_TAG)
-            out.append(b._replace(
-                text=CELL_SEPARATOR.join(c for c in cells if c), tag=ROW_TAG,
-                link_chars=sum(x.link_chars for x in run), caption=any(x.caption for x in run),
-                links=tuple(link for x in run for link in x.links),
-                shape=model.Shape(model.TABLE_ROW, cells=cells, header=header)))
+            header = (
+                all(tags[c][0] == "th" for c in rows[row])
+                or tags.get(parent.get(row, 0), ("",))[0] == HEADER_SECTION_TAG
+            )
+            out.append(
+                b._replace(
+                    text=CELL_SEPARATOR.join(c for c in cells if c),
+                    tag=ROW_TAG,
+                    link_chars=sum(x.link_chars for x in run),
+                    caption=any(x.caption for x in run),
+                    links=tuple(link for x in run for link in x.links),
+                    shape=model.Shape(model.TABLE_ROW, cells=cells, header=header),
+                )
+            )
         i = j
     return type(dom)(out, parent, tags)

@@ -6,6 +6,7 @@ Sites nest it in every way schema.org allows: a list of objects, an `@graph`, a
 list first, so that the article, its authors and its publisher are found wherever
 they stand.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -17,15 +18,46 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 # Types that describe the article itself, in order of trust: a page that declares a
 # NewsArticle and a WebPage holding it means the NewsArticle.
 ARTICLE_TYPES = (
-    "newsarticle", "reportage", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
-    "backgroundnewsarticle", "blogposting", "liveblogposting", "socialmediaposting", "techarticle",
-    "scholarlyarticle", "article", "report", "review", "howto", "recipe", "posting", "qapage",
-    "discussionforumposting", "medicalwebpage", "webpage", "itempage", "aboutpage", "creativework",
+    "newsarticle",
+    "reportage",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "socialmediaposting",
+    "techarticle",
+    "scholarlyarticle",
+    "article",
+    "report",
+    "review",
+    "howto",
+    "recipe",
+    "posting",
+    "qapage",
+    "discussionforumposting",
+    "medicalwebpage",
+    "webpage",
+    "itempage",
+    "aboutpage",
+    "creativework",
 )
 _RANK = {t: i for i, t in enumerate(ARTICLE_TYPES)}
 # Types that are organisations: named as an author, they are a site, not a person.
-ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "website", "localbusiness",
-                       "educationalorganization", "brand", "ngo", "governmentorganization"})
+ORG_TYPES = frozenset(
+    {
+        "organization",
+        "newsmediaorganization",
+        "corporation",
+        "website",
+        "localbusiness",
+        "educationalorganization",
+        "brand",
+        "ngo",
+        "governmentorganization",
+    }
+)
 # JSON-LD keys whose values are entities of the page itself (a QAPage's Question, a
 # Product's Offer, an ItemList's items), searched for their @type too.
 NESTED_KEYS = frozenset(("mainEntity", "mainEntityOfPage", "itemListElement", "offers", "about"))
@@ -132,10 +164,17 @@ def read(tree: LexborHTMLParser, scripts: Iterable[LexborNode] | None = None) ->
         return LinkedData()
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and len(o) > 1}
     ranked = sorted(
-        ((min(_RANK.get(t, len(_RANK)) for t in _types(o) or ["?"]), k, o) for k, o in enumerate(objects)
-         if set(_types(o)) & _RANK.keys()), key=lambda x: x[:2])
-    article = next((o for _, _, o in ranked if o.get("headline") or o.get("datePublished") or o.get("author")),
-                   ranked[0][2] if ranked else {})
+        (
+            (min(_RANK.get(t, len(_RANK)) for t in _types(o) or ["?"]), k, o)
+            for k, o in enumerate(objects)
+            if set(_types(o)) & _RANK.keys()
+        ),
+        key=lambda x: x[:2],
+    )
+    article = next(
+        (o for _, _, o in ranked if o.get("headline") or o.get("datePublished") or o.get("author")),
+        ranked[0][2] if ranked else {},
+    )
     orgs = frozenset(name for o in objects if set(_types(o)) & ORG_TYPES if (name := _string(o.get("name"))))
     published = _string(article.get("datePublished"))
     source = next((t for t in _types(article)), None)

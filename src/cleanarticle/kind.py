@@ -1,14 +1,15 @@
 """The page's kind (article, listing, forum, product, other) from evidence the pipeline already has.
 
 A crawl is mostly not articles. The kind is weighed from four sources of evidence together
-(a fitted model, see `page_kind`): what the page declares (JSON-LD `@type`, `og:type`), the URL's shape (`/tag/`, `/product/`,
-`/t/`), the body's shape (prose paragraphs against many short items of one form: teaser
-headlines, repeated author/date headers of posts, prices and cart buttons) and what the
+(a fitted model, see `page_kind`): what the page declares (JSON-LD `@type`, `og:type`), the
+URL's shape (`/tag/`, `/product/`, `/t/`), the body's shape (prose paragraphs against many
+short items of one form: teaser headlines, repeated author/date headers of posts, prices and cart buttons) and what the
 line classifier concluded (share of teaser lines, link density, where the main text sits).
 Declared types and URL segments are data (`data/page_kinds.tsv`); words such as "Add to
 cart" or "Reply" are lexicon data (`productword`, `forumword`). Everything here is a pure
 function over per-line features and labels, computed once per page: no second parse.
 """
+
 from __future__ import annotations
 
 import functools
@@ -37,7 +38,9 @@ ITEM_MAX_WORDS = 12
 # Amounts are bounded (PRICE_MAX_DIGITS) and tried only where a number starts: an unbounded
 # run would rescan a long run of digits from each of its characters (quadratic).
 PRICE_MAX_DIGITS = 15
-_PRICE = regex.compile(rf"\p{{Sc}}\s?\d[\d.,]{{0,{PRICE_MAX_DIGITS}}}|(?<![\d.,])\d[\d.,]{{0,{PRICE_MAX_DIGITS}}}\s?\p{{Sc}}")
+_PRICE = regex.compile(
+    rf"\p{{Sc}}\s?\d[\d.,]{{0,{PRICE_MAX_DIGITS}}}|(?<![\d.,])\d[\d.,]{{0,{PRICE_MAX_DIGITS}}}\s?\p{{Sc}}"
+)
 PRICE_LINE_MAX_WORDS = 6
 # A short line printed this many times is an item's button or label ("Read more", "Reply").
 REPEAT_MIN_TIMES = 3
@@ -121,9 +124,17 @@ def url_kind(url: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-def signals(feats: list[LineFeatures], labels: list[str], *, page_words: dict[str, str],
-            link_chars: list[int] | None = None, main_lines: frozenset[int] | None = None,
-            has_title: bool, types: tuple[str, ...] = (), url: str | None = None) -> PageSignals:
+def signals(
+    feats: list[LineFeatures],
+    labels: list[str],
+    *,
+    page_words: dict[str, str],
+    link_chars: list[int] | None = None,
+    main_lines: frozenset[int] | None = None,
+    has_title: bool,
+    types: tuple[str, ...] = (),
+    url: str | None = None,
+) -> PageSignals:
     """One pass over the page's lines: the counts `page_kind` decides from.
 
     `page_words` maps a line's phrase key to "product" or "forum" (the lexicon's shop and
@@ -131,7 +142,9 @@ def signals(feats: list[LineFeatures], labels: list[str], *, page_words: dict[st
     `main_lines` (HTML) the lines inside the main content container.
     """
     lines = body_lines = body_words = prose = run = prose_run = 0
-    related = chrome = comments = nav = headlines = dates = names = prices = counts = questions = product_words = forum_words = 0
+    related = chrome = comments = nav = headlines = dates = names = prices = counts = questions = product_words = (
+        forum_words
+    ) = 0
     first_body = -1
     chars = links = 0
     short_keys: dict[str, int] = {}
@@ -181,16 +194,32 @@ def signals(feats: list[LineFeatures], labels: list[str], *, page_words: dict[st
                 forum_words += 1
     kind, segment = url_kind(url)
     return PageSignals(
-        lines=lines, body_lines=body_lines, body_words=body_words, prose=prose, prose_run=prose_run,
-        related=related, chrome=chrome, comments=comments, nav=nav, headlines=headlines, dates=dates, names=names, prices=prices,
-        counts=counts, questions=questions, repeats=sum(n for n in short_keys.values() if n >= REPEAT_MIN_TIMES),
-        product_words=product_words, forum_words=forum_words,
+        lines=lines,
+        body_lines=body_lines,
+        body_words=body_words,
+        prose=prose,
+        prose_run=prose_run,
+        related=related,
+        chrome=chrome,
+        comments=comments,
+        nav=nav,
+        headlines=headlines,
+        dates=dates,
+        names=names,
+        prices=prices,
+        counts=counts,
+        questions=questions,
+        repeats=sum(n for n in short_keys.values() if n >= REPEAT_MIN_TIMES),
+        product_words=product_words,
+        forum_words=forum_words,
         first_body=first_body / lines if lines and first_body >= 0 else 1.0,
         link_share=links / chars if chars else (-1.0 if link_chars is None else 0.0),
         main_share=len(main_lines) / len(feats) if main_lines is not None and feats else -1.0,
-        has_title=has_title, types=types, url_kind=kind, url_segment=segment,
+        has_title=has_title,
+        types=types,
+        url_kind=kind,
+        url_segment=segment,
     )
-
 
 
 # --- Evidence and the model ---------------------------------------------------------
@@ -249,18 +278,41 @@ def evidence(s: PageSignals) -> tuple[float, ...]:
     return (
         1.0,
         float(any(declared.get(t) == ARTICLE for t in s.types if not t.startswith("og:"))),
-        float(LISTING in said), float(FORUM in said), float(PRODUCT in said), float(OTHER in said),
-        float("person" in s.types), float("og:article" in s.types), float("og:website" in s.types),
-        float(s.url_kind == ARTICLE), float(s.url_kind == LISTING and s.url_segment != "/"),
-        float(s.url_kind == FORUM), float(s.url_kind == PRODUCT), float(s.url_kind == OTHER),
+        float(LISTING in said),
+        float(FORUM in said),
+        float(PRODUCT in said),
+        float(OTHER in said),
+        float("person" in s.types),
+        float("og:article" in s.types),
+        float("og:website" in s.types),
+        float(s.url_kind == ARTICLE),
+        float(s.url_kind == LISTING and s.url_segment != "/"),
+        float(s.url_kind == FORUM),
+        float(s.url_kind == PRODUCT),
+        float(s.url_kind == OTHER),
         float(s.url_segment == "/"),
-        math.log1p(s.prose_run), s.prose / n, s.prose / max(1, s.body_lines),
+        math.log1p(s.prose_run),
+        s.prose / n,
+        s.prose / max(1, s.body_lines),
         math.log1p(s.body_words / max(1, s.body_lines)),
         s.link_share if html else 0.0,
-        s.dates / n, s.names / n, math.log1p(s.prices), math.log1p(s.product_words), math.log1p(s.forum_words),
-        s.related / n, s.headlines / n, float(s.has_title), math.log1p(s.body_words), s.first_body,
-        max(0.0, s.main_share), s.counts / n, s.questions / n, math.log1p(s.lines),
-        s.comments / n, s.nav / n, s.repeats / n,
+        s.dates / n,
+        s.names / n,
+        math.log1p(s.prices),
+        math.log1p(s.product_words),
+        math.log1p(s.forum_words),
+        s.related / n,
+        s.headlines / n,
+        float(s.has_title),
+        math.log1p(s.body_words),
+        s.first_body,
+        max(0.0, s.main_share),
+        s.counts / n,
+        s.questions / n,
+        math.log1p(s.lines),
+        s.comments / n,
+        s.nav / n,
+        s.repeats / n,
     )
 
 
@@ -315,7 +367,12 @@ def _describe(name: str, s: PageSignals, value: float) -> str:
         return f"declares {'/'.join(types[:2]) or name}"
     if name.startswith("url"):
         return f"url /{s.url_segment.strip('/')}/" if s.url_segment and s.url_segment != "/" else "url is the home page"
-    counts = {"prose run": f"{s.prose_run} prose paragraphs in a row", "prices": f"{s.prices} price lines",
-              "shop buttons": f"{s.product_words} shop buttons", "forum buttons": f"{s.forum_words} forum buttons",
-              "body words": f"{s.body_words} body words", "title": "has a title"}
+    counts = {
+        "prose run": f"{s.prose_run} prose paragraphs in a row",
+        "prices": f"{s.prices} price lines",
+        "shop buttons": f"{s.product_words} shop buttons",
+        "forum buttons": f"{s.forum_words} forum buttons",
+        "body words": f"{s.body_words} body words",
+        "title": "has a title",
+    }
     return counts.get(name) or f"{name} {value:.2f}"

@@ -8,6 +8,7 @@ ambiguous `langdetect` on a bounded sample with a fixed seed (it costs ~65 ms on
 page, so it never sees one). `benchmarks/langid_cost.py` measures the cost per document
 and the agreement with langdetect.
 """
+
 from __future__ import annotations
 
 import collections
@@ -54,7 +55,8 @@ _VI_LETTERS = regex.compile(r"[ơưđăạảấầẩẫậắằẳẵặẹ�
 _SCRIPT_RUNS = regex.compile(
     r"(?P<ko>\p{Hangul}+)|(?P<kana>[\p{Hiragana}\p{Katakana}]+)|(?P<han>\p{Han}+)|(?P<th>\p{Thai}+)"
     r"|(?P<arabic>\p{Arabic}+)|(?P<cyrillic>\p{Cyrillic}+)|(?P<hi>\p{Devanagari}+)|(?P<he>\p{Hebrew}+)"
-    r"|(?P<el>\p{Greek}+)")
+    r"|(?P<el>\p{Greek}+)"
+)
 # Letters that tell apart languages sharing a script (counted only in that script's text).
 _UKRAINIAN = regex.compile(r"[іїєґ]", regex.I)
 _RUSSIAN = regex.compile(r"[ыэёъ]", regex.I)
@@ -78,7 +80,7 @@ def sample(lines: list[str]) -> str:
     """A bounded slice of the document's longest-looking lines."""
     picked, size = [], 0
     for line in lines:
-        if line.count(" ") + 1 >= SAMPLE_MIN_WORDS or not line.isascii() and len(line) >= 20:
+        if line.count(" ") + 1 >= SAMPLE_MIN_WORDS or (not line.isascii() and len(line) >= 20):
             picked.append(line)
             size += len(line)
             if size >= SAMPLE_CHARS:
@@ -209,8 +211,11 @@ def identify(lines: list[str]) -> Detection:
         counts = _script_counts(text)
         if counts:
             han_kana = counts.get("han", 0) + counts.get("kana", 0)
-            script, size = max(((s, n) for s, n in counts.items() if s not in ("han", "kana")),
-                               key=lambda kv: kv[1], default=("han", 0))
+            script, size = max(
+                ((s, n) for s, n in counts.items() if s not in ("han", "kana")),
+                key=lambda kv: kv[1],
+                default=("han", 0),
+            )
             if han_kana > size:
                 script, size = "han", han_kana
             if size >= SCRIPT_MIN_SHARE * letters:

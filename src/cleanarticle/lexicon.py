@@ -4,6 +4,7 @@ The lists live in `data/` so that adding a language is adding files, not code. E
 language is read once and kept in a bounded cache: a crawl meets a few dozen
 languages, never an unbounded number.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -82,7 +83,7 @@ class Lexicon:
 
     langs: tuple[str, ...]
     stopwords: frozenset[str]
-    phrases: dict[str, str]            # whole-line phrase -> chrome kind
+    phrases: dict[str, str]  # whole-line phrase -> chrome kind
     contains: tuple[tuple[str, str], ...]  # (phrase, kind) found anywhere in a short line
     credit_words: tuple[str, ...]
     caption_prefixes: tuple[str, ...]
@@ -173,7 +174,7 @@ class Lexicon:
                 n += 1
                 continue
             for size in range(min(MAX_PHRASE_WORDS, len(tokens) - n), 0, -1):
-                if self.phrases.get(" ".join(tokens[n:n + size]).strip(_PREFIX_SEPARATORS + ",")) == "share":
+                if self.phrases.get(" ".join(tokens[n : n + size]).strip(_PREFIX_SEPARATORS + ",")) == "share":
                     n += size
                     found += 1
                     break
@@ -222,16 +223,24 @@ def lexicon(lang: str | None) -> Lexicon:
     contains = tuple((p, k[1:]) for k in entries if k.startswith("*") for p, _ in entries[k])
     # Spaced as lines are, but not trimmed as phrase_key() trims a line's edges: "copyright ©"
     # must keep its mark (inside a line it is still there), or it would match every "copyright".
-    sentences = {" ".join(p.split()): k[1:] for k in entries if k.startswith("+") and k[1:] in LINE_KINDS
-                 for p, _ in entries[k] if p.strip()}  # an empty phrase would match every line
-    sentence_re = (re.compile("|".join(re.escape(p) for p in sorted(sentences, key=len, reverse=True)))
-                   if sentences else None)
+    sentences = {
+        " ".join(p.split()): k[1:]
+        for k in entries
+        if k.startswith("+") and k[1:] in LINE_KINDS
+        for p, _ in entries[k]
+        if p.strip()
+    }  # an empty phrase would match every line
+    sentence_re = (
+        re.compile("|".join(re.escape(p) for p in sorted(sentences, key=len, reverse=True))) if sentences else None
+    )
     stops = stopwords(lang) if lang else frozenset()
-    triggers = frozenset(max(ws, key=lambda w: (w not in stops, len(w)))
-                         for ws in (_WORDS.findall(p) for p in sentences) if ws)
+    triggers = frozenset(
+        max(ws, key=lambda w: (w not in stops, len(w))) for ws in (_WORDS.findall(p) for p in sentences) if ws
+    )
     unspaced = sorted((p for p in phrases if _UNSPACED_START.match(p)), key=len, reverse=True)
-    dense_prefix = (regex.compile(f"^({'|'.join(regex.escape(p) for p in unspaced)}){_DENSE_SEPARATORS}")
-                    if unspaced else None)
+    dense_prefix = (
+        regex.compile(f"^({'|'.join(regex.escape(p) for p in unspaced)}){_DENSE_SEPARATORS}") if unspaced else None
+    )
     return Lexicon(
         langs=langs,
         stopwords=stopwords(lang) if lang and lang not in UNSPACED_LANGS else frozenset(),
@@ -251,8 +260,9 @@ def lexicon(lang: str | None) -> Lexicon:
         calendars=frozenset(p for p, _ in entries.get("calendar", ())),
         dense_prefix=dense_prefix,
         phrase_starts=frozenset(p.split(" ")[0] for p in phrases),
-        page_words={phrase_key(p): kind for source, kind in PAGE_WORD_KINDS.items()
-                    for p, _ in entries.get(source, ())},
+        page_words={
+            phrase_key(p): kind for source, kind in PAGE_WORD_KINDS.items() for p, _ in entries.get(source, ())
+        },
         sentence_re=sentence_re,
         sentences=sentences,
         sentence_triggers=triggers,

@@ -7,6 +7,7 @@ chrome regions were already relabelled by `classify.with_dom` and add nothing, a
 neither do table rows: a long table inside an article would otherwise be chosen as the
 container and cut the prose around it (wikipedia-4 on the readability pages: F1 0.92 -> 0.75).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -60,8 +61,15 @@ def main_container(dom: Dom, guesses: list[Guess], t: Thresholds | None = None) 
         children.setdefault(parent, []).append(element)
     while top:
         parent = dom.parent.get(top, 0)
-        chosen = [e for e in children.get(parent, [top]) if e == top
-                  or score.get(e, 0.0) >= t.sibling_min_share * score[top]] if parent else [top]
+        chosen = (
+            [
+                e
+                for e in children.get(parent, [top])
+                if e == top or score.get(e, 0.0) >= t.sibling_min_share * score[top]
+            ]
+            if parent
+            else [top]
+        )
         inside = _descendants(chosen, children)
         if sum(n for e, n in good if e in inside) >= t.min_coverage * total:
             break
@@ -93,7 +101,9 @@ def _descendants(elements: list[int], children: dict[int, list[int]]) -> set[int
 MIN_PROSE_SHARE = 0.5
 
 
-def checked(dom: Dom, main: MainContainer | None, prose: list[int], t: Thresholds | None = None) -> MainContainer | None:
+def checked(
+    dom: Dom, main: MainContainer | None, prose: list[int], t: Thresholds | None = None
+) -> MainContainer | None:
     """`main`, or the container of the page's prose when `main` holds a small share of it.
 
     `prose` gives, per block, its characters if it is a prose paragraph (long, stopword-rich,
@@ -135,8 +145,9 @@ TITLE_SECTION_MIN_CHARS = 150
 TITLE_SECTION_MIN_GAP = 20
 
 
-def with_title_section(dom: Dom, main: MainContainer | None, guesses: list[Guess],
-                       t: Thresholds | None = None) -> MainContainer | None:
+def with_title_section(
+    dom: Dom, main: MainContainer | None, guesses: list[Guess], t: Thresholds | None = None
+) -> MainContainer | None:
     """`main` and the headline's own section, when the page's first `<h1>` stands outside `main`.
 
     The reason of the lines then names both ("... and the headline's <div.product-info>").
@@ -165,8 +176,13 @@ def with_title_section(dom: Dom, main: MainContainer | None, guesses: list[Guess
         lines = range(first, last + 1)
         if any(i in main.lines for i in lines):
             return main
-        text = sum(len(dom.blocks[i].text) for i in lines if guesses[i].label == model.BODY
-                   and guesses[i].quality in (GOOD, NEAR) and dom.blocks[i].link_density < t.link_density_max)
+        text = sum(
+            len(dom.blocks[i].text)
+            for i in lines
+            if guesses[i].label == model.BODY
+            and guesses[i].quality in (GOOD, NEAR)
+            and dom.blocks[i].link_density < t.link_density_max
+        )
         if text >= t.title_section_min_chars:
             gap = min(min(abs(i - first), abs(i - last)) for i in main.lines)
             if gap < t.title_section_min_gap:

@@ -9,6 +9,7 @@ never turns into markup: removing the markup again gives back the body's lines.
 Written only when asked for (`Article.markdown`, `--as md`, the `markdown` field): the
 cleaning itself never builds it.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -50,7 +51,7 @@ def _escape_line_start(out: str) -> str:
     m = _LINE_START.match(out)
     if m:
         if m.group(3):  # "1." -> "1\." : the number stays, the list does not
-            out = out[:m.end(3)] + "\\" + out[m.end(3):]
+            out = out[: m.end(3)] + "\\" + out[m.end(3) :]
         else:
             out = "\\" + out
     return out
@@ -84,7 +85,7 @@ def _heading_text(text: str, links: tuple[tuple[str, str], ...] = ()) -> str:
     """Heading content: a trailing run of `#` would be read as the heading's closing sequence."""
     out = _linked(text, links)
     stripped = out.rstrip("#")  # not a "#+$" regex: that backtracks quadratically over a run of "#"
-    return stripped + "\\" + out[len(stripped):] if len(stripped) < len(out) else out
+    return stripped + "\\" + out[len(stripped) :] if len(stripped) < len(out) else out
 
 
 def _cell(text: str) -> str:
@@ -131,7 +132,7 @@ def _render(kind: str, run: list[model.Block], links: bool) -> Iterator[str]:
 def item_text(block: model.Block) -> str:
     """A list item's text without the marker the text printed (text mode: "• milk" -> "milk")."""
     if block.shape.marker and block.text.startswith(block.shape.marker):
-        return block.text[len(block.shape.marker):].lstrip()
+        return block.text[len(block.shape.marker) :].lstrip()
     return block.text
 
 

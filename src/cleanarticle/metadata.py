@@ -3,6 +3,7 @@
 These run before the context pass: the lines they pick are labelled `title`,
 `byline` and `date`, so that the body never repeats them.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -12,8 +13,8 @@ from collections.abc import Callable
 import regex
 
 from . import classify
-from .features import LineFeatures, name_of
 from .classify import Guess
+from .features import LineFeatures, name_of
 from .lexicon import Lexicon
 
 # How many non-blank lines before the first good paragraph the title may stand.
@@ -76,8 +77,9 @@ def _titleish(f: LineFeatures, g: Guess) -> bool:
 
 def find_title(feats: list[LineFeatures], guesses: list[Guess], nonblank: list[int]) -> int | None:
     """The headline nearest above the first good paragraph (or just below a lead printed first)."""
-    first_good = next((k for k, i in enumerate(nonblank) if guesses[i].quality == classify.GOOD
-                       and guesses[i].label == "body"), None)
+    first_good = next(
+        (k for k, i in enumerate(nonblank) if guesses[i].quality == classify.GOOD and guesses[i].label == "body"), None
+    )
     if first_good is None:
         return None
     title = None
@@ -89,7 +91,7 @@ def find_title(feats: list[LineFeatures], guesses: list[Guess], nonblank: list[i
     if title is None:
         for k in range(first_good + 1, min(len(nonblank), first_good + 1 + TITLE_LOOKAHEAD)):
             i = nonblank[k]
-            after = nonblank[k + 1:k + 1 + TITLE_TO_BODY]
+            after = nonblank[k + 1 : k + 1 + TITLE_TO_BODY]
             if _titleish(feats[i], guesses[i]) and any(guesses[j].quality == classify.GOOD for j in after):
                 title = i
                 break
@@ -104,15 +106,19 @@ def title_line(feats: list[LineFeatures], nonblank: list[int], title: str) -> in
     """The first line that prints a declared title (HTML pages: `<h1>` under `<title>`)."""
     key = " ".join(title.casefold().split())
     for i in nonblank:
-        if feats[i].key == key or (len(feats[i].key) >= TITLE_MIN_MATCH and feats[i].key in key
-                                   and feats[i].headline):
+        if feats[i].key == key or (len(feats[i].key) >= TITLE_MIN_MATCH and feats[i].key in key and feats[i].headline):
             return i
     return None
 
 
-def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonblank: list[int],
-                         title: int | None, marked: frozenset[int] | None = None,
-                         joiners: frozenset[str] = frozenset()) -> Meta:
+def find_byline_and_date(
+    feats: list[LineFeatures],
+    guesses: list[Guess],
+    nonblank: list[int],
+    title: int | None,
+    marked: frozenset[int] | None = None,
+    joiners: frozenset[str] = frozenset(),
+) -> Meta:
     """Byline and date lines in a window around the title; weekday dates above it are site headers.
 
     `marked` (HTML pages) holds the lines that the markup calls a byline or author. There a
@@ -125,20 +131,26 @@ def find_byline_and_date(feats: list[LineFeatures], guesses: list[Guess], nonbla
     k_title = nonblank.index(title)
     below = []
     window = META_WINDOW if marked is None else HTML_META_WINDOW
-    for i in nonblank[k_title + 1:k_title + 1 + window]:
+    for i in nonblank[k_title + 1 : k_title + 1 + window]:
         # Text: up to the first good paragraph; HTML: past it (a standfirst often sits
         # between headline and byline), good paragraphs themselves are left out below.
         if marked is None and guesses[i].quality == classify.GOOD:
             break
         below.append(i)
-    above = nonblank[max(0, k_title - 2):k_title][::-1]
-    around = [i for i in below + above if guesses[i].quality != classify.GOOD]  # below first: most sites print them there
+    above = nonblank[max(0, k_title - 2) : k_title][::-1]
+    # Below first: most sites print them there.
+    around = [i for i in below + above if guesses[i].quality != classify.GOOD]
     # An explicit "By ..." wins over a bare name (a section link or a related author may
     # come first); above the title only the explicit form counts: menus are full of names.
     prefixed = [i for i in around if feats[i].byline_prefix and not feats[i].chrome]
-    named = [i for i in around if i > title and not feats[i].chrome
-             and (feats[i].name if marked is None else i in marked and (feats[i].name or _caps_name(feats[i], joiners)))]
-    byline = (prefixed or named or [None])[0]
+    named = [
+        i
+        for i in around
+        if i > title
+        and not feats[i].chrome
+        and (feats[i].name if marked is None else i in marked and (feats[i].name or _caps_name(feats[i], joiners)))
+    ]
+    byline = next(iter(prefixed or named), None)
     date_line = None
     for i in around:
         f = feats[i]
@@ -161,7 +173,7 @@ def printed_near(feats: list[LineFeatures], nonblank: list[int], title: int | No
     if title is None:
         return True
     k = nonblank.index(title)
-    window = nonblank[max(0, k - META_ABOVE):k + 1 + HTML_META_WINDOW]
+    window = nonblank[max(0, k - META_ABOVE) : k + 1 + HTML_META_WINDOW]
     names = [n.casefold() for n in _AUTHOR_PARTS.split(byline) if len(n) > 1]
     return any(n in feats[i].text.casefold() for i in window for n in names)
 
@@ -179,7 +191,7 @@ def _byline_text(f: LineFeatures) -> str:
     """
     text = f.text
     if f.date is not None and f.date.start > 0:
-        text = _BYLINE_DATE_SEPARATOR.split(text[:f.date.start])[0]
+        text = _BYLINE_DATE_SEPARATOR.split(text[: f.date.start])[0]
     return text.strip(" |,-／｜")
 
 
@@ -187,7 +199,7 @@ def _strip_prefix(text: str, lex: Lexicon) -> str:
     folded = text.casefold()
     for word in lex.byline_words:
         if folded.startswith((word + " ", word + ":")):
-            return text[len(word):].lstrip(" :")
+            return text[len(word) :].lstrip(" :")
     return text
 
 
@@ -199,8 +211,9 @@ def _declared_name(part: str, lex: Lexicon) -> str | None:
     return None if name.casefold() in _PLACEHOLDERS else name
 
 
-def authors(byline: str | None, lex: Lexicon, *, declared: bool = False,
-            is_site: Callable[[str], bool] | None = None) -> tuple[str, ...]:
+def authors(
+    byline: str | None, lex: Lexicon, *, declared: bool = False, is_site: Callable[[str], bool] | None = None
+) -> tuple[str, ...]:
     """Names only: prefixes ("By", "Bởi", "Theo") stripped, parts that are not names dropped.
 
     A `declared` byline (from the markup) is trusted to hold names, so a one-word name

@@ -1,4 +1,5 @@
 """The plain data that flows out of cleanarticle: `Block` per input line, `Article` per page."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -22,8 +23,26 @@ NAV = "nav"
 HEADER = "header"
 FOOTER = "footer"
 
-LABELS = frozenset({BODY, TITLE, BYLINE, DATE, SOURCE, BLANK, DUPLICATE, IMAGE, CAPTION,
-                    RELATED, SHARE, COMMENTS, PROMO, NAV, HEADER, FOOTER})
+LABELS = frozenset(
+    {
+        BODY,
+        TITLE,
+        BYLINE,
+        DATE,
+        SOURCE,
+        BLANK,
+        DUPLICATE,
+        IMAGE,
+        CAPTION,
+        RELATED,
+        SHARE,
+        COMMENTS,
+        PROMO,
+        NAV,
+        HEADER,
+        FOOTER,
+    }
+)
 CHROME = LABELS - {BODY, TITLE, BYLINE, DATE, SOURCE, BLANK}
 
 
@@ -90,8 +109,15 @@ class Block:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; `links` only where the block has some."""
-        out = {"index": self.index, "text": self.text, "label": self.label, "reason": self.reason,
-               "rule": self.rule, "first_label": self.first_label, "shape": self.shape.to_dict()}
+        out = {
+            "index": self.index,
+            "text": self.text,
+            "label": self.label,
+            "reason": self.reason,
+            "rule": self.rule,
+            "first_label": self.first_label,
+            "shape": self.shape.to_dict(),
+        }
         if self.links:
             out["links"] = [list(link) for link in self.links]
         return out
@@ -132,6 +158,7 @@ class Article:
         """The title and body as Markdown (CommonMark + pipe tables), built from the blocks'
         shapes when asked for; see `cleanarticle.markdown`."""
         from .markdown import to_markdown  # markdown.py imports this module
+
         return to_markdown(self)
 
     def to_dict(self, *, blocks: bool = True) -> dict[str, Any]:

@@ -1,4 +1,5 @@
 """Cheap text normalisation before splitting into lines, and mojibake repair when needed."""
+
 from __future__ import annotations
 
 import re
@@ -12,14 +13,17 @@ _NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # soft hyphen, bidi marks) and control characters other than tabs and line breaks (NUL and
 # friends never belong in text; tabs become spaces below). Classes of code points only: the
 # standard library's engine (re) scans them five times faster than regex.
-_DROPPED = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                       r"\x00-\x08\x0e-\x1f\x7f]")
+_DROPPED = re.compile(
+    r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    r"\x00-\x08\x0e-\x1f\x7f]"
+)
 _SPACE_LIKE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # UTF-8 read as cp1252/latin-1 leaves tell-tale pairs such as "Ã©", "â€™", "Ä‘".
 _MOJIBAKE = regex.compile(
     r"[ÃÂÄÅÆ][\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
     r"\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]"
-    r"|á[º»]|â€")  # "á»", "áº": Vietnamese letters; "â€": curly quotes and dashes
+    r"|á[º»]|â€"
+)  # "á»", "áº": Vietnamese letters; "â€": curly quotes and dashes
 # How many tell-tale pairs make us pay for ftfy (it runs at about 1 MB/s).
 MIN_MOJIBAKE_HITS = 2
 
@@ -45,8 +49,9 @@ def normalize(text: str) -> tuple[str, bool]:
 
         # Undo the encoding damage only: ftfy's restyling (straight quotes, half-width forms,
         # split ligatures) would change characters the author wrote and the page kept.
-        text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False,
-                             fix_character_width=False, fix_latin_ligatures=False)
+        text = ftfy.fix_text(
+            text, normalization="NFC", uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False
+        )
         fixed = True
     text = _NEWLINES.sub("\n", text)
     text = _DROPPED.sub("", text)

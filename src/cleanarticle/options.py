@@ -11,6 +11,7 @@ new option reaches all of them (as ftfy's `TextFixerConfig` does for `fix_text`)
 
 Options are checked when the value is made, with one-line errors, before any page is read.
 """
+
 from __future__ import annotations
 
 import dataclasses

@@ -1,4 +1,5 @@
 """`clean()`: decode -> normalize -> blocks -> features -> classify -> metadata -> revise -> confidence."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -7,8 +8,26 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from . import blocks, classify, confidence, decode, html_blocks, html_dates, html_meta, kind, langid, lexicon, limits
-from . import main_content, metadata, model, normalize, revise, safety_net, text_shape
+from . import (
+    blocks,
+    classify,
+    confidence,
+    decode,
+    html_blocks,
+    html_dates,
+    html_meta,
+    kind,
+    langid,
+    lexicon,
+    limits,
+    main_content,
+    metadata,
+    model,
+    normalize,
+    revise,
+    safety_net,
+    text_shape,
+)
 from .features import LineFeatures, line_features
 from .options import CleanOptions, resolve
 
@@ -50,9 +69,16 @@ def _clean_html(html: str, opts: CleanOptions, *, encoding: str | None) -> model
     return clean_lines(lines, lang=opts.lang or head.lang, encoding=encoding, dom=dom, head=head, options=opts)
 
 
-def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | None = None,
-                today: datetime.date | None = None, dom: html_blocks.Dom | None = None,
-                head: html_meta.HeadMeta | None = None, options: CleanOptions | None = None) -> model.Article:
+def clean_lines(
+    lines: list[str],
+    *,
+    lang: str | None = None,
+    encoding: str | None = None,
+    today: datetime.date | None = None,
+    dom: html_blocks.Dom | None = None,
+    head: html_meta.HeadMeta | None = None,
+    options: CleanOptions | None = None,
+) -> model.Article:
     """The classifier over already-split, normalised lines (one block each).
 
     HTML pages add `dom` (one block of markup evidence per line) and `head` (declared
@@ -69,8 +95,10 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     # distinct line is featurised once. The memo lives for this page only.
     memo: dict[str, LineFeatures] = {}
     month_first = lang == "en"
-    feats = [memo.get(line) or memo.setdefault(line, line_features(line, lex, today, month_first=month_first, t=t))
-             for line in lines]
+    feats = [
+        memo.get(line) or memo.setdefault(line, line_features(line, lex, today, month_first=month_first, t=t))
+        for line in lines
+    ]
     has_stoplist = bool(lex.stopwords) and classify.stoplist_fits(feats, t)
     guesses = first = [classify.classify(f, has_stoplist, t, off) for f in feats]
     if dom is not None:
@@ -81,8 +109,9 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     # it (a kicker, a section name) is not relabelled, but still anchors byline and date.
     title = metadata.title_line(feats, nonblank, head.title) if head.title else guessed
     marked = frozenset(i for i, b in enumerate(dom.blocks) if b.region == "byline") if dom is not None else None
-    meta = metadata.find_byline_and_date(feats, guesses, nonblank, title if title is not None else guessed, marked,
-                                         lex.name_joiners)
+    meta = metadata.find_byline_and_date(
+        feats, guesses, nonblank, title if title is not None else guessed, marked, lex.name_joiners
+    )
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
     main = None
@@ -96,8 +125,9 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
         rescued = safety_net.rescue(feats, first, final, reasons, rule_ids, dom, t)
     elif dom is None and "net.text_rescue" not in off and safety_net.text_lost(feats, first, final, t):
         # The simpler reading: the same context pass without the main text block.
-        rescued = safety_net.text_rescue(feats, first, final,
-                                         revise.revise(feats, guesses, meta, None, t, off | {"revise.main_block"}), t)
+        rescued = safety_net.text_rescue(
+            feats, first, final, revise.revise(feats, guesses, meta, None, t, off | {"revise.main_block"}), t
+        )
     if rescued is not None:
         final, reasons, rule_ids = rescued
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
@@ -105,9 +135,14 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
     anchor = title if title is not None else guessed
     # A declared byline counts where its name is printed near the headline, or where the text
     # shows no byline (see README, "Authors"); else the text rules' byline stands.
-    byline, declared = next(((text, True) for _, text in head.bylines
-                             if meta.byline_text is None or metadata.printed_near(feats, nonblank, anchor, text)),
-                            (meta.byline_text, False))
+    byline, declared = next(
+        (
+            (text, True)
+            for _, text in head.bylines
+            if meta.byline_text is None or metadata.printed_near(feats, nonblank, anchor, text)
+        ),
+        (meta.byline_text, False),
+    )
     if dom is not None:
         shapes = [b.shape for b in dom.blocks]
         links = [b.links for b in dom.blocks]
@@ -117,9 +152,16 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
         reasons = [f"{why}; {note}" if note else why for why, (_, note) in zip(reasons, inferred)]
         links = [()] * len(lines)
     has_title = title is not None or head.title is not None
-    page = kind.signals(feats, final, page_words=lex.page_words, has_title=has_title, types=head.types, url=opts.url,
-                        link_chars=[b.link_chars for b in dom.blocks] if dom is not None else None,
-                        main_lines=main.lines if main is not None else None)
+    page = kind.signals(
+        feats,
+        final,
+        page_words=lex.page_words,
+        has_title=has_title,
+        types=head.types,
+        url=opts.url,
+        link_chars=[b.link_chars for b in dom.blocks] if dom is not None else None,
+        main_lines=main.lines if main is not None else None,
+    )
     page_kind = kind.page_kind(page)
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
@@ -131,13 +173,17 @@ def clean_lines(lines: list[str], *, lang: str | None = None, encoding: str | No
         date_source=date_source,
         lang=lang,
         # A page the safety net had to rescue was hard to read: its confidence says so.
-        confidence=round(confidence.confidence(page, page_kind, t)
-                         * (t.rescue_confidence_factor if rescued is not None else 1.0), 3),
+        confidence=round(
+            confidence.confidence(page, page_kind, t) * (t.rescue_confidence_factor if rescued is not None else 1.0), 3
+        ),
         kind=page_kind.kind,
         kind_reason=page_kind.reason,
         encoding=encoding,
         format="text" if dom is None else "html",
-        blocks=tuple(model.Block(i, line, lab, why, rule, g.label, shape=shape, links=link)
-                     for i, (line, lab, why, rule, g, shape, link)
-                     in enumerate(zip(lines, final, reasons, rule_ids, guesses, shapes, links))),
+        blocks=tuple(
+            model.Block(i, line, lab, why, rule, g.label, shape=shape, links=link)
+            for i, (line, lab, why, rule, g, shape, link) in enumerate(
+                zip(lines, final, reasons, rule_ids, guesses, shapes, links)
+            )
+        ),
     )

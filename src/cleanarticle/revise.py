@@ -8,6 +8,7 @@ prompt or the last related heading is the end of the page. Each rule is a functi
 that rewrites `labels`/`reasons` in place over one page; `STEPS` runs them in a fixed
 order under their rule ids (rules.py), and `revise(..., off=...)` skips the ones turned off.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -17,8 +18,8 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from . import article_end, model
-from .features import LineFeatures, default_thresholds
 from .classify import BAD, GOOD, NEAR, SHORT, Guess
+from .features import LineFeatures, default_thresholds
 from .main_content import MainContainer
 from .metadata import Meta
 
@@ -91,8 +92,14 @@ class _Page:
         return self.labels[i] == model.BODY
 
 
-def revise(feats: list[LineFeatures], guesses: list[Guess], meta: Meta, main: MainContainer | None = None,
-           t: Thresholds | None = None, off: frozenset[str] = frozenset()) -> tuple[list[str], list[str], list[str]]:
+def revise(
+    feats: list[LineFeatures],
+    guesses: list[Guess],
+    meta: Meta,
+    main: MainContainer | None = None,
+    t: Thresholds | None = None,
+    off: frozenset[str] = frozenset(),
+) -> tuple[list[str], list[str], list[str]]:
     """Final (labels, reasons, rule ids) for a page, given first-pass guesses and the metadata lines.
 
     HTML pages pass the `main` content container found in the DOM; text pages find
@@ -100,8 +107,18 @@ def revise(feats: list[LineFeatures], guesses: list[Guess], meta: Meta, main: Ma
     """
     if t is None:
         t = default_thresholds()
-    page = _Page(feats, guesses, [g.label for g in guesses], [g.reason for g in guesses], [g.rule for g in guesses],
-                 [i for i, f in enumerate(feats) if f.text], meta, main, t, off)
+    page = _Page(
+        feats,
+        guesses,
+        [g.label for g in guesses],
+        [g.reason for g in guesses],
+        [g.rule for g in guesses],
+        [i for i, f in enumerate(feats) if f.text],
+        meta,
+        main,
+        t,
+        off,
+    )
     for step in STEPS:
         if step.rule not in off:
             page.rule = step.rule
@@ -124,8 +141,12 @@ def _mark_metadata(page: _Page) -> None:
     if meta.title is not None and "meta.later_date" not in off:
         for i in page.nonblank:
             if i > meta.title and page.labels[i] == model.DATE and i != meta.date_line:
-                page.set(i, model.RELATED, "a date line below the article's own date: a teaser's timestamp",
-                         "meta.later_date")
+                page.set(
+                    i,
+                    model.RELATED,
+                    "a date line below the article's own date: a teaser's timestamp",
+                    "meta.later_date",
+                )
 
 
 def _mark_duplicates(page: _Page) -> None:
@@ -137,7 +158,7 @@ def _mark_duplicates(page: _Page) -> None:
         f = feats[i]
         if f.words < 3:
             continue
-        if f.key == title_key and i != meta.title:
+        if f.key == title_key and meta.title is not None and i != meta.title:
             page.set(i, model.DUPLICATE, f"repeats the title (line {meta.title + 1})")
             continue
         j = first_seen.setdefault(f.key, i)
@@ -169,9 +190,13 @@ def _mark_captions_after_images(page: _Page) -> None:
     blank_separated = _blank_separated(page)
     for i in page.nonblank:
         nxt = i + 1
-        if (page.labels[i] == model.IMAGE and nxt < len(page.feats) and page.feats[nxt].text
-                and page.labels[nxt] in (model.BODY, model.DUPLICATE)
-                and (blank_separated or page.guesses[nxt].quality != GOOD)):
+        if (
+            page.labels[i] == model.IMAGE
+            and nxt < len(page.feats)
+            and page.feats[nxt].text
+            and page.labels[nxt] in (model.BODY, model.DUPLICATE)
+            and (blank_separated or page.guesses[nxt].quality != GOOD)
+        ):
             page.set(nxt, model.CAPTION, f"follows the image on line {i + 1}")
 
 
@@ -196,12 +221,11 @@ def _mark_related_boxes(page: _Page) -> None:
         owned, last_headline, last_key, bare_list = 0, False, "", False
         # At most MAX_BOX_ITEMS + 1 lines are looked at: a bounded slice, not a copy of the
         # rest of the page per heading (quadratic on a page of headings).
-        for j in page.nonblank[k + 1:k + 2 + max_items]:
+        for j in page.nonblank[k + 1 : k + 2 + max_items]:
             f = page.feats[j]
             if page.labels[j] not in (model.BODY, model.NAV, model.DATE, model.RELATED, model.DUPLICATE):
                 break
-            fits = (f.headline or f.date_only or f.ago
-                    or (last_headline and not bare_list and _item_follows(page, j)))
+            fits = f.headline or f.date_only or f.ago or (last_headline and not bare_list and _item_follows(page, j))
             if not fits or owned >= max_items:
                 break
             page.set(j, model.RELATED, f"listed under the related heading on line {i + 1}")
@@ -236,9 +260,9 @@ def _mark_teasers(page: _Page) -> None:
         prev = page.next_nonblank(i, -1)
         nxt = page.next_nonblank(i)
         group: list[int] = []
-        if prev is not None and page.feats[prev].headline:          # headline, timestamp, summary
+        if prev is not None and page.feats[prev].headline:  # headline, timestamp, summary
             group = [prev] + ([nxt] if nxt is not None and page.soft(nxt) and not page.feats[nxt].headline else [])
-        elif prev is not None and page.soft(prev):                  # headline, summary, timestamp
+        elif prev is not None and page.soft(prev):  # headline, summary, timestamp
             head = page.next_nonblank(prev, -1)
             if head is not None and page.feats[head].headline and head > first_good:
                 group = [head, prev]
@@ -261,8 +285,14 @@ def _good_text_before(page: _Page) -> tuple[dict[int, int], int]:
 
 def _is_teaser_pair(page: _Page, head: int, summary: int) -> bool:
     f = page.feats[head]
-    return (page.soft(head) and page.soft(summary) and f.headline and f.words >= page.t.teaser_headline_min_words
-            and page.guesses[head].quality != GOOD and page.guesses[summary].quality == GOOD)
+    return (
+        page.soft(head)
+        and page.soft(summary)
+        and f.headline
+        and f.words >= page.t.teaser_headline_min_words
+        and page.guesses[head].quality != GOOD
+        and page.guesses[summary].quality == GOOD
+    )
 
 
 def _mark_teaser_runs(page: _Page) -> None:
@@ -275,9 +305,9 @@ def _mark_teaser_runs(page: _Page) -> None:
         end = k
         while end + 1 < len(items) and _is_teaser_pair(page, items[end], items[end + 1]):
             end += 2
-        last = items[end - 1] if end > k else None
+        last = items[end - 1]  # the loop below runs only when the run has pairs (end > k)
         for start in range(k, end - 2 * page.t.min_teaser_pairs + 1, 2):  # the run, or its later part
-            pairs = list(zip(items[start:end:2], items[start + 1:end:2]))
+            pairs = list(zip(items[start:end:2], items[start + 1 : end : 2]))
             run_chars = sum(page.feats[s].chars for _, s in pairs)
             after = total - before[last] - page.feats[last].chars
             if before[pairs[0][0]] >= total / 2 and after < run_chars:
@@ -304,8 +334,14 @@ def _mark_second_story(page: _Page) -> None:
     before, total = _good_text_before(page)
     for i in page.nonblank:
         f = page.feats[i]
-        if not (before[i] >= total / 2 and page.soft(i) and page.guesses[i].quality != GOOD and f.headline
-                and not f.all_caps and min_words <= f.words <= max_words):
+        if not (
+            before[i] >= total / 2
+            and page.soft(i)
+            and page.guesses[i].quality != GOOD
+            and f.headline
+            and not f.all_caps
+            and min_words <= f.words <= max_words
+        ):
             continue
         nxt = page.next_nonblank(i)
         if nxt is None or page.guesses[nxt].quality != GOOD or not page.soft(nxt):
@@ -350,8 +386,9 @@ def _mark_outside_main_block(page: _Page) -> None:
     if span is None:
         return
     first, last = span
-    _mark_outside(page, lambda i: first <= i <= last, first,
-                  f"outside the main text block (lines {first + 1}-{last + 1})")
+    _mark_outside(
+        page, lambda i: first <= i <= last, first, f"outside the main text block (lines {first + 1}-{last + 1})"
+    )
 
 
 def _mark_outside_container(page: _Page) -> None:
@@ -359,8 +396,7 @@ def _mark_outside_container(page: _Page) -> None:
     main = page.main
     if main is None:
         return
-    _mark_outside(page, main.lines.__contains__, min(main.lines, default=0),
-                  f"outside the main content <{main.name}>")
+    _mark_outside(page, main.lines.__contains__, min(main.lines, default=0), f"outside the main content <{main.name}>")
 
 
 def _mark_outside(page: _Page, inside: Callable[[int], bool], first: int, where: str) -> None:
@@ -369,8 +405,11 @@ def _mark_outside(page: _Page, inside: Callable[[int], bool], first: int, where:
         if inside(i) or not page.soft(i):
             continue
         f = page.feats[i]
-        label = model.NAV if i < first else (
-            model.RELATED if f.headline or page.guesses[i].quality == GOOD else model.FOOTER)
+        label = (
+            model.NAV
+            if i < first
+            else (model.RELATED if f.headline or page.guesses[i].quality == GOOD else model.FOOTER)
+        )
         page.set(i, label, where)
 
 
@@ -418,7 +457,10 @@ def _settle_by_neighbours(page: _Page) -> None:
                 if distance > max_distance:
                     break
     settled = list(quals)
-    before, after = _neighbours(quals, before=True, ignore_near=True), _neighbours(quals, before=False, ignore_near=True)
+    before, after = (
+        _neighbours(quals, before=True, ignore_near=True),
+        _neighbours(quals, before=False, ignore_near=True),
+    )
     near_before = _neighbours(quals, before=True, ignore_near=False)
     near_after = _neighbours(quals, before=False, ignore_near=False)
     for i, q in enumerate(quals):
@@ -472,14 +514,22 @@ def _mark_tail(page: _Page) -> None:
     after = total
     for i in page.nonblank:
         after -= body_chars[i]
-        if ((page.feats[i].chrome in _CHROME_ENDS and page.labels[i] in _CHROME_ENDS
-                or article_end.closes_article(page, i))
-                and not _INLINE_LINK.search(page.feats[i].text)
-                and after <= page.t.tail_max_body_share * total and after < total - after):
+        if (
+            (
+                (page.feats[i].chrome in _CHROME_ENDS and page.labels[i] in _CHROME_ENDS)
+                or article_end.closes_article(page, i)
+            )
+            and not _INLINE_LINK.search(page.feats[i].text)
+            and after <= page.t.tail_max_body_share * total
+            and after < total - after
+        ):
             for j in range(i + 1, len(page.feats)):
                 if page.labels[j] in (model.BODY, model.DATE):
-                    page.set(j, model.RELATED if page.feats[j].headline or page.guesses[j].quality == GOOD
-                             else model.FOOTER, f"after the end of the article (line {i + 1})")
+                    page.set(
+                        j,
+                        model.RELATED if page.feats[j].headline or page.guesses[j].quality == GOOD else model.FOOTER,
+                        f"after the end of the article (line {i + 1})",
+                    )
             return
 
 
@@ -491,7 +541,7 @@ def _keep_text_when_nothing_kept(page: _Page) -> None:
     if any(label == model.BODY and g.quality in (GOOD, NEAR) for label, g in zip(page.labels, page.guesses)):
         return
     for i in page.nonblank:
-        if page.guesses[i].label == model.BODY or page.guesses[i].label == model.NAV and page.labels[i] == model.NAV:
+        if page.guesses[i].label == model.BODY or (page.guesses[i].label == model.NAV and page.labels[i] == model.NAV):
             page.set(i, model.BODY, "no good paragraph on the page: kept its text")
 
 

@@ -7,8 +7,9 @@ code edit. The README's rule table is checked against this list by tests/test_ru
 
 Stages, in pipeline order: `classify` (one line's own features), `dom` (its markup, HTML
 only), `meta` (title, byline and date lines), `revise` (the context pass, run as an
-ordered tuple of named rules in revise.py), `net` (the safety net after it, safety_net.py). Turning a rule off makes the line fall
-through to what the other rules decide; the fallbacks (`FALLBACKS`) cannot be turned off.
+ordered tuple of named rules in revise.py), `net` (the safety net after it, safety_net.py).
+Turning a rule off makes the line fall through to what the other rules decide; the
+fallbacks (`FALLBACKS`) cannot be turned off.
 
 Adding a rule (or a new reason that deserves its own id):
 1. add `Rule("stage.name", "stage", "what it decides")` to `RULES` below, in pipeline order;
@@ -20,6 +21,7 @@ Adding a rule (or a new reason that deserves its own id):
    (the README's rule table, made from this list) over the README's; tests/test_rules.py
    fails until they agree.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -42,23 +44,32 @@ RULES: tuple[Rule, ...] = (
     Rule("classify.empty", "classify", "an empty line is blank"),
     Rule("classify.image", "classify", "an image file name (photo.jpg) is an image line"),
     Rule("classify.url", "classify", "a bare URL is share chrome"),
-    Rule("classify.source", "classify", "an attribution line (\"Source: Reuters\") is the source"),
-    Rule("classify.credit", "classify", "a picture credit or caption prefix (\"Photo: ...\") is a caption"),
-    *(Rule(f"classify.lexicon.{kind}", "classify", f"a {kind} phrase of the language's lexicon is {kind}")
-      for kind in LEXICON_KINDS),
+    Rule("classify.source", "classify", 'an attribution line ("Source: Reuters") is the source'),
+    Rule("classify.credit", "classify", 'a picture credit or caption prefix ("Photo: ...") is a caption'),
+    *(
+        Rule(f"classify.lexicon.{kind}", "classify", f"a {kind} phrase of the language's lexicon is {kind}")
+        for kind in LEXICON_KINDS
+    ),
     Rule("classify.date_only", "classify", "a line that is only a date is a date line"),
-    Rule("classify.relative_time", "classify", "a relative timestamp (\"3 hours ago\") is a teaser's"),
+    Rule("classify.relative_time", "classify", 'a relative timestamp ("3 hours ago") is a teaser\'s'),
     Rule("classify.low_stopwords", "classify", "a line with few stopwords (bad quality) is navigation"),
     Rule("classify.paragraph", "classify", "any other line is body, with its quality (good, near, short)"),
     Rule("dom.caption", "dom", "a block inside <figcaption> (or a caption-named element) is a caption"),
-    *(Rule(f"dom.region.{kind}", "dom",
-           f"a block inside a {kind} region (a tag or class/id token) is {kind}, unless the region holds the article"
-           + (" (decides only with dom.caption off)" if kind == "caption" else ""))
-      for kind in REGION_KINDS),
+    *(
+        Rule(
+            f"dom.region.{kind}",
+            "dom",
+            f"a block inside a {kind} region (a tag or class/id token) is {kind}, unless the region holds the article"
+            + (" (decides only with dom.caption off)" if kind == "caption" else ""),
+        )
+        for kind in REGION_KINDS
+    ),
     Rule("dom.preformatted", "dom", "text in <pre> is body (code), whatever its stopwords"),
     Rule("dom.list_item", "dom", "a list item or table row with few links is body, whatever its stopwords"),
     Rule("dom.long_text", "dom", "a long block with few links is body, whatever its stopwords"),
-    Rule("dom.link_density", "dom", "a body block that is mostly link text is navigation (a teaser if headline-shaped)"),
+    Rule(
+        "dom.link_density", "dom", "a body block that is mostly link text is navigation (a teaser if headline-shaped)"
+    ),
     Rule("meta.title", "meta", "the headline line (the declared title where the page prints it) is the title"),
     Rule("meta.byline", "meta", "the name line next to the title is the byline"),
     Rule("meta.date", "meta", "the date line next to the title is the publication date"),
@@ -76,10 +87,18 @@ RULES: tuple[Rule, ...] = (
     Rule("revise.head", "revise", "above the title only good paragraphs stay body"),
     Rule("revise.tail", "revise", "after a comments prompt or related heading that ends the article, all is chrome"),
     Rule("revise.keep_text", "revise", "a page with no good paragraph keeps its plain text lines as body"),
-    Rule("net.rescue", "net", "HTML: when the result keeps little of the page's prose, its best prose region is body "
-                              "(and confidence is halved)"),
-    Rule("net.text_rescue", "net", "text: when the main text block keeps little of the page's prose, the page is read "
-                                   "again without it (and confidence is halved)"),
+    Rule(
+        "net.rescue",
+        "net",
+        "HTML: when the result keeps little of the page's prose, its best prose region is body "
+        "(and confidence is halved)",
+    ),
+    Rule(
+        "net.text_rescue",
+        "net",
+        "text: when the main text block keeps little of the page's prose, the page is read "
+        "again without it (and confidence is halved)",
+    ),
 )
 BY_ID = {rule.id: rule for rule in RULES}
 # The default outcome of the first pass: every line needs a label, so these stay on.
@@ -95,8 +114,10 @@ def check_disabled(ids: Iterable[str]) -> frozenset[str]:
         if not isinstance(rule, str):
             raise TypeError(f"a rule id must be a str, not {type(rule).__name__}")
         if rule not in BY_ID:
-            raise ValueError(f"unknown rule id {rule!r}; the rule ids are listed in cleanarticle.rules.RULES "
-                             "(and the README's rule table)")
+            raise ValueError(
+                f"unknown rule id {rule!r}; the rule ids are listed in cleanarticle.rules.RULES "
+                "(and the README's rule table)"
+            )
         if rule in FALLBACKS:
             raise ValueError(f"rule {rule!r} is the default label of its stage and cannot be turned off")
     return out

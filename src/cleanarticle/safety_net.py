@@ -7,6 +7,7 @@ prose region (the element holding most of it, by the main-container scoring) is 
 instead, the way trafilatura compares its result with a simpler extraction and keeps the
 better one. The caller lowers `confidence` so that such a body can be told apart.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
@@ -63,12 +64,23 @@ def prose(feats: list[LineFeatures], first: list[Guess], dom: Dom, t: Thresholds
     """Per block, its characters if it is prose (a first-pass good paragraph with few links,
     not in a comments region), else 0: what a reader would call the page's text."""
     link_max = (t or default_thresholds()).link_density_max
-    return [len(f.text) if g.label == model.BODY and g.quality == GOOD and b.link_density < link_max
-            and b.region != model.COMMENTS else 0 for f, g, b in zip(feats, first, dom.blocks)]
+    return [
+        len(f.text)
+        if g.label == model.BODY and g.quality == GOOD and b.link_density < link_max and b.region != model.COMMENTS
+        else 0
+        for f, g, b in zip(feats, first, dom.blocks)
+    ]
 
 
-def rescue(feats: list[LineFeatures], first: list[Guess], labels: list[str], reasons: list[str], rules: list[str],
-           dom: Dom, t: Thresholds | None = None) -> Rescue | None:
+def rescue(
+    feats: list[LineFeatures],
+    first: list[Guess],
+    labels: list[str],
+    reasons: list[str],
+    rules: list[str],
+    dom: Dom,
+    t: Thresholds | None = None,
+) -> Rescue | None:
     """The labels with the best prose region kept, when the result lost the page's prose; else None.
 
     `first` are the context-free guesses (before markup evidence), so a region token or a
@@ -86,23 +98,38 @@ def rescue(feats: list[LineFeatures], first: list[Guess], labels: list[str], rea
     # whose posts all sit in "comment" markup is the page's text; beside a short article
     # they are its comments.
     with_comments = kept_text < t.rescue_comments_max_kept_chars
-    prose = [len(f.text) if g.label == model.BODY and g.quality == GOOD and b.link_density < link_max
-             and (with_comments or b.region != model.COMMENTS) else 0 for f, g, b in zip(feats, first, dom.blocks)]
+    prose = [
+        len(f.text)
+        if g.label == model.BODY
+        and g.quality == GOOD
+        and b.link_density < link_max
+        and (with_comments or b.region != model.COMMENTS)
+        else 0
+        for f, g, b in zip(feats, first, dom.blocks)
+    ]
     total = sum(prose)
     kept_prose = sum(prose[i] for i in body)
-    if (kept_text >= t.rescue_max_kept_chars or total - kept_prose < t.rescue_min_missed_chars
-            or kept_prose >= t.rescue_max_kept_share * total):
+    if (
+        kept_text >= t.rescue_max_kept_chars
+        or total - kept_prose < t.rescue_min_missed_chars
+        or kept_prose >= t.rescue_max_kept_share * total
+    ):
         return None
     marked = [Guess(model.BODY, "", GOOD) if n else Guess(model.NAV, "", "bad") for n in prose]
     region = main_container(dom, marked, t)
     if region is None or _longest_run(dom, prose, region.lines) < t.rescue_min_sibling_paragraphs:
         return None
-    why = (f"safety net: the result kept {kept_prose} of {total} prose characters; "
-           f"kept the best prose region <{region.name}>")
+    why = (
+        f"safety net: the result kept {kept_prose} of {total} prose characters; "
+        f"kept the best prose region <{region.name}>"
+    )
     out_labels, out_reasons, out_rules = list(labels), list(reasons), list(rules)
     for i in sorted(region.lines):
-        if first[i].label == model.BODY and dom.blocks[i].link_density < link_max \
-                and labels[i] not in (model.TITLE, model.BYLINE, model.DATE):
+        if (
+            first[i].label == model.BODY
+            and dom.blocks[i].link_density < link_max
+            and labels[i] not in (model.TITLE, model.BYLINE, model.DATE)
+        ):
             out_labels[i], out_reasons[i], out_rules[i] = model.BODY, why, "net.rescue"
     return Rescue(out_labels, out_reasons, out_rules)
 
@@ -154,12 +181,20 @@ def text_lost(feats: list[LineFeatures], first: list[Guess], labels: list[str], 
     body = [i for i, lab in enumerate(labels) if lab == model.BODY]
     kept_chars = sum(len(feats[i].text) for i in body)
     total, kept = sum(prose), sum(prose[i] for i in body)
-    return (kept_chars < t.text_rescue_max_kept_chars and total - kept >= t.text_rescue_min_missed_chars
-            and kept < t.text_rescue_max_kept_share * total)
+    return (
+        kept_chars < t.text_rescue_max_kept_chars
+        and total - kept >= t.text_rescue_min_missed_chars
+        and kept < t.text_rescue_max_kept_share * total
+    )
 
 
-def text_rescue(feats: list[LineFeatures], first: list[Guess], labels: list[str],
-                simpler: tuple[list[str], list[str], list[str]], t: Thresholds | None = None) -> Rescue | None:
+def text_rescue(
+    feats: list[LineFeatures],
+    first: list[Guess],
+    labels: list[str],
+    simpler: tuple[list[str], list[str], list[str]],
+    t: Thresholds | None = None,
+) -> Rescue | None:
     """The `simpler` reading (labels, reasons, rule ids) when it keeps far more of the page's
     prose, else None. Lines it keeps that the main block dropped say so (rule net.text_rescue).
     """
@@ -170,8 +205,10 @@ def text_rescue(feats: list[LineFeatures], first: list[Guess], labels: list[str]
     kept = sum(n for n, lab in zip(prose, labels) if lab == model.BODY)
     alt_labels, alt_reasons, alt_rules = simpler
     alt_kept = sum(n for n, lab in zip(prose, alt_labels) if lab == model.BODY)
-    if (alt_kept < t.text_rescue_min_gain * max(kept, 1)
-            or _longest_text_run(feats, prose, labels) < t.rescue_min_sibling_paragraphs):
+    if (
+        alt_kept < t.text_rescue_min_gain * max(kept, 1)
+        or _longest_text_run(feats, prose, labels) < t.rescue_min_sibling_paragraphs
+    ):
         return None
     why = f"safety net: the main text block kept {kept} of {total} prose characters; read without it"
     out_reasons, out_rules = list(alt_reasons), list(alt_rules)

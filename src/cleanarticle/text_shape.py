@@ -6,6 +6,7 @@ a section heading is a short line without final punctuation with a paragraph und
 Only body lines get a shape; each inferred shape comes with a note for the line's reason.
 Tabs cannot mark cells here: normalisation has turned them into spaces.
 """
+
 from __future__ import annotations
 
 import regex
@@ -64,19 +65,30 @@ def infer(feats: list[LineFeatures], guesses: list[Guess], labels: list[str]) ->
             continue
         marker = list_marker(feats[i].text)
         if marker:
-            out[i] = (model.Shape(model.LIST_ITEM, level=1, ordered=marker[1], marker=marker[0]),
-                      f"list item (starts with '{marker[0]}')")
+            out[i] = (
+                model.Shape(model.LIST_ITEM, level=1, ordered=marker[1], marker=marker[0]),
+                f"list item (starts with '{marker[0]}')",
+            )
     kept = [i for i in range(len(feats)) if feats[i].text and labels[i] in (model.BODY, model.TITLE)]
     for n, i in enumerate(kept):
         f = feats[i]
-        if (labels[i] != model.BODY or out[i][0].kind != model.PARAGRAPH or guesses[i].quality != SHORT
-                or f.terminal or f.words > MAX_HEADING_WORDS or n == 0 or n + 1 == len(kept)
-                or _NOT_HEADING.search(f.text.strip())):
+        if (
+            labels[i] != model.BODY
+            or out[i][0].kind != model.PARAGRAPH
+            or guesses[i].quality != SHORT
+            or f.terminal
+            or f.words > MAX_HEADING_WORDS
+            or n == 0
+            or n + 1 == len(kept)
+            or _NOT_HEADING.search(f.text.strip())
+        ):
             continue
         nxt = kept[n + 1]
         if _is_paragraph(nxt, labels, guesses, out):
-            out[i] = (model.Shape(model.HEADING, level=TEXT_HEADING_LEVEL),
-                      "heading (short line without final punctuation above a paragraph)")
+            out[i] = (
+                model.Shape(model.HEADING, level=TEXT_HEADING_LEVEL),
+                "heading (short line without final punctuation above a paragraph)",
+            )
     return out
 
 
@@ -93,8 +105,10 @@ def _tables(feats: list[LineFeatures], body: list[int], out: list[tuple[model.Sh
     def close() -> None:
         if len(run) >= MIN_TABLE_ROWS:
             for k, i in enumerate(run):
-                out[i] = (model.Shape(model.TABLE_ROW, cells=cells(feats[i].text), header=k == 0),
-                          f"table row ({width} cells separated by '|', {len(run)} rows)")
+                out[i] = (
+                    model.Shape(model.TABLE_ROW, cells=cells(feats[i].text), header=k == 0),
+                    f"table row ({width} cells separated by '|', {len(run)} rows)",
+                )
 
     previous = -2
     for i in body:

@@ -12,6 +12,7 @@ object down to every step, which reads its fields directly (no lookup by name pe
 Not here: metadata.py's windows and features' name shape (`NAME_MIN_WORDS`), which the
 metadata rules read on their own.
 """
+
 from __future__ import annotations
 
 import dataclasses

@@ -6,6 +6,7 @@ reworded. The headline people read is the page's `<h1>`. So an `<h1>` that one o
 head's titles agrees with (shares most of its words) is taken as printed; only when no
 `<h1>` agrees does a head title stand, with the site's name cut off.
 """
+
 from __future__ import annotations
 
 import html
@@ -65,7 +66,8 @@ def _words(value: str) -> set[str]:
 
 
 def site_keys(site_name: str | None, url: str | None, orgs: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The site's name in squashed form ("dailyexample"), from og:site_name, the URL's host and JSON-LD organisations."""
+    """The site's name in squashed form ("dailyexample"), from og:site_name, the URL's host
+    and JSON-LD organisations."""
     keys = {_squash(n) for n in (site_name, *orgs) if n}
     if url:
         try:
@@ -83,7 +85,7 @@ def is_site(segment: str, sites: frozenset[str]) -> bool:
     if len(segment.split()) > MAX_SITE_WORDS:
         return False
     key = _squash(segment)
-    return bool(key) and any(s == key or (s in key or key in s) and len(key) >= 3 for s in sites)
+    return bool(key) and any(s == key or ((s in key or key in s) and len(key) >= 3) for s in sites)
 
 
 def strip_site(title: str, sites: frozenset[str]) -> str:
@@ -93,9 +95,9 @@ def strip_site(title: str, sites: frozenset[str]) -> str:
         return title
     seps = _SEPARATOR.findall(title)
     start, end = 0, len(parts)
-    while end - start > 1 and _cut(parts[end - 1], parts[start:end - 1], sites):
+    while end - start > 1 and _cut(parts[end - 1], parts[start : end - 1], sites):
         end -= 1
-    while end - start > 1 and _cut(parts[start], parts[start + 1:end], sites):
+    while end - start > 1 and _cut(parts[start], parts[start + 1 : end], sites):
         start += 1
     if (start, end) == (0, len(parts)):
         return title
@@ -112,7 +114,7 @@ def _cut(part: str, rest: list[str], sites: frozenset[str]) -> bool:
     left: "新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天 :: 痞客邦 PIXNET" holds the blog's name inside
     its headline part.
     """
-    return _squash(part) in sites or is_site(part, sites) and len(part) < max(len(p) for p in rest)
+    return _squash(part) in sites or (is_site(part, sites) and len(part) < max(len(p) for p in rest))
 
 
 def _segments(title: str) -> list[str]:
@@ -120,7 +122,7 @@ def _segments(title: str) -> list[str]:
     parts = [p.strip(_EDGE_MARKS) for p in _SEPARATOR.split(title)]
     bracket = _BRACKETED.search(parts[-1]) if parts else None
     if bracket:
-        parts[-1:] = [parts[-1][:bracket.start()].strip(_EDGE_MARKS), bracket.group(1)]
+        parts[-1:] = [parts[-1][: bracket.start()].strip(_EDGE_MARKS), bracket.group(1)]
     return [p for p in parts if p]
 
 
@@ -173,7 +175,7 @@ def printed_headline(h1s: list[str], heads: list[tuple[str, str]], sites: frozen
 
 def _label(h1: str, core: str, sites: frozenset[str]) -> bool:
     """Whether the <h1>'s words before the headline are a label: "Title:", a date, the site's name."""
-    extra = h1[:len(h1) - len(core)].strip()
+    extra = h1[: len(h1) - len(core)].strip()
     return extra.endswith(":") or bool(_DATE_SHAPE.match(extra)) or is_site(extra, sites)
 
 

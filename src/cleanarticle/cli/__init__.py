@@ -4,6 +4,7 @@ in worker processes, writing records, reporting failures. The core never imports
 In the order a run goes: `command` (arguments) -> `files` (inputs) -> `runner` (workers)
 -> `records` / `outputs` (what is written) -> `progress`; `explain` and `report_html`
 serve `cleanarticle explain`."""
+
 from .command import main
 
 __all__ = ["main"]

@@ -3,6 +3,7 @@
 Exit status: 0 all went well, 1 some file failed, 2 usage error, 130 interrupted (Ctrl-C),
 143 terminated (SIGTERM).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,11 +14,11 @@ from collections.abc import Callable, Iterable, Iterator
 
 from .. import __version__, limits
 from ..kind import KINDS
-from . import explain, files, outputs, progress, records, report_html, runner
-from .files import STDIN, InputFile, Selection
 from ..model import Article
 from ..options import CleanOptions
 from ..pipeline import clean
+from . import explain, files, outputs, progress, records, report_html, runner
+from .files import STDIN, InputFile, Selection
 
 COMMANDS = ("clean", "explain")
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -62,65 +63,133 @@ def main(argv: list[str] | None = None, *, cleaner: Callable[..., Article] = cle
 def _parser() -> argparse.ArgumentParser:
     raw = argparse.RawDescriptionHelpFormatter
     top = argparse.ArgumentParser(
-        prog="cleanarticle", formatter_class=raw, epilog=EXAMPLES,
+        prog="cleanarticle",
+        formatter_class=raw,
+        epilog=EXAMPLES,
         description="Clean scraped news pages (plain text or HTML) into articles: title, date, byline, body.\n"
-                    "`cleanarticle PATH...` is short for `cleanarticle clean PATH...`.")
+        "`cleanarticle PATH...` is short for `cleanarticle clean PATH...`.",
+    )
     top.add_argument("--version", action="version", version=f"cleanarticle {__version__}")
     sub = top.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
-    c = sub.add_parser("clean", help="clean files, folders and globs", formatter_class=raw,
-                       description="Clean files, folders (recursively) and globs; - reads stdin.",
-                       epilog=CLEAN_NOTES + "\n" + EXAMPLES)
+    c = sub.add_parser(
+        "clean",
+        help="clean files, folders and globs",
+        formatter_class=raw,
+        description="Clean files, folders (recursively) and globs; - reads stdin.",
+        epilog=CLEAN_NOTES + "\n" + EXAMPLES,
+    )
     c.set_defaults(command=run_clean, subparser=c)
     c.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob ('crawl/**/*.html'), or - for stdin")
     c.add_argument("-o", "--output", metavar="OUT", help="FILE.jsonl, FILE.json or DIR/ (default: stdout)")
-    c.add_argument("--as", dest="as_", choices=("json", "txt", "md"), default="json",
-                   help="with -o DIR/: write a .json record, the body alone as .txt, or the title and body "
-                        "as Markdown (.md) (default: json)")
+    c.add_argument(
+        "--as",
+        dest="as_",
+        choices=("json", "txt", "md"),
+        default="json",
+        help="with -o DIR/: write a .json record, the body alone as .txt, or the title and body "
+        "as Markdown (.md) (default: json)",
+    )
     c.add_argument("--fields", help=f"comma-separated fields to write (path always): {', '.join(records.FIELDS)}")
-    c.add_argument("--explain", action="store_true", help="add every line's label, reason, rule id and first label (the blocks field)")
-    c.add_argument("--include", action="append", default=[], metavar="GLOB",
-                   help="take files matching GLOB in folders (repeatable; default: *.txt *.text *.html *.htm)")
-    c.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                   help="skip files and folders matching GLOB (repeatable)")
+    c.add_argument(
+        "--explain",
+        action="store_true",
+        help="add every line's label, reason, rule id and first label (the blocks field)",
+    )
+    c.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="take files matching GLOB in folders (repeatable; default: *.txt *.text *.html *.htm)",
+    )
+    c.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip files and folders matching GLOB (repeatable)",
+    )
     _add_page_options(c)
-    c.add_argument("-j", "--jobs", type=_positive_int, default=_cpu_count(), metavar="N",
-                   help=f"processes cleaning in parallel (default: all cores, here {_cpu_count()})")
-    c.add_argument("--max-bytes", type=_non_negative_int, default=limits.MAX_BYTES, metavar="N",
-                   help=f"skip (and list) files larger than N bytes (default {limits.MAX_BYTES:,}; 0: no limit)")
-    c.add_argument("--timeout", type=_positive_float, metavar="SECONDS",
-                   help="give up on a file after this long; it is listed as failed and the run goes on")
-    c.add_argument("--min-confidence", type=_unit_float, metavar="X",
-                   help="skip pages whose confidence is below X (0-1; 0.8 keeps real articles); "
-                        "they are listed in the errors/skips report with stage 'confidence'")
-    c.add_argument("--kinds", type=_kinds, metavar="K[,K...]",
-                   help=f"keep only pages of these kinds ({', '.join(KINDS)}); others are listed with stage 'kind'")
-    c.add_argument("--resume", action="store_true",
-                   help="skip inputs already in the output (DIR/: output file exists; FILE: a complete record)")
+    c.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=_cpu_count(),
+        metavar="N",
+        help=f"processes cleaning in parallel (default: all cores, here {_cpu_count()})",
+    )
+    c.add_argument(
+        "--max-bytes",
+        type=_non_negative_int,
+        default=limits.MAX_BYTES,
+        metavar="N",
+        help=f"skip (and list) files larger than N bytes (default {limits.MAX_BYTES:,}; 0: no limit)",
+    )
+    c.add_argument(
+        "--timeout",
+        type=_positive_float,
+        metavar="SECONDS",
+        help="give up on a file after this long; it is listed as failed and the run goes on",
+    )
+    c.add_argument(
+        "--min-confidence",
+        type=_unit_float,
+        metavar="X",
+        help="skip pages whose confidence is below X (0-1; 0.8 keeps real articles); "
+        "they are listed in the errors/skips report with stage 'confidence'",
+    )
+    c.add_argument(
+        "--kinds",
+        type=_kinds,
+        metavar="K[,K...]",
+        help=f"keep only pages of these kinds ({', '.join(KINDS)}); others are listed with stage 'kind'",
+    )
+    c.add_argument(
+        "--resume",
+        action="store_true",
+        help="skip inputs already in the output (DIR/: output file exists; FILE: a complete record)",
+    )
     c.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary (failures still listed)")
     c.add_argument("-v", "--verbose", action="store_true", help="also print each failure, with its traceback")
 
-    e = sub.add_parser("explain", help="show every line of one page with its label and reason", formatter_class=raw,
-                       description="Show every line of one page with its label and the reason for it: "
-                                   "the fastest way to see why a line was dropped.",
-                       epilog="examples:\n  cleanarticle explain page.txt | less -R\n"
-                              "  cleanarticle explain page.html --html report.html")
+    e = sub.add_parser(
+        "explain",
+        help="show every line of one page with its label and reason",
+        formatter_class=raw,
+        description="Show every line of one page with its label and the reason for it: "
+        "the fastest way to see why a line was dropped.",
+        epilog="examples:\n  cleanarticle explain page.txt | less -R\n"
+        "  cleanarticle explain page.html --html report.html",
+    )
     e.set_defaults(command=run_explain, subparser=e)
     e.add_argument("file", metavar="FILE", help="the page (- for stdin)")
     e.add_argument("--html", metavar="REPORT", help="write a self-contained HTML page here instead")
-    e.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                   help="colour labels (auto: on a terminal, unless NO_COLOR is set)")
+    e.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour labels (auto: on a terminal, unless NO_COLOR is set)",
+    )
     _add_page_options(e)
     return top
 
 
 def _add_page_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=("auto", "text", "html"),
-                   help="input format (default: html for .html/.htm, else text; stdin: auto)")
+    p.add_argument(
+        "--format",
+        choices=("auto", "text", "html"),
+        help="input format (default: html for .html/.htm, else text; stdin: auto)",
+    )
     p.add_argument("--lang", help="ISO 639-1 language of the input(s) (default: detect per page)")
-    p.add_argument("--disable", action="append", default=[], metavar="RULE",
-                   help="turn a labelling rule off by its id, e.g. revise.teaser_run (repeatable; "
-                        "the ids are in the README's rule table)")
+    p.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="turn a labelling rule off by its id, e.g. revise.teaser_run (repeatable; "
+        "the ids are in the README's rule table)",
+    )
 
 
 def _clean_options(args: argparse.Namespace, parser: argparse.ArgumentParser, **fields) -> CleanOptions:
@@ -166,8 +235,9 @@ def _kinds(text: str) -> frozenset[str]:
     kinds = frozenset(k.strip() for k in text.split(",") if k.strip())
     unknown = sorted(kinds - set(KINDS))
     if unknown or not kinds:
-        raise argparse.ArgumentTypeError(f"unknown kind(s) {', '.join(unknown) or repr(text)}; "
-                                         f"choose from {', '.join(KINDS)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown kind(s) {', '.join(unknown) or repr(text)}; choose from {', '.join(KINDS)}"
+        )
     return kinds
 
 
@@ -179,6 +249,7 @@ def _cpu_count() -> int:
 
 
 # --- clean -------------------------------------------------------------------------------
+
 
 class _Terminated(BaseException):
     """SIGTERM, turned into an exception so that cleanup runs as for Ctrl-C (a BaseException,
@@ -200,9 +271,16 @@ def run_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         fields = tuple(f for f in records.FIELDS if f in fields or f == "blocks")
     options = _clean_options(args, parser, max_bytes=args.max_bytes or None)
     document = args.as_ if kind == "dir" and args.as_ in records.DOCUMENTS else None
-    job = runner.Job(fields=fields, document=document, options=options,
-                     timeout=args.timeout, traceback=args.verbose, cleaner=args.cleaner,
-                     min_confidence=args.min_confidence, kinds=args.kinds)
+    job = runner.Job(
+        fields=fields,
+        document=document,
+        options=options,
+        timeout=args.timeout,
+        traceback=args.verbose,
+        cleaner=args.cleaner,
+        min_confidence=args.min_confidence,
+        kinds=args.kinds,
+    )
     base = files.mirror_base(args.paths)
     problem = _refusal(args, sel, kind)
     if problem:
@@ -216,7 +294,7 @@ def run_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _output_kind(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
-    """"stdout", "file" or "dir", after the checks that make a usage error."""
+    """ "stdout", "file" or "dir", after the checks that make a usage error."""
     out = args.output
     kind = "stdout" if not out else "dir" if out.endswith(("/", os.sep)) or os.path.isdir(out) else "file"
     if kind == "file" and not out.lower().endswith(RECORD_SUFFIXES):
@@ -263,11 +341,16 @@ def _raise_terminated(_signum, _frame):
 def _run(args: argparse.Namespace, sel: Selection, job: runner.Job, kind: str, base: str) -> int:
     tally = progress.Tally()
     show_bar = not args.quiet and sys.stderr.isatty()
-    bar = progress.Bar(sys.stderr, lambda: sum(1 for _ in files.iter_inputs(args.paths, sel, base))) \
-        if show_bar else progress.NoBar(sys.stderr)
+    bar = (
+        progress.Bar(sys.stderr, lambda: sum(1 for _ in files.iter_inputs(args.paths, sel, base)))
+        if show_bar
+        else progress.NoBar(sys.stderr)
+    )
     if kind == "file" and not args.resume and os.path.exists(args.output + ".partial") and not args.quiet:
-        bar.write(f"cleanarticle: starting over: replacing {args.output}.partial left by an interrupted run "
-                  "(--resume continues it instead)")
+        bar.write(
+            f"cleanarticle: starting over: replacing {args.output}.partial left by an interrupted run "
+            "(--resume continues it instead)"
+        )
     try:
         sink, errors = _open_output(args, kind)
     except OSError as exc:
@@ -312,8 +395,14 @@ def _run(args: argparse.Namespace, sel: Selection, job: runner.Job, kind: str, b
             print(message, file=sys.stderr)
         return status
     if not args.quiet:
-        where = (f"; {'failures' if not tally.filtered else 'skips' if not tally.failed else 'failures and skips'}"
-                 f" listed in {errors.path}") if errors is not None and errors.count else ""
+        where = (
+            (
+                f"; {'failures' if not tally.filtered else 'skips' if not tally.failed else 'failures and skips'}"
+                f" listed in {errors.path}"
+            )
+            if errors is not None and errors.count
+            else ""
+        )
         print(f"cleanarticle: {tally.summary()}{where}", file=sys.stderr)
     return EXIT_FAILED if tally.failed else EXIT_OK
 
@@ -324,7 +413,7 @@ def _open_output(args: argparse.Namespace, kind: str):
         return outputs.StdoutSink(sys.stdout.buffer), None
     if kind == "dir":
         os.makedirs(args.output, exist_ok=True)
-        sink = outputs.FolderSink(args.output, "." + args.as_)
+        sink: outputs.FolderSink | outputs.RecordFileSink = outputs.FolderSink(args.output, "." + args.as_)
     else:
         os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
         sink = outputs.RecordFileSink(args.output, args.resume)
@@ -366,11 +455,11 @@ def _consume(outcomes: Iterable[runner.Outcome], sink, errors, tally: progress.T
 
 # --- explain -----------------------------------------------------------------------------
 
+
 def run_explain(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """`cleanarticle explain FILE [--html REPORT]`."""
     options = _clean_options(args, parser)
-    if args.html and args.file != STDIN and os.path.exists(args.html) \
-            and os.path.samefile(args.html, args.file):
+    if args.html and args.file != STDIN and os.path.exists(args.html) and os.path.samefile(args.html, args.file):
         print(f"cleanarticle: refusing to write {args.html}: it is the input", file=sys.stderr)
         return EXIT_USAGE
     try:

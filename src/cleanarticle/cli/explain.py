@@ -3,6 +3,7 @@
 A row reads `  12  related (was body)  <text>  <- <reason> [revise.teaser_run]`: the final
 label, the first pass's label when the context pass changed it, and the rule's id.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -33,8 +34,10 @@ def render(article: Article, path: str, *, color: bool, width: int | None) -> It
     `date_source`), label (and the first label if it changed), text, reason and rule id.
     `width` cuts long text to fit a terminal; None keeps it whole."""
     paint = _painter(color)
-    yield paint("meta", path) + f"  {article.format}, lang {article.lang or '?'}, " \
+    yield (
+        paint("meta", path) + f"  {article.format}, lang {article.lang or '?'}, "
         f"confidence {article.confidence:g}, encoding {article.encoding or '?'}"
+    )
     yield f"title   {article.title or '-'}"
     date = " ".join(x for x in (article.date, article.time) if x) or "-"
     yield f"date    {date}" + (f"  ({article.date_source})" if article.date_source else "")
@@ -65,6 +68,7 @@ def label_column(block: model.Block) -> str:
 def _painter(color: bool):
     def paint(kind: str, text: str) -> str:
         return f"\x1b[{_STYLE[kind]}m{text}\x1b[0m" if color and text else text
+
     return paint
 
 

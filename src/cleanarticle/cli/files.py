@@ -4,6 +4,7 @@ The walk is a generator over `os.scandir`, names sorted folder by folder, so a c
 millions of files is never listed in memory at once (only the largest single folder is)
 and two runs see the files in the same order.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -105,7 +106,7 @@ def selects(args: Iterable[str], sel: Selection, path: str) -> bool:
         if below.startswith(os.pardir) or below == os.curdir:
             continue
         parts = below.split(os.sep)
-        if any(p.startswith(".") or _excluded(p, "/".join(parts[:i + 1]), sel) for i, p in enumerate(parts)):
+        if any(p.startswith(".") or _excluded(p, "/".join(parts[: i + 1]), sel) for i, p in enumerate(parts)):
             continue
         rel = "/".join(parts)
         if is_glob(arg):
@@ -130,8 +131,9 @@ def _excluded(name: str, rel: str, sel: Selection) -> bool:
     return any(fnmatch.fnmatch(rel if "/" in g else name, g) for g in sel.exclude)
 
 
-def _walk(folder: str, below: str, sel: Selection, base: str, wanted, max_depth: int | None = None
-          ) -> Iterator[InputFile]:
+def _walk(
+    folder: str, below: str, sel: Selection, base: str, wanted, max_depth: int | None = None
+) -> Iterator[InputFile]:
     """Depth first, names sorted; hidden names skipped; symlinked folders not followed (no loops).
 
     `wanted(name, rel, sel)` picks files; `below` is the path from the argument to `folder`.
@@ -155,7 +157,7 @@ def _walk(folder: str, below: str, sel: Selection, base: str, wanted, max_depth:
 
 
 def _kind(entry: os.DirEntry) -> str | None:
-    """"dir" for a real folder, "file" for a file or a link that is not a folder (a broken
+    """ "dir" for a real folder, "file" for a file or a link that is not a folder (a broken
     link is an input that will fail to read, and be reported), None for anything else."""
     try:
         if entry.is_dir(follow_symlinks=False):
@@ -199,9 +201,9 @@ def _glob_regex(pattern: str) -> re.Pattern:
         elif pattern[i] == "?":
             out.append("[^/]")
             i += 1
-        elif pattern[i] == "[" and "]" in pattern[i + 2:]:
+        elif pattern[i] == "[" and "]" in pattern[i + 2 :]:
             end = pattern.index("]", i + 2)
-            body = pattern[i + 1:end]
+            body = pattern[i + 1 : end]
             out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
             i = end + 1
         else:

@@ -7,14 +7,15 @@
 - `-o DIR/`: one file per input mirroring the input tree, each written to a temporary
   file and renamed; `--resume` skips inputs whose output exists.
 """
+
 from __future__ import annotations
 
 import array
 import bisect
+import contextlib
 import hashlib
 import itertools
 import os
-import shutil
 from collections.abc import Iterable
 from typing import BinaryIO, Protocol
 
@@ -44,10 +45,8 @@ def _temp_name(path: str) -> str:
 
 
 def _unlink(path: str) -> None:
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
-    except FileNotFoundError:
-        pass
 
 
 class PathSet:
@@ -109,8 +108,10 @@ class RecordFileSink:
         self.resumed = PathSet()
         if resume:
             self.resumed = PathSet(self._reopen_journal())
-        self._out = open(self.journal, "a" if resume else "w", encoding="utf-8", errors="backslashreplace",
-                         newline="")
+        # Open for the whole run (closed by close()/abort()), so no context manager here.
+        self._out = open(  # noqa: SIM115
+            self.journal, "a" if resume else "w", encoding="utf-8", errors="backslashreplace", newline=""
+        )
 
     def done(self, src: InputFile) -> bool:
         return src.path in self.resumed
@@ -211,7 +212,7 @@ class ErrorLog:
         self.path = path
         self.count = 0
         self._tmp = _temp_name(path)
-        self._out = open(self._tmp, "x", encoding="utf-8", errors="backslashreplace", newline="")
+        self._out = open(self._tmp, "x", encoding="utf-8", errors="backslashreplace", newline="")  # noqa: SIM115 (held for the run)
 
     def add(self, path: str, stage: str, error: str) -> None:
         self.count += 1

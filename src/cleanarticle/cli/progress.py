@@ -1,4 +1,5 @@
 """What a run tells the user while it works (a progress bar on a terminal) and when it ends."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -17,8 +18,8 @@ class Tally:
 
     cleaned: int = 0
     failed: int = 0
-    skipped: int = 0      # already done, with --resume
-    filtered: int = 0     # cleaned, but left out by --min-confidence / --kinds
+    skipped: int = 0  # already done, with --resume
+    filtered: int = 0  # cleaned, but left out by --min-confidence / --kinds
     nbytes: int = 0
     started: float = dataclasses.field(default_factory=time.monotonic)
 
@@ -29,8 +30,10 @@ class Tally:
             text += f", {self.filtered} skipped by --min-confidence/--kinds"
         if self.skipped:
             text += f", {self.skipped} already done"
-        return (f"{text} in {seconds:.1f} s ({(self.cleaned + self.failed + self.filtered) / seconds:.1f} files/s, "
-                f"{self.nbytes / seconds / 1e6:.2f} MB/s)")
+        return (
+            f"{text} in {seconds:.1f} s ({(self.cleaned + self.failed + self.filtered) / seconds:.1f} files/s, "
+            f"{self.nbytes / seconds / 1e6:.2f} MB/s)"
+        )
 
 
 class Bar:
@@ -43,8 +46,9 @@ class Bar:
     def __init__(self, stream: TextIO, count_inputs: Callable[[], int] | None):
         from tqdm import tqdm  # imported here: runs without a terminal never need it
 
-        self._bar = tqdm(total=None, unit=" files", file=stream, dynamic_ncols=True,
-                         mininterval=REFRESH_SECONDS, smoothing=0.05)
+        self._bar = tqdm(
+            total=None, unit=" files", file=stream, dynamic_ncols=True, mininterval=REFRESH_SECONDS, smoothing=0.05
+        )
         self._total: list[int] = []
         if count_inputs is not None:
             threading.Thread(target=lambda: self._total.append(count_inputs()), daemon=True).start()

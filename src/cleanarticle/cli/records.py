@@ -1,4 +1,5 @@
 """An `Article` as the command line writes it: a JSON record (one line), the body as text, or Markdown."""
+
 from __future__ import annotations
 
 import json
@@ -8,10 +9,37 @@ from ..model import Article
 # Everything a record can hold, in output order; `path` always comes first (resuming a
 # JSON-lines run reads it back from the start of each line), `blocks` comes with --explain,
 # `markdown` (title and body as Markdown, built only when asked for) with --fields.
-FIELDS = ("path", "title", "date", "time", "byline", "authors", "date_source", "lang", "confidence",
-          "kind", "kind_reason", "encoding", "format", "body", "markdown", "blocks")
-DEFAULT_FIELDS = ("path", "title", "date", "time", "byline", "authors", "date_source", "lang", "confidence",
-                  "kind", "body")
+FIELDS = (
+    "path",
+    "title",
+    "date",
+    "time",
+    "byline",
+    "authors",
+    "date_source",
+    "lang",
+    "confidence",
+    "kind",
+    "kind_reason",
+    "encoding",
+    "format",
+    "body",
+    "markdown",
+    "blocks",
+)
+DEFAULT_FIELDS = (
+    "path",
+    "title",
+    "date",
+    "time",
+    "byline",
+    "authors",
+    "date_source",
+    "lang",
+    "confidence",
+    "kind",
+    "body",
+)
 PATH_PREFIX = '{"path": '
 
 

@@ -6,13 +6,13 @@ process that cleans it (Python code and the `regex` engine both check signals); 
 that still does not answer `KILL_GRACE` seconds later (stuck in native code) is killed
 and replaced. A worker that dies fails only its current file.
 """
+
 from __future__ import annotations
 
 import contextlib
 import dataclasses
 import multiprocessing
 import multiprocessing.connection
-import os
 import signal
 import sys
 import time
@@ -20,12 +20,12 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 
 from .. import confidence
-from . import records
-from .files import STDIN, InputFile
 from ..model import Article
 from ..options import DEFAULT as DEFAULT_OPTIONS
 from ..options import CleanOptions
 from ..pipeline import clean
+from . import records
+from .files import STDIN, InputFile
 
 # Files each worker may be ahead of the oldest unfinished one: bounds memory while a
 # slow file holds up the ordered output, and keeps every worker busy meanwhile.
@@ -37,18 +37,17 @@ BINARY_SNIFF_BYTES = 8192
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-
 @dataclasses.dataclass(frozen=True, slots=True)
 class Job:
     """What to do with every file of a run: the same for all of them."""
 
     fields: tuple[str, ...] = records.DEFAULT_FIELDS
-    document: str | None = None    # "txt" (the body) or "md" (Markdown) alone, for `-o DIR/ --as txt|md`
+    document: str | None = None  # "txt" (the body) or "md" (Markdown) alone, for `-o DIR/ --as txt|md`
     # How to clean every page (lang, rules turned off, ...); its max_bytes refuses larger
     # files before they are read whole. Each file's format comes from its name.
     options: CleanOptions = DEFAULT_OPTIONS
-    timeout: float | None = None   # seconds per file
-    traceback: bool = False        # keep the traceback of a failure (-v)
+    timeout: float | None = None  # seconds per file
+    traceback: bool = False  # keep the traceback of a failure (-v)
     min_confidence: float | None = None  # pages below it are skipped (listed, not written)
     kinds: frozenset[str] | None = None  # pages of other kinds are skipped
     # What cleans one page: `clean`, or a module-level stand-in (picklable, for the workers)
@@ -62,11 +61,11 @@ class Outcome:
 
     source: InputFile
     payload: str | None = None
-    stage: str | None = None       # "read", "size", "binary", "clean", "timeout", "worker"; skips:
-    error: str | None = None       # "confidence", "kind" (a cleaned page the filters leave out)
-    skipped: bool = False          # a skip, not a failure: listed in the report, not counted as failed
+    stage: str | None = None  # "read", "size", "binary", "clean", "timeout", "worker"; skips:
+    error: str | None = None  # "confidence", "kind" (a cleaned page the filters leave out)
+    skipped: bool = False  # a skip, not a failure: listed in the report, not counted as failed
     nbytes: int = 0
-    detail: str | None = None      # the traceback, with -v
+    detail: str | None = None  # the traceback, with -v
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -117,12 +116,12 @@ def process(task: Task, job: Job) -> Outcome:
     except Exception as exc:  # any bug or bad input in one file must not stop the run
         detail = traceback.format_exc() if job.traceback else None
         return Outcome(src, stage="clean", error=f"{type(exc).__name__}: {exc}", nbytes=len(raw), detail=detail)
-    skip = confidence.skip_reason(article.confidence, article.kind, min_confidence=job.min_confidence,
-                                  kinds=job.kinds)
+    skip = confidence.skip_reason(article.confidence, article.kind, min_confidence=job.min_confidence, kinds=job.kinds)
     if skip is not None:
         return Outcome(src, stage=skip[0], error=skip[1], nbytes=len(raw), skipped=True)
-    payload = (records.DOCUMENTS[job.document](article) if job.document
-               else records.json_line(src.path, article, job.fields))
+    payload = (
+        records.DOCUMENTS[job.document](article) if job.document else records.json_line(src.path, article, job.fields)
+    )
     return Outcome(src, payload=payload, nbytes=len(raw))
 
 
@@ -280,11 +279,15 @@ class Pool:
     def _collect(self, busy: list[_Worker]) -> Iterator[tuple[int, Outcome]]:
         """Wait for the first answer, death or kill time among busy workers."""
         wait = max(0.0, min(w.kill_at for w in busy) - time.monotonic())
-        ready = set(multiprocessing.connection.wait(
-            [w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=None if wait == float("inf") else wait))
+        ready = set(
+            multiprocessing.connection.wait(
+                [w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=None if wait == float("inf") else wait
+            )
+        )
         now = time.monotonic()
         for w in busy:
             seq, task = w.seq, w.task
+            assert seq is not None and task is not None  # busy workers have both
             if w.conn in ready:
                 try:
                     outcome = w.conn.recv()
@@ -300,8 +303,12 @@ class Pool:
                 yield seq, Outcome(task.source, stage="worker", error=f"worker process died (exit code {code})")
             elif now >= w.kill_at:
                 self._replace(w)
-                yield seq, Outcome(task.source, stage="timeout",
-                                   error=f"took longer than {self.job.timeout:g} s (worker killed)")
+                yield (
+                    seq,
+                    Outcome(
+                        task.source, stage="timeout", error=f"took longer than {self.job.timeout:g} s (worker killed)"
+                    ),
+                )
 
     def _replace(self, worker: _Worker) -> _Worker:
         worker.stop(kill=True)

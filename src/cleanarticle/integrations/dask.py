@@ -10,12 +10,14 @@ Both work partition by partition (`map_partitions`): the partitioning is kept, n
 shuffled, and each worker needs only cleanarticle installed. The output has the input's
 fields plus `article_body`, `article_title`, `article_date`, `article_time`,
 `article_byline`, `article_authors`, `article_date_source`, `article_lang`,
-`article_confidence`, `article_kind`, `article_kind_reason` and `article_error`. A page that cannot be cleaned never fails its
-partition: by default (`on_error="keep"`) it stays, with `article_error` saying why and
-the other `article_*` fields empty, so failures can be counted; `on_error="drop"` removes it.
+`article_confidence`, `article_kind`, `article_kind_reason` and `article_error`. A page that
+cannot be cleaned never fails its partition: by default (`on_error="keep"`) it stays, with
+`article_error` saying why and the other `article_*` fields empty, so failures can be
+counted; `on_error="drop"` removes it.
 `min_confidence=0.8` and/or `kinds={"article"}` drop cleaned pages under that confidence or
 of other kinds (a failure is kept or dropped by `on_error` alone).
 """
+
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
@@ -28,8 +30,17 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised in a subprocess by the tests
     raise ImportError('cleanarticle.integrations.dask needs dask: pip install "cleanarticle[dask]"') from exc
 
-from .documents import (BODY_KEY, DROP, KEEP, PREFIX, EngineOptions, Outcome, clean_document,
-                        engine_options, record_fields)
+from .documents import (
+    BODY_KEY,
+    DROP,
+    KEEP,
+    PREFIX,
+    EngineOptions,
+    Outcome,
+    clean_document,
+    engine_options,
+    record_fields,
+)
 
 # The columns `clean_dataframe` adds, with their dtypes (declared as `meta`, and given to
 # every partition's output, so that the two always agree).
@@ -50,8 +61,15 @@ COLUMN_DTYPES: dict[str, Any] = {
 }
 
 
-def clean_bag(bag: db.Bag, *, key: str = "text", on_error: str = KEEP, min_confidence: float | None = None,
-              kinds: Collection[str] | None = None, **clean_options: Any) -> db.Bag:
+def clean_bag(
+    bag: db.Bag,
+    *,
+    key: str = "text",
+    on_error: str = KEEP,
+    min_confidence: float | None = None,
+    kinds: Collection[str] | None = None,
+    **clean_options: Any,
+) -> db.Bag:
     """Clean a bag of pages: each item a `str`/`bytes` page, or a record (dict) with the page under `key`.
 
     A page becomes a dict of the `article_*` fields; a record becomes a copy of itself plus
@@ -64,9 +82,15 @@ def clean_bag(bag: db.Bag, *, key: str = "text", on_error: str = KEEP, min_confi
     return bag.map_partitions(clean_items, key, options)
 
 
-def clean_dataframe(df: dd.DataFrame, column: str = "text", *, on_error: str = KEEP,
-                    min_confidence: float | None = None, kinds: Collection[str] | None = None,
-                    **clean_options: Any) -> dd.DataFrame:
+def clean_dataframe(
+    df: dd.DataFrame,
+    column: str = "text",
+    *,
+    on_error: str = KEEP,
+    min_confidence: float | None = None,
+    kinds: Collection[str] | None = None,
+    **clean_options: Any,
+) -> dd.DataFrame:
     """Clean the pages in `df[column]`: the same frame (column and partitions kept) plus the
     `article_*` columns of `COLUMN_DTYPES`. `clean_options` as for `clean_bag`; `min_confidence`
     and `kinds` drop the rows they filter out."""
@@ -75,8 +99,10 @@ def clean_dataframe(df: dd.DataFrame, column: str = "text", *, on_error: str = K
         raise KeyError(f"clean_dataframe: no column {column!r}; the frame has {', '.join(map(str, df.columns))}")
     taken = [name for name in COLUMN_DTYPES if name in df.columns]
     if taken:
-        raise ValueError(f"clean_dataframe: the frame already has {', '.join(taken)}; "
-                         "rename or drop them first (they would be overwritten)")
+        raise ValueError(
+            f"clean_dataframe: the frame already has {', '.join(taken)}; "
+            "rename or drop them first (they would be overwritten)"
+        )
     meta = list(df.dtypes.items()) + list(COLUMN_DTYPES.items())
     return df.map_partitions(clean_partition, column, options, meta=meta)
 
@@ -86,8 +112,11 @@ def clean_items(items: Iterable[Any], key: str, options: EngineOptions) -> list[
     out = []
     for item in items:
         if isinstance(item, Mapping):
-            outcome = (clean_document(item[key], options, url=_url(item)) if key in item
-                       else Outcome(None, f"KeyError: the record has no {key!r}"))
+            outcome = (
+                clean_document(item[key], options, url=_url(item))
+                if key in item
+                else Outcome(None, f"KeyError: the record has no {key!r}")
+            )
             record = dict(item)
         else:
             outcome, record = clean_document(item, options), {}
@@ -101,15 +130,19 @@ def clean_items(items: Iterable[Any], key: str, options: EngineOptions) -> list[
 def clean_partition(part: pd.DataFrame, column: str, options: EngineOptions) -> pd.DataFrame:
     """One dataframe partition: the `article_*` columns added, failed rows kept or dropped."""
     urls = part["url"].tolist() if "url" in part.columns else [None] * len(part)
-    outcomes = [clean_document(raw, options, url=url if isinstance(url, str) else None)
-                for raw, url in zip(part[column].tolist(), urls)]
+    outcomes = [
+        clean_document(raw, options, url=url if isinstance(url, str) else None)
+        for raw, url in zip(part[column].tolist(), urls)
+    ]
     if options.on_error == DROP or options.min_confidence is not None or options.kinds is not None:
         ok = [_kept(o, options) for o in outcomes]
         part = part[ok]
         outcomes = [o for o, good in zip(outcomes, ok) if good]
     rows = [record_fields(o) for o in outcomes]
-    columns = {name: pd.Series([row[name] for row in rows], index=part.index, dtype=dtype)
-               for name, dtype in COLUMN_DTYPES.items()}
+    columns = {
+        name: pd.Series([row[name] for row in rows], index=part.index, dtype=dtype)
+        for name, dtype in COLUMN_DTYPES.items()
+    }
     return part.assign(**columns)
 
 

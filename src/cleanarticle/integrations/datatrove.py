@@ -27,6 +27,7 @@ counts its lines by final label (`label:body`, `label:nav`, ...) and by the rule
 decided them (`rule:classify.paragraph`, `rule:revise.teaser_run`, ...; see
 cleanarticle.rules), so a run's stats show what each rule did to the crawl.
 """
+
 from __future__ import annotations
 
 import collections
@@ -39,8 +40,9 @@ try:
     from datatrove.pipeline.extractors.base import BaseExtractor, ExtractorSandbox
     from datatrove.utils.typeshelper import StatHints
 except ImportError as exc:  # pragma: no cover - exercised in a subprocess by the tests
-    raise ImportError('cleanarticle.integrations.datatrove needs datatrove: pip install "cleanarticle[datatrove]"'
-                      ) from exc
+    raise ImportError(
+        'cleanarticle.integrations.datatrove needs datatrove: pip install "cleanarticle[datatrove]"'
+    ) from exc
 
 from ..model import Article
 from ..options import CleanOptions
@@ -81,16 +83,27 @@ class CleanArticleExtractor(BaseExtractor):
     """
 
     name = "🧹 cleanarticle"
-    _requires_dependencies = ["cleanarticle"]
+    _requires_dependencies = ["cleanarticle"]  # noqa: RUF012 (datatrove's own class attribute)
 
-    def __init__(self, format: str | None = None, lang: str | None = None, on_error: str = DROP,
-                 timeout: float = DEFAULT_TIMEOUT, *, options: CleanOptions | None = None, markdown: bool = False,
-                 min_confidence: float | None = None, kinds: Collection[str] | None = None, **clean_options: Any):
+    def __init__(
+        self,
+        format: str | None = None,
+        lang: str | None = None,
+        on_error: str = DROP,
+        timeout: float = DEFAULT_TIMEOUT,
+        *,
+        options: CleanOptions | None = None,
+        markdown: bool = False,
+        min_confidence: float | None = None,
+        kinds: Collection[str] | None = None,
+        **clean_options: Any,
+    ):
         super().__init__(timeout)
         self.markdown = markdown
         given = {k: v for k, v in (("format", format), ("lang", lang)) if v is not None}
-        self.options = engine_options(type(self).__name__, on_error, {"options": options, **given, **clean_options},
-                                      min_confidence, kinds)
+        self.options = engine_options(
+            type(self).__name__, on_error, {"options": options, **given, **clean_options}, min_confidence, kinds
+        )
 
     def extract(self, text: str) -> str:
         """The article body of one page (datatrove's extractor contract); raises on failure."""
@@ -137,7 +150,7 @@ class CleanArticleExtractor(BaseExtractor):
             kind, error = "timeout", f"TimeoutError: cleaning took more than {self.timeout} s"
         except EOFError as exc:  # the sandbox process died (e.g. out of memory); a new one takes over
             kind, error = "broken_process", describe(exc)
-        except Exception as exc:  # noqa: BLE001 - e.g. a document that cannot be sent to the sandbox
+        except Exception as exc:
             kind, error = "clean_error", describe(exc)
         else:
             if fields[ERROR_KEY] is None:
@@ -171,8 +184,26 @@ class CleanArticleTextExtractor(CleanArticleExtractor):
 
     name = "🧹 cleanarticle (text)"
 
-    def __init__(self, lang: str | None = None, on_error: str = DROP, timeout: float = DEFAULT_TIMEOUT, *,
-                 options: CleanOptions | None = None, markdown: bool = False, min_confidence: float | None = None,
-                 kinds: Collection[str] | None = None, **clean_options: Any):
-        super().__init__(format="text", lang=lang, on_error=on_error, timeout=timeout, options=options,
-                         markdown=markdown, min_confidence=min_confidence, kinds=kinds, **clean_options)
+    def __init__(
+        self,
+        lang: str | None = None,
+        on_error: str = DROP,
+        timeout: float = DEFAULT_TIMEOUT,
+        *,
+        options: CleanOptions | None = None,
+        markdown: bool = False,
+        min_confidence: float | None = None,
+        kinds: Collection[str] | None = None,
+        **clean_options: Any,
+    ):
+        super().__init__(
+            format="text",
+            lang=lang,
+            on_error=on_error,
+            timeout=timeout,
+            options=options,
+            markdown=markdown,
+            min_confidence=min_confidence,
+            kinds=kinds,
+            **clean_options,
+        )

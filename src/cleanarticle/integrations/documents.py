@@ -6,6 +6,7 @@ the exception into an `Outcome` with an error message, and `EngineOptions.on_err
 says whether such a page is dropped or passed through. Everything here is plain,
 picklable data, because it is shipped to worker processes.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -27,9 +28,19 @@ ON_ERROR = (DROP, KEEP)
 # crawl `date` that datatrove's WARC reader puts in a document's metadata, is never
 # overwritten by ours.
 PREFIX = "article_"
-ARTICLE_FIELDS = ("title", "date", "time", "byline", "authors", "date_source", "lang", "confidence", "kind",
-                  "kind_reason")
-METADATA_KEYS = tuple(PREFIX + name for name in ARTICLE_FIELDS) + (PREFIX + "error",)
+ARTICLE_FIELDS = (
+    "title",
+    "date",
+    "time",
+    "byline",
+    "authors",
+    "date_source",
+    "lang",
+    "confidence",
+    "kind",
+    "kind_reason",
+)
+METADATA_KEYS = (*(PREFIX + name for name in ARTICLE_FIELDS), PREFIX + "error")
 BODY_KEY = PREFIX + "body"
 ERROR_KEY = PREFIX + "error"
 
@@ -69,20 +80,24 @@ class EngineOptions:
         """Why a cleaned page (its `metadata_fields`) is filtered out, as (stage, message), or None."""
         if self.min_confidence is None and self.kinds is None:
             return None
-        return confidence.skip_reason(fields[PREFIX + "confidence"], fields[PREFIX + "kind"],
-                                      min_confidence=self.min_confidence, kinds=self.kinds)
+        return confidence.skip_reason(
+            fields[PREFIX + "confidence"], fields[PREFIX + "kind"], min_confidence=self.min_confidence, kinds=self.kinds
+        )
 
 
-def engine_options(caller: str, on_error: str, clean_options: Mapping[str, Any],
-                   min_confidence: float | None = None, kinds: Any = None) -> EngineOptions:
+def engine_options(
+    caller: str, on_error: str, clean_options: Mapping[str, Any], min_confidence: float | None = None, kinds: Any = None
+) -> EngineOptions:
     """`EngineOptions` from a helper's `**clean_options` (any `CleanOptions` field, or a whole
     `options=CleanOptions(...)` that the other keywords override), naming the helper in any error."""
     given = dict(clean_options)
     base = given.pop("options", None)
     unknown = sorted(set(given) - set(CLEAN_OPTIONS))
     if unknown:
-        raise TypeError(f"{caller}() got unknown clean option(s) {', '.join(unknown)}; "
-                        f"accepted: options, {', '.join(CLEAN_OPTIONS)}")
+        raise TypeError(
+            f"{caller}() got unknown clean option(s) {', '.join(unknown)}; "
+            f"accepted: options, {', '.join(CLEAN_OPTIONS)}"
+        )
     try:
         return EngineOptions(resolve(base, given, caller), on_error, min_confidence, kinds)
     except ValueError as exc:
@@ -101,7 +116,7 @@ def clean_document(raw: object, options: EngineOptions, url: str | None = None) 
     """`clean()` one document; any exception becomes `Outcome.error` instead of escaping."""
     try:
         article = clean(raw, options.clean) if url is None else clean(raw, options.clean, url=url)  # type: ignore[arg-type]
-    except Exception as exc:  # noqa: BLE001 - one bad page must not stop the millions after it
+    except Exception as exc:
         return Outcome(None, describe(exc))
     return Outcome(article)
 
