@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--quick] [--corpus DIR] [--profile]`: see benchmarks/run.py."""
+"""`python -m benchmarks [--quick] [--corpus DIR] [--profile] [--rules]`: see benchmarks/run.py."""
 import sys
 
 from .run import main

@@ -14,6 +14,9 @@ corpus instead (benchmarks/profiling.py).
 The development corpus (`../shared/corpus/wcxb`, benchmarks/wcxb.py) is scored in the
 full run; `python -m benchmarks --only wcxb [--half even|odd]` scores it alone (a few
 minutes), skipped with its reason when the corpus is not beside the checkout.
+
+`python -m benchmarks --rules [--mode html|text] [--half ...] [--sample N] [--only RULE,...]`
+turns each labelling rule off in turn and prints its effect on body F1 (benchmarks/rules_ablation.py).
 """
 from __future__ import annotations
 
@@ -162,6 +165,10 @@ def _partial(args: argparse.Namespace) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if "--rules" in argv:  # the per-rule ablation has options of its own
+        from . import rules_ablation
+
+        return rules_ablation.main([a for a in argv if a != "--rules"])
     args = _parser().parse_args(argv)
     systems = tuple(s.strip() for s in (args.systems or "").split(",") if s.strip())
     unknown = [s for s in systems if s not in SYSTEMS]
