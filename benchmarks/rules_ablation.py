@@ -19,10 +19,11 @@ import concurrent.futures
 import pathlib
 import statistics
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from cleanarticle import clean, rules
+from cleanarticle.model import Article
 
 from . import wcxb
 from .scoring import READABILITY, f1, readability_pages
@@ -59,7 +60,7 @@ def _init(pages: tuple[Page, ...]) -> None:
     _PAGES = pages
 
 
-def _body(page: Page, fmt: str, off: frozenset[str]):
+def _article(page: Page, fmt: str, off: frozenset[str]) -> Article | None:
     try:
         return clean(page.raw, format=fmt, url=page.url, disabled_rules=off)
     except Exception:  # one page's failure is an empty output for that page
@@ -73,7 +74,7 @@ def score_rule(rule: str | None, fmt: str) -> Outcome:
     read: list[float] = []
     fired: collections.Counter[str] = collections.Counter()
     for page in _PAGES:
-        article = _body(page, fmt, off)
+        article = _article(page, fmt, off)
         body = article.body if article else ""
         if rule is None and article:
             fired.update(b.rule for b in article.blocks)
@@ -90,7 +91,9 @@ def score_rule(rule: str | None, fmt: str) -> Outcome:
     return Outcome(rule, scores, dict(fired))
 
 
-def load_pages(fmt: str, halves: Sequence[str], sample: int, wcxb_dir: pathlib.Path, log) -> tuple[Page, ...]:
+def load_pages(
+    fmt: str, halves: Sequence[str], sample: int, wcxb_dir: pathlib.Path, log: Callable[[str], None]
+) -> tuple[Page, ...]:
     """Every `sample`-th page of each wcxb half (sampled per half, so both parities stay) and of readability."""
     pages: list[Page] = []
     why = wcxb.absent_reason(wcxb_dir)
@@ -101,8 +104,8 @@ def load_pages(fmt: str, halves: Sequence[str], sample: int, wcxb_dir: pathlib.P
             for p in wcxb.load(wcxb_dir, (half,))[::sample]:
                 pages.append(Page(half, p.is_article, p.raw(fmt), p.gold, p.url if fmt == "html" else None))
     source = "source.html" if fmt == "html" else "source.txt"
-    for p in list(readability_pages(READABILITY, source))[::sample]:
-        pages.append(Page("readability", True, p.text, p.body))
+    for r in list(readability_pages(READABILITY, source))[::sample]:
+        pages.append(Page("readability", True, r.text, r.body))
     return tuple(pages)
 
 
@@ -127,17 +130,19 @@ def render(outcomes: Sequence[Outcome], fmt: str, n_pages: dict[str, int]) -> li
 
     out = [
         f"Rule ablation, {fmt} mode ({counts} pages): F1 with the rule off minus the baseline's; "
-        "sorted by the mean delta (most useful rule first). 'never fires': the rule decided no block "
-        "in the baseline.",
+        "sorted by the mean delta (most useful rule first). blocks: the blocks whose final label the rule "
+        "set in the baseline; 'never fires': none, and turning it off changes nothing; 'overridden': none, "
+        "yet turning it off changes the output (a later rule relabelled its blocks, or used them).",
         "",
         "| rule | blocks | " + " | ".join(cols) + " | mean |",
         "|---|---|" + "---|" * (len(cols) + 1),
         "| (baseline F1) | | " + " | ".join(f"{base.scores[c]:.3f}" for c in cols) + " | |",
     ]
     for o in sorted(rest, key=lambda o: (mean_delta(o), o.rule)):
-        n = base.fired.get(o.rule or "", 0)
+        changed = any(o.scores[c] != base.scores[c] for c in cols)
+        n = base.fired.get(o.rule or "", 0) or ("overridden" if changed else "never fires")
         cells = " | ".join(f"{o.scores[c] - base.scores[c]:+.3f}" for c in cols)
-        out.append(f"| {o.rule} | {n or 'never fires'} | {cells} | {mean_delta(o):+.3f} |")
+        out.append(f"| {o.rule} | {n} | {cells} | {mean_delta(o):+.3f} |")
     return out
 
 
