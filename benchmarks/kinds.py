@@ -27,9 +27,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.scoring import READABILITY, seed_pages, shingle_f1
+from benchmarks.wcxb import WCXB
 from cleanarticle import clean, kind
 
-WCXB = ROOT.parent / "shared" / "corpus" / "wcxb"
 MODEL = ROOT / "src" / "cleanarticle" / "data" / "kind_model.tsv"
 PAGE_TYPE_KIND = {"article": kind.ARTICLE, "blog": kind.ARTICLE, "listing": kind.LISTING,
                   "collection": kind.LISTING, "forum": kind.FORUM, "product": kind.PRODUCT,

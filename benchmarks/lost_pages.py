@@ -20,28 +20,18 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .scoring import ROOT
+from .wcxb import WCXB, shingles
 
-WCXB = ROOT.parent / "shared" / "corpus" / "wcxb"
 ARTICLE_TYPES = frozenset(("article", "blog"))
 # The corpus scorer's definition of a lost page (score_wcxb.py).
 LOST_MIN_GOLD_CHARS = 500
 LOST_MAX_RECALL = 0.2
-_WORD = re.compile(r"\w+", re.UNICODE)
 # Reason text that varies per page (numbers, element names) is folded to group reasons.
 _VARIABLE = (
     (re.compile(r"<(?:[^<>]|<[^<>]*>)*>"), "<...>"),  # "<div#main and the headline's <h1>>" too
     (re.compile(r"\([^)]*\)"), ""),
     (re.compile(r"\d+(?:\.\d+)?"), "#"),
 )
-
-
-def shingles(text: str | None, n: int = 4) -> collections.Counter:
-    """The corpus scorer's shingles: `\\w+` runs, case kept, `n` in a row."""
-    toks = _WORD.findall(text or "")
-    if len(toks) < n:
-        return collections.Counter([tuple(toks)]) if toks else collections.Counter()
-    return collections.Counter(tuple(toks[i:i + n]) for i in range(len(toks) - n + 1))
 
 
 def reason_group(reason: str) -> str:

@@ -21,8 +21,8 @@ import sys
 import time
 import unicodedata
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-WCXB = ROOT.parent / "shared" / "corpus" / "wcxb"
+from .wcxb import WCXB
+
 ARTICLE = frozenset({"article", "blog"})
 FIELDS = ("title", "date", "authors")
 CACHE = pathlib.Path("/tmp/cleanarticle-trafilatura-meta.json")

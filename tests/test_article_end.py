@@ -6,17 +6,11 @@ advertisement label between paragraphs never closes it. Furniture that speaks in
 sentences (cookie consent, newsletter sign-ups) is matched anywhere in a line (`+` kinds).
 """
 import pytest
+from test_revise import P  # the same body paragraphs as the other context-rule tests
 
 from cleanarticle import clean
 from cleanarticle.lexicon import lexicon, phrase_key
 
-P = [  # body paragraphs, long enough to be good on their own
-    "The regional water authority said on Monday that reservoir levels had fallen to their lowest point in twenty years after a dry winter.",
-    "Farmers in the valley have been told to expect cuts of up to a third in the water they can draw for irrigation this summer.",
-    "Engineers are studying whether an old canal that was closed in the nineteen-eighties could be reopened to bring water from the north.",
-    "The authority will publish its full plan in June, after meeting with farmers, city officials and environmental groups across the region.",
-    "Residents have been asked to avoid watering gardens during the day and to report leaks in public pipes as soon as they see them.",
-]
 # A site's own blurb, as good a paragraph as any: only its place after the end gives it away.
 BLURB = ("Our friendly team is here to help you with orders, deliveries and returns from Monday to Friday, "
          "and you can reach us by phone or by email at any time.")
