@@ -72,6 +72,20 @@ def test_clean_html_keeps_the_article_and_drops_chrome_with_reasons():
     assert reasons["Council approves the road plan"][0] == "title"
 
 
+def test_a_form_is_chrome_unless_it_holds_the_article():
+    # A sign-up form after the article: its labels and notes are not body.
+    form = ("<form action='/subscribe'><p>Fill out the form to get a copy of our free guide today.</p>"
+            "<label>First Name*</label><p>This field is for validation purposes and should be left unchanged.</p>"
+            "</form>")
+    article = clean(article_html(extra_after=form), format="html")
+    assert article.body.split("\n") == PARAS
+    reasons = {b.text: b.reason for b in article.blocks}
+    assert reasons["First Name*"] == "dom: inside <form>"
+    # A page-wide form (ASP.NET wraps the whole page in one) holds the article: it stays.
+    wrapped = article_html().replace("<body>", "<body><form id='aspnetForm'>").replace("</body>", "</form></body>")
+    assert clean(wrapped, format="html").body.split("\n") == PARAS
+
+
 def test_link_dense_paragraphs_are_not_body():
     links = "<p>" + " ".join(f"<a href='/{i}'>Another headline number {i}</a>" for i in range(6)) + "</p>"
     article = clean(article_html(extra_after=links), format="html")
