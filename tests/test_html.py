@@ -86,6 +86,25 @@ def test_a_form_is_chrome_unless_it_holds_the_article():
     assert clean(wrapped, format="html").body.split("\n") == PARAS
 
 
+def test_an_intro_right_above_the_article_body_stays_body():
+    intro = ("Everyone who drives through the old town knows the road, and everyone has an opinion "
+             "about what should happen to it, which is why the vote drew such a crowd this week.")
+    menu = "<ul>" + "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("News", "Sport", "Weather")) + "</ul>"
+    # The body element holds enough of the good text (85 %) to be the container on its own.
+    more = [p.replace("council", "city board").replace("the", "this") for p in PARAS]
+    body = [*PARAS, *more]
+    paras = "".join(f"<p>{p}</p>" for p in body)
+    html = page(f"{menu}<div class='hero'><div><h1>Council approves the road plan</h1><p>{intro}</p></div></div>"
+                f"<div class='page'><div class='body'>{paras}</div></div>")
+    article = clean(html, format="html")
+    assert article.body.split("\n") == [intro, *body]
+    lead = next(b for b in article.blocks if b.text == intro)
+    assert lead.rule == "revise.container_lead"
+    # Turned off, the intro falls outside the main content container.
+    off = clean(html, format="html", disabled_rules={"revise.container_lead"})
+    assert off.body.split("\n") == body
+
+
 def test_link_dense_paragraphs_are_not_body():
     links = "<p>" + " ".join(f"<a href='/{i}'>Another headline number {i}</a>" for i in range(6)) + "</p>"
     article = clean(article_html(extra_after=links), format="html")

@@ -399,6 +399,30 @@ def _mark_outside_container(page: _Page) -> None:
     _mark_outside(page, main.lines.__contains__, min(main.lines, default=0), f"outside the main content <{main.name}>")
 
 
+def _keep_lead_above_container(page: _Page) -> None:
+    """HTML: the good paragraphs of the run of lines right above the container, under the title, stay body.
+
+    An intro or standfirst printed in its own element above the article's body element
+    (a hero section, a lead <div>): the container, chosen by where most good text sits,
+    leaves it out. Going up from the container, the run is the lines the container step
+    set aside; it stops at the first line another rule made chrome, so an author box or a
+    disclosure set among menus and counters is not taken. wcxb HTML, even half: articles
+    0.9378 -> 0.9384, all 0.7764 -> 0.7767; odd 0.9404 -> 0.9408, 0.7727 -> 0.7734;
+    readability 0.9523 -> 0.9524. Near-good lines too: even 0.9386 / 0.7771 but odd 0.9406 /
+    0.7734, so good paragraphs only.
+    """
+    main, title = page.main, page.meta.title
+    if main is None or title is None:
+        return
+    for i in range(min(main.lines, default=0) - 1, title, -1):
+        if not page.feats[i].text:
+            continue
+        if page.rules[i] != "revise.main_container":
+            break
+        if page.guesses[i].quality == GOOD:
+            page.set(i, model.BODY, f"good paragraph right above the main content <{main.name}>")
+
+
 def _mark_outside(page: _Page, inside: Callable[[int], bool], first: int, where: str) -> None:
     """Soft lines not `inside` the main text: menus above its `first` line, teasers and footers after."""
     for i in page.nonblank:
@@ -567,6 +591,7 @@ STEPS: tuple[Step, ...] = (
     Step("revise.main_block", _mark_outside_main_block),
     Step("revise.neighbours", _settle_by_neighbours),
     Step("revise.main_container", _mark_outside_container),
+    Step("revise.container_lead", _keep_lead_above_container),
     Step("revise.head", _mark_head),
     Step("revise.tail", _mark_tail),
     Step("revise.keep_text", _keep_text_when_nothing_kept),

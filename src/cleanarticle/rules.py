@@ -84,6 +84,11 @@ RULES: tuple[Rule, ...] = (
     Rule("revise.main_block", "revise", "text mode: body outside the best-scoring span of lines is chrome"),
     Rule("revise.neighbours", "revise", "text mode: short and near-good lines take the class of their neighbours"),
     Rule("revise.main_container", "revise", "HTML: body outside the main content container is chrome"),
+    Rule(
+        "revise.container_lead",
+        "revise",
+        "HTML: good paragraphs right above the main content container, under the title, stay body",
+    ),
     Rule("revise.head", "revise", "above the title only good paragraphs stay body"),
     Rule("revise.tail", "revise", "after a comments prompt or related heading that ends the article, all is chrome"),
     Rule("revise.keep_text", "revise", "a page with no good paragraph keeps its plain text lines as body"),
