@@ -540,7 +540,11 @@ def _mark_tail(page: _Page) -> None:
         after -= body_chars[i]
         if (
             (
-                (page.feats[i].chrome in _CHROME_ENDS and page.labels[i] in _CHROME_ENDS)
+                (
+                    page.feats[i].chrome in _CHROME_ENDS
+                    and page.labels[i] in _CHROME_ENDS
+                    and not article_end.box_inside(page, i)
+                )
                 or article_end.closes_article(page, i)
             )
             and not _INLINE_LINK.search(page.feats[i].text)
