@@ -37,11 +37,6 @@ MAX_HEADING_DISTANCE = 200
 # good paragraphs under it is another story printed after the article.
 STORY_HEADLINE_MIN_WORDS = 10
 STORY_HEADLINE_TITLE_SHARE = 0.6
-# This many headline + one-paragraph pairs in a row, in the second half of the text, are a
-# teaser list; an article's own sections have more than one paragraph under a subheading.
-MIN_TEASER_PAIRS = 3
-# Teaser headlines are news headlines; "Isolation" or "Ownership model" are subheadings.
-TEASER_HEADLINE_MIN_WORDS = 6
 # A comments prompt or related heading ends the article when less than this share of the
 # body's characters would follow it.
 TAIL_MAX_BODY_SHARE = 0.25
@@ -283,41 +278,6 @@ def _good_text_before(page: _Page) -> tuple[dict[int, int], int]:
     return before, seen
 
 
-def _is_teaser_pair(page: _Page, head: int, summary: int) -> bool:
-    f = page.feats[head]
-    return (
-        page.soft(head)
-        and page.soft(summary)
-        and f.headline
-        and f.words >= page.t.teaser_headline_min_words
-        and page.guesses[head].quality != GOOD
-        and page.guesses[summary].quality == GOOD
-    )
-
-
-def _mark_teaser_runs(page: _Page) -> None:
-    """Runs of headline + single summary pairs in the second half of the text, with less
-    good text after them than in them, are teaser lists."""
-    before, total = _good_text_before(page)
-    items = page.nonblank
-    k = 0
-    while k < len(items):
-        end = k
-        while end + 1 < len(items) and _is_teaser_pair(page, items[end], items[end + 1]):
-            end += 2
-        last = items[end - 1]  # the loop below runs only when the run has pairs (end > k)
-        for start in range(k, end - 2 * page.t.min_teaser_pairs + 1, 2):  # the run, or its later part
-            pairs = list(zip(items[start:end:2], items[start + 1 : end : 2]))
-            run_chars = sum(page.feats[s].chars for _, s in pairs)
-            after = total - before[last] - page.feats[last].chars
-            if before[pairs[0][0]] >= total / 2 and after < run_chars:
-                for h, s in pairs:
-                    page.set(h, model.RELATED, f"teaser headline in a run of {len(pairs)} headline + summary pairs")
-                    page.set(s, model.RELATED, f"teaser summary in a run of {len(pairs)} headline + summary pairs")
-                break
-        k = max(end, k + 1)
-
-
 def _mark_second_story(page: _Page) -> None:
     """Another story's headline, printed after the article with its text: the rest is related.
 
@@ -330,7 +290,7 @@ def _mark_second_story(page: _Page) -> None:
         return
     title_words = page.feats[meta.title].words
     min_words = max(t.story_headline_min_words, t.story_headline_title_share * title_words)
-    max_words = title_words / t.story_headline_title_share
+    max_words = title_words / t.story_headline_title_share if t.story_headline_title_share else float("inf")
     before, total = _good_text_before(page)
     for i in page.nonblank:
         f = page.feats[i]
@@ -590,7 +550,6 @@ STEPS: tuple[Step, ...] = (
     Step("revise.caption_after_image", _mark_captions_after_images),
     Step("revise.related_box", _mark_related_boxes),
     Step("revise.teaser", _mark_teasers),
-    Step("revise.teaser_run", _mark_teaser_runs),
     Step("revise.second_story", _mark_second_story),
     Step("revise.main_block", _mark_outside_main_block),
     Step("revise.neighbours", _settle_by_neighbours),

@@ -79,7 +79,6 @@ RULES: tuple[Rule, ...] = (
     Rule("revise.caption_after_image", "revise", "the line under an image is its caption"),
     Rule("revise.related_box", "revise", "a related heading owns the short list of headlines under it"),
     Rule("revise.teaser", "revise", "headline + summary + timestamp groups are teasers"),
-    Rule("revise.teaser_run", "revise", "a run of headline + one-paragraph pairs late in the text is a teaser list"),
     Rule("revise.second_story", "revise", "after another story's headline (with its text) the rest is related"),
     Rule("revise.main_block", "revise", "text mode: body outside the best-scoring span of lines is chrome"),
     Rule("revise.neighbours", "revise", "text mode: short and near-good lines take the class of their neighbours"),

@@ -1,6 +1,6 @@
 """`cleanarticle explain FILE` on a terminal: every input line with its label, reason and rule.
 
-A row reads `  12  related (was body)  <text>  <- <reason> [revise.teaser_run]`: the final
+A row reads `  12  related (was body)  <text>  <- <reason> [revise.teaser]`: the final
 label, the first pass's label when the context pass changed it, and the rule's id.
 """
 
