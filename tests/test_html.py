@@ -105,6 +105,20 @@ def test_an_intro_right_above_the_article_body_stays_body():
     assert off.body.split("\n") == body
 
 
+def test_low_stopword_lines_between_paragraphs_stay_body():
+    refs = ["Smith J, Nguyen T, Okafor B. Reservoir storage trends, 1990-2020. Water Res. 2021;44(2):101-19.",
+            "Garcia M, Lee K. Irrigation quotas, crop yields. Agric Water Manag. 2019;12:55-71. PMID 30412987."]
+    html = article_html().replace(f"<p>{PARAS[2]}</p>", "".join(f"<p>{r}</p>" for r in refs) + f"<p>{PARAS[2]}</p>")
+    article = clean(html, format="html")
+    assert article.body.split("\n") == [*PARAS[:2], *refs, PARAS[2]]
+    assert {b.rule for b in article.blocks if b.text in refs} == {"revise.dense_between"}
+    off = clean(html, format="html", disabled_rules={"revise.dense_between"})
+    assert off.body.split("\n") == PARAS
+    # After the last paragraph, with nothing kept under them, they are not body.
+    after = clean(article_html(extra_after="".join(f"<p>{r}</p>" for r in refs)), format="html")
+    assert after.body.split("\n") == PARAS
+
+
 def test_link_dense_paragraphs_are_not_body():
     links = "<p>" + " ".join(f"<a href='/{i}'>Another headline number {i}</a>" for i in range(6)) + "</p>"
     article = clean(article_html(extra_after=links), format="html")

@@ -383,6 +383,33 @@ def _keep_lead_above_container(page: _Page) -> None:
             page.set(i, model.BODY, f"good paragraph right above the main content <{main.name}>")
 
 
+def _keep_dense_runs_between_body(page: _Page) -> None:
+    """HTML: a run of low-stopword lines with body right above and right under it is body.
+
+    References, ingredient and spec lines, names and figures read as chrome to the
+    stopword test; set between two kept lines of the article they are part of it.
+    (Menus and tag lists sit among chrome, or are lexicon or link lines, decided by
+    other rules.) wcxb HTML, even half: articles 0.9413 -> 0.9427, all 0.7786 -> 0.7805;
+    odd 0.9416 -> 0.9438, 0.7758 -> 0.7775; readability 0.9524 -> 0.9528. Only lines of
+    60+ characters: the same to three decimals; of 120+: less (even 0.9417 / 0.7789).
+    """
+    if page.main is None:
+        return
+    items = page.nonblank
+    k = 0
+    while k < len(items):
+        if page.rules[items[k]] != "classify.low_stopwords":
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(items) and page.rules[items[end + 1]] == "classify.low_stopwords":
+            end += 1
+        if k and end + 1 < len(items) and page.labels[items[k - 1]] == page.labels[items[end + 1]] == model.BODY:
+            for i in items[k : end + 1]:
+                page.set(i, model.BODY, f"low-stopword line between body lines {items[k - 1] + 1} and {items[end + 1] + 1}")
+        k = end + 1
+
+
 def _mark_outside(page: _Page, inside: Callable[[int], bool], first: int, where: str) -> None:
     """Soft lines not `inside` the main text: menus above its `first` line, teasers and footers after."""
     for i in page.nonblank:
@@ -555,6 +582,7 @@ STEPS: tuple[Step, ...] = (
     Step("revise.neighbours", _settle_by_neighbours),
     Step("revise.main_container", _mark_outside_container),
     Step("revise.container_lead", _keep_lead_above_container),
+    Step("revise.dense_between", _keep_dense_runs_between_body),
     Step("revise.head", _mark_head),
     Step("revise.tail", _mark_tail),
     Step("revise.keep_text", _keep_text_when_nothing_kept),

@@ -88,6 +88,11 @@ RULES: tuple[Rule, ...] = (
         "revise",
         "HTML: good paragraphs right above the main content container, under the title, stay body",
     ),
+    Rule(
+        "revise.dense_between",
+        "revise",
+        "HTML: a run of low-stopword lines (references, specs) with body right above and under it is body",
+    ),
     Rule("revise.head", "revise", "above the title only good paragraphs stay body"),
     Rule("revise.tail", "revise", "after a comments prompt or related heading that ends the article, all is chrome"),
     Rule("revise.keep_text", "revise", "a page with no good paragraph keeps its plain text lines as body"),
