@@ -43,7 +43,9 @@ def test_case_comments(name):
 def never_in_body(article: model.Article) -> list[str]:
     """What breaks the promise: a comment line labelled body, a comment that is a body line,
     or comments that are not the blocks' notes put together."""
-    problems = [f"line {b.index + 1} is body and comment" for b in article.blocks if b.comment and b.label not in model.CHROME]
+    problems = [
+        f"line {b.index + 1} is body and comment" for b in article.blocks if b.comment and b.label not in model.CHROME
+    ]
     body = set(article.paragraphs)
     problems += [f"comment in body: {c[:60]!r}" for c in article.comments if c in body]
     numbered: dict[int, list[str]] = {}

@@ -23,9 +23,10 @@ from typing import NamedTuple
 
 import regex
 
-from . import lexicon, model
+from . import kind, lexicon, model
 from .classify import GOOD, NEAR, Guess
 from .features import LineFeatures
+from .html_blocks import Dom
 
 # A comment block that is mostly link text is a button row or a list of links, not words a
 # reader wrote (the same 0.5 as classify.LINK_DENSITY_MAX, the cut trafilatura uses too).
@@ -44,7 +45,6 @@ FURNITURE_TAGS = frozenset(("header", "footer", "form", "nav", "menu", "h1", "h2
 FORM_TAGS = frozenset(("form", "fieldset", "legend"))
 ITEM_TAGS = frozenset(("article",))
 WEAK_ITEM_TAGS = frozenset(("li",))
-FORUM = "forum"
 
 # An id naming one comment: a word and a number ("comment-17303", "div-comment-12", "reply_42").
 _ITEM_ID = regex.compile(r"(?i)^[a-z_-]*?(?:comment|post|reply|answer)[-_]?\d+$")
@@ -99,16 +99,17 @@ def _role(tag: str, cls: str | None, ident: str | None, prop: str | None, itemty
     """The role of an element from its tag and attributes (cached: a thread repeats its class names)."""
     kinds = _markup_words()
     tokens = {t.lower() for t in f"{cls or ''} {prop or ''}".split()}
-    if tag in ITEM_TAGS or (itemtype or "").rstrip("/").endswith("Comment") or tokens & kinds["item"]:
-        item = 2
-    elif ident and _ITEM_ID.match(ident.strip()):
-        item = 2
-    else:
-        item = 1 if tag in WEAK_ITEM_TAGS else 0
+    names_one = (
+        tag in ITEM_TAGS
+        or (itemtype or "").rstrip("/").endswith("Comment")
+        or bool(tokens & kinds["item"])
+        or bool(ident and _ITEM_ID.match(ident.strip()))
+    )
+    item = 2 if names_one else 1 if tag in WEAK_ITEM_TAGS else 0
     words = _words(cls) | _words(ident) | _words(prop)
     text = bool(words & kinds["text"])
     furniture = tag in FURNITURE_TAGS or bool(words & kinds["furniture"])
-    form = tag in FORM_TAGS or bool(words & {"form", "respond"})
+    form = tag in FORM_TAGS or bool(words & kinds["form"])
     return _Role(item, text and not furniture, furniture and not text, form)
 
 
@@ -117,19 +118,19 @@ def find(
     first: Sequence[Guess],
     final: Sequence[str],
     *,
-    dom=None,
+    dom: Dom | None = None,
     lex: lexicon.Lexicon,
     page_kind: str,
 ) -> Comments:
     """The page's comments (see the module's docstring); `first` is the first pass's guesses."""
-    if page_kind == FORUM:
+    if page_kind == kind.FORUM:
         return NONE
     if dom is not None:
         return html_comments(feats, first, final, dom)
     return text_comments(feats, first, final, lex)
 
 
-def html_comments(feats: Sequence[LineFeatures], first: Sequence[Guess], final: Sequence[str], dom) -> Comments:
+def html_comments(feats: Sequence[LineFeatures], first: Sequence[Guess], final: Sequence[str], dom: Dom) -> Comments:
     """Comments from the regions html_blocks marked `comments` (see the module's docstring)."""
     candidates = [
         i
@@ -149,7 +150,8 @@ def html_comments(feats: Sequence[LineFeatures], first: Sequence[Guess], final: 
             )
         return r
 
-    # item element -> (its region, [(block index, inside its text element, under furniture)])
+    # item element -> (its region, [(block index, inside its text element, under furniture)]),
+    # in the order of the comments' first blocks
     items: dict[int, tuple[int, list[tuple[int, bool, bool]]]] = {}
     for i in candidates:
         b, f = dom.blocks[i], feats[i]
@@ -162,7 +164,9 @@ def html_comments(feats: Sequence[LineFeatures], first: Sequence[Guess], final: 
             if element == b.region_id:
                 break
             element = dom.parent.get(element, 0)
-        if any(role(e).form for e in chain):
+        # Nothing under the reply form is a comment (a comment's own element is never the
+        # form: WordPress names its author's role there, "comment-author-editor").
+        if any(role(e).form and role(e).item != 2 for e in chain):
             continue
         strong = next((n for n, e in enumerate(chain) if role(e).item == 2), None)
         at = strong if strong is not None else next((n for n, e in enumerate(chain) if role(e).item == 1), None)
@@ -181,7 +185,7 @@ def html_comments(feats: Sequence[LineFeatures], first: Sequence[Guess], final: 
         items.setdefault(chain[at], (b.region_id, []))[1].append((i, in_text, furniture))
     lines: list[str] = []
     notes: dict[int, str] = {}
-    for _, (region, blocks) in sorted(items.items(), key=lambda kv: kv[1][1][0][0]):
+    for region, blocks in items.values():
         has_text = any(in_text for _, in_text, _ in blocks)
         kept = [i for i, in_text, furniture in blocks if (in_text if has_text else not furniture)]
         if not kept:
@@ -205,12 +209,12 @@ def _signs(f: LineFeatures, thread_kind: str | None) -> bool:
 
 
 def thread_line(f: LineFeatures, lex: lexicon.Lexicon) -> str | None:
-    """"thread" for a comment thread's heading, "threadform" for its reply form's lines, else None."""
+    """The lexicon kind of a thread line: `thread` (its heading), `threadform` (its reply form), or None."""
     if not lex.threads or not f.text or f.words > HEADING_MAX_WORDS:
         return None
     key = lexicon.phrase_key(f.text)
     kind = lex.threads.get(key)
-    if kind or f.terminal and not f.question:
+    if kind or (f.terminal and not f.question):
         return kind
     words = key.split(" ")
     for n in range(1, min(len(words), lexicon.MAX_PHRASE_WORDS) + 1):
