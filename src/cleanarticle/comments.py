@@ -43,6 +43,8 @@ THREAD_ENDS = frozenset((model.FOOTER, model.RELATED))
 # and when; buttons) and the reply form.
 FURNITURE_TAGS = frozenset(("header", "footer", "form", "nav", "menu", "h1", "h2", "h3", "h4", "h5", "h6"))
 FORM_TAGS = frozenset(("form", "fieldset", "legend"))
+# Labels that make a region the article's, not a comment section.
+KEPT = frozenset((model.BODY, model.TITLE))
 ITEM_TAGS = frozenset(("article",))
 WEAK_ITEM_TAGS = frozenset(("li",))
 
@@ -139,6 +141,10 @@ def html_comments(feats: Sequence[LineFeatures], first: Sequence[Guess], final: 
     ]
     if not candidates:
         return NONE
+    # A region that holds the article's title or body is a page wrapped in comment-named
+    # markup (`<body class="... has-comments">`, a forum's post list), not a comment section.
+    holds_article = {b.region_id for b, label in zip(dom.blocks, final) if label in KEPT and b.region_id}
+    candidates = [i for i in candidates if dom.blocks[i].region_id not in holds_article]
     roles: dict[int, _Role] = {}
 
     def role(element: int) -> _Role:
