@@ -70,6 +70,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "dom.link_density", "dom", "a body block that is mostly link text is navigation (a teaser if headline-shaped)"
     ),
+    Rule(
+        "dom.linked_heading",
+        "dom",
+        "a heading that is mostly link text (a permalink, a linked section title) above a good paragraph stays body",
+    ),
     Rule("meta.title", "meta", "the headline line (the declared title where the page prints it) is the title"),
     Rule("meta.byline", "meta", "the name line next to the title is the byline"),
     Rule("meta.date", "meta", "the date line next to the title is the publication date"),
