@@ -51,9 +51,14 @@ def clean(raw: str | bytes, options: CleanOptions | None = None, **kwargs: Any) 
         format = "html" if decode.looks_like_html(text) else "text"
     if format == "html":
         return _clean_html(text, opts, encoding=encoding)
-    text, _ = normalize.normalize(text)
+    has_tabs = "\t" in text
+    text, _ = normalize.normalize(text, keep_tabs=has_tabs)
     lines = blocks.split_lines(text)
-    return clean_lines(lines, lang=opts.lang, encoding=encoding, options=opts)
+    tab_cells = None
+    if has_tabs:  # a tab-separated row keeps its cells for its shape; the line gets spaces, as without
+        tab_cells = [text_shape.tab_cells(line) for line in lines]
+        lines = [line.replace("\t", " ") for line in lines]
+    return clean_lines(lines, lang=opts.lang, encoding=encoding, options=opts, tab_cells=tab_cells)
 
 
 def _clean_html(html: str, opts: CleanOptions, *, encoding: str | None) -> model.Article:
@@ -78,12 +83,14 @@ def clean_lines(
     dom: html_blocks.Dom | None = None,
     head: html_meta.HeadMeta | None = None,
     options: CleanOptions | None = None,
+    tab_cells: list[tuple[str, ...] | None] | None = None,
 ) -> model.Article:
     """The classifier over already-split, normalised lines (one block each).
 
     HTML pages add `dom` (one block of markup evidence per line) and `head` (declared
     metadata, which wins over what the text rules find). `options` brings the thresholds
     and the rules turned off (its format, lang, url and size were used by `clean`).
+    Text pages may add `tab_cells`: per line, its cells where it was cut by tabs (else None).
     """
     opts = options or resolve(None, {})
     t, off = opts.thresholds, opts.disabled_rules
@@ -147,7 +154,7 @@ def clean_lines(
         shapes = [b.shape for b in dom.blocks]
         links = [b.links for b in dom.blocks]
     else:  # text mode infers the shape of body lines, and says so in their reason
-        inferred = text_shape.infer(feats, guesses, final)
+        inferred = text_shape.infer(feats, guesses, final, tab_cells)
         shapes = [shape for shape, _ in inferred]
         reasons = [f"{why}; {note}" if note else why for why, (_, note) in zip(reasons, inferred)]
         links = [()] * len(lines)
