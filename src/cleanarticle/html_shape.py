@@ -191,6 +191,7 @@ def merge_rows(dom: Dom) -> Dom:
                     link_chars=sum(x.link_chars for x in run),
                     caption=any(x.caption for x in run),
                     links=tuple(link for x in run for link in x.links),
+                    images=tuple(image for x in run for image in x.images),
                     shape=model.Shape(model.TABLE_ROW, cells=cells, header=header),
                 )
             )

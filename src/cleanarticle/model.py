@@ -95,7 +95,9 @@ class Block:
     `reason` says why in words; `rule` is the stable id of the rule that decided it (see
     `cleanarticle.rules`), and `first_label` the label of the first pass (the line's own
     text and markup), kept when the context pass overrides it. `shape` is its place in the
-    article's structure (`Shape`); `links` its links, kept with `clean(..., links=True)`.
+    article's structure (`Shape`); `links` its links, kept with `clean(..., links=True)`;
+    `images` the images (alt text, src) met before it (or inside it), kept with
+    `clean(..., images=True)`.
     """
 
     index: int
@@ -106,9 +108,10 @@ class Block:
     first_label: str = ""
     shape: Shape = PARAGRAPH_SHAPE
     links: tuple[tuple[str, str], ...] = ()  # HTML: (anchor text, href) of the links in `text`, in order
+    images: tuple[tuple[str, str], ...] = ()  # HTML: (alt text, src) of the images met with this block
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; `links` only where the block has some."""
+        """A JSON-ready dict; `links` and `images` only where the block has some."""
         out = {
             "index": self.index,
             "text": self.text,
@@ -120,6 +123,8 @@ class Block:
         }
         if self.links:
             out["links"] = [list(link) for link in self.links]
+        if self.images:
+            out["images"] = [list(image) for image in self.images]
         return out
 
 

@@ -66,7 +66,7 @@ def _clean_html(html: str, opts: CleanOptions, *, encoding: str | None) -> model
     tree = LexborHTMLParser(limits.bound_nesting(html))
     head = html_meta.read_head(tree, opts.url)
     html_blocks.strip_invisible(tree)
-    dom = html_blocks.html_blocks(tree, keep_links=opts.links)
+    dom = html_blocks.html_blocks(tree, keep_links=opts.links, keep_images=opts.images)
     text, _ = normalize.normalize("\n".join(b.text for b in dom.blocks))
     lines = text.split("\n")
     if len(lines) != len(dom.blocks):  # normalisation never adds or removes a line break
@@ -153,11 +153,13 @@ def clean_lines(
     if dom is not None:
         shapes = [b.shape for b in dom.blocks]
         links = [b.links for b in dom.blocks]
+        images = [b.images for b in dom.blocks] if opts.images else None
     else:  # text mode infers the shape of body lines, and says so in their reason
         inferred = text_shape.infer(feats, guesses, final, tab_cells)
         shapes = [shape for shape, _ in inferred]
         reasons = [f"{why}; {note}" if note else why for why, (_, note) in zip(reasons, inferred)]
         links = [()] * len(lines)
+        images = None
     has_title = title is not None or head.title is not None
     page = kind.signals(
         feats,
@@ -187,10 +189,20 @@ def clean_lines(
         kind_reason=page_kind.reason,
         encoding=encoding,
         format="text" if dom is None else "html",
-        blocks=tuple(
-            model.Block(i, line, lab, why, rule, g.label, shape=shape, links=link)
-            for i, (line, lab, why, rule, g, shape, link) in enumerate(
-                zip(lines, final, reasons, rule_ids, guesses, shapes, links)
-            )
+        blocks=_with_images(
+            tuple(
+                model.Block(i, line, lab, why, rule, g.label, shape=shape, links=link)
+                for i, (line, lab, why, rule, g, shape, link) in enumerate(
+                    zip(lines, final, reasons, rule_ids, guesses, shapes, links)
+                )
+            ),
+            images,
         ),
     )
+
+
+def _with_images(blocks: tuple[model.Block, ...], images: list | None) -> tuple[model.Block, ...]:
+    """`blocks` with the images recorded by the walk (only with `images=True`: no cost otherwise)."""
+    if not images or not any(images):
+        return blocks
+    return tuple(dataclasses.replace(b, images=im) if im else b for b, im in zip(blocks, images))
