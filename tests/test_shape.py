@@ -219,3 +219,17 @@ def test_a_linked_section_heading_above_a_paragraph_stays_body():
     assert more.label != model.BODY  # a link list under it, not a paragraph
     off = clean(html, format="html", disabled_rules={"dom.linked_heading"})
     assert next(b for b in off.blocks if b.text == "What we found").label != model.BODY
+
+
+def test_a_table_of_contents_is_navigation_and_its_headings_stay():
+    """A contents box links to the headings below it: the box is navigation, and a heading it
+    printed first is the heading, not a repeat of the box's line."""
+    sections = ["Preparing the data", "Finding past anomalies", "Use weighted mean"]
+    toc = "<ul class='contents'>" + "".join(f"<li><a href='#s{n}'>{s}</a></li>" for n, s in enumerate(sections)) + "</ul>"
+    body = "".join(f"<h2 id='s{n}'>{s}</h2><p>{PROSE}</p><p>{PROSE2}</p>" for n, s in enumerate(sections))
+    article = clean(f"<html><body><article><h1>A page</h1><p>{PROSE2}</p>{toc}{body}</article></body></html>",
+                    format="html")
+    entries = [b for b in article.blocks if b.shape.kind == model.LIST_ITEM]
+    assert [(b.label, b.rule) for b in entries] == [(model.NAV, "dom.toc_entry")] * 3
+    headings = [b for b in article.blocks if b.shape.kind == model.HEADING and b.text in sections]
+    assert [(b.text, b.label) for b in headings] == [(s, model.BODY) for s in sections]

@@ -170,10 +170,16 @@ def with_dom(
     item_on = "dom.list_item" not in off
     link_density_on, link_density_max = "dom.link_density" not in off, t.link_density_max
     heading_on = "dom.linked_heading" not in off
+    toc = _toc_entries(feats, dom, t) if "dom.toc_entry" not in off else {}
     out = []
     for n, (f, g, b) in enumerate(zip(feats, guesses, dom)):
         if g.label == model.BLANK:
             out.append(g)
+        elif n in toc:
+            out.append(
+                Guess(model.NAV, f"dom: a table of contents entry (the heading on line {toc[n] + 1})", g.quality,
+                      "dom.toc_entry")
+            )
         elif b.caption and caption_on:
             out.append(Guess(model.CAPTION, "dom: inside a figure caption", g.quality, "dom.caption"))
         elif (
@@ -238,3 +244,17 @@ def _paragraph_follows(i: int, feats: list[LineFeatures], guesses: list[Guess], 
                 and b.region_id == dom[i].region_id
             )
     return False
+
+
+def _toc_entries(feats: list[LineFeatures], dom: list, t: Thresholds) -> dict[int, int]:
+    """List items that are links to a heading printed further down (a table of contents box),
+    each with the line of that heading."""
+    headings = {f.key: i for i, (f, b) in enumerate(zip(feats, dom)) if b.shape.kind == model.HEADING and f.text}
+    out = {}
+    if headings:
+        for i, (f, b) in enumerate(zip(feats, dom)):
+            if b.shape.kind == model.LIST_ITEM and b.link_density >= t.link_density_max:
+                j = headings.get(f.key, -1)
+                if j > i:
+                    out[i] = j
+    return out

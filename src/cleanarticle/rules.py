@@ -54,6 +54,11 @@ RULES: tuple[Rule, ...] = (
     Rule("classify.relative_time", "classify", 'a relative timestamp ("3 hours ago") is a teaser\'s'),
     Rule("classify.low_stopwords", "classify", "a line with few stopwords (bad quality) is navigation"),
     Rule("classify.paragraph", "classify", "any other line is body, with its quality (good, near, short)"),
+    Rule(
+        "dom.toc_entry",
+        "dom",
+        "a list item that is a link to a heading printed further down is a table of contents entry (navigation)",
+    ),
     Rule("dom.caption", "dom", "a block inside <figcaption> (or a caption-named element) is a caption"),
     *(
         Rule(
