@@ -177,8 +177,12 @@ def with_dom(
             out.append(g)
         elif n in toc:
             out.append(
-                Guess(model.NAV, f"dom: a table of contents entry (the heading on line {toc[n] + 1})", g.quality,
-                      "dom.toc_entry")
+                Guess(
+                    model.NAV,
+                    f"dom: a table of contents entry (the heading on line {toc[n] + 1})",
+                    g.quality,
+                    "dom.toc_entry",
+                )
             )
         elif b.caption and caption_on:
             out.append(Guess(model.CAPTION, "dom: inside a figure caption", g.quality, "dom.caption"))
@@ -220,7 +224,9 @@ def with_dom(
             and link_density_on
         ):
             if heading_on and b.shape.kind == model.HEADING and _paragraph_follows(n, feats, guesses, dom, t):
-                out.append(Guess(model.BODY, "dom: a linked heading above a paragraph", g.quality, "dom.linked_heading"))
+                out.append(
+                    Guess(model.BODY, "dom: a linked heading above a paragraph", g.quality, "dom.linked_heading")
+                )
                 continue
             label = model.RELATED if f.headline else model.NAV
             out.append(Guess(label, f"dom: link density {b.link_density:.2f}", g.quality, "dom.link_density"))

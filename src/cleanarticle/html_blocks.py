@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import importlib.resources
+from collections.abc import Mapping
 from typing import NamedTuple
 
 import regex
@@ -368,7 +369,7 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
                 node = first
             else:
                 if keep_images and tag == "img":
-                    _add_image(node.attrs, ctx.region_id, images)
+                    _add_image(node.attributes, ctx.region_id, images)
                 node = node.next
             continue
         if parts:
@@ -401,7 +402,7 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
 LAZY_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src")
 
 
-def _add_image(attrs: dict[str, str | None], region: int, images: list[tuple[str, str, int]]) -> None:
+def _add_image(attrs: Mapping[str, str | None], region: int, images: list[tuple[str, str, int]]) -> None:
     """Record an `<img>` as (alt text, src, region id): a lazy loader's real address over a
     `data:` placeholder; none without an address."""
     src = (attrs.get("src") or "").strip()
