@@ -36,6 +36,9 @@ _URL_ESCAPES = regex.compile(r"[<>\\]")
 BODY_HEADING_MIN_LEVEL = 2
 MAX_HEADING_LEVEL = 6
 MIN_FENCE = 3
+# The heading `to_markdown(..., comments=True)` puts above the comments: a fixed English
+# word, like the Markdown around it, not the page's own heading (many pages print none).
+COMMENTS_HEADING = "Comments"
 
 
 def escape(text: str) -> str:
@@ -94,7 +97,9 @@ def _cell(text: str) -> str:
     return _TABLE_CELL.sub(r"\\|", escape(text)) if text else ""
 
 
-def to_markdown(article: model.Article, *, title: bool = True, links: bool = False, images: bool = False) -> str:
+def to_markdown(
+    article: model.Article, *, title: bool = True, links: bool = False, images: bool = False, comments: bool = False
+) -> str:
     """The article's title (as `# …`, unless `title=False`) and body as Markdown, ending in a newline.
 
     `links=True` writes the links of HTML pages as `[anchor](href)` (hrefs as the page has
@@ -102,7 +107,9 @@ def to_markdown(article: model.Article, *, title: bool = True, links: bool = Fal
     article must come from `clean(..., links=True)`, which keeps them. `images=True` writes
     the images of HTML pages as `![alt](src)` paragraphs where they stand: those met with a
     body block, or with a caption between the body's first and last block (a figure inside
-    the article); the article must come from `clean(..., images=True)`.
+    the article); the article must come from `clean(..., images=True)`. `comments=True`
+    appends the page's user comments (`Article.comments`), if it has any, under a
+    `## Comments` heading, one list item each: they are never part of the body.
     """
     parts: list[str] = []
     if title and article.title:
@@ -112,6 +119,9 @@ def to_markdown(article: model.Article, *, title: bool = True, links: bool = Fal
             parts.extend(_image(alt, src) for _, (alt, src) in run)
         else:
             parts.extend(_render(kind, [b for _, b in run], links))
+    if comments and article.comments:
+        parts.append(f"{'#' * BODY_HEADING_MIN_LEVEL} {COMMENTS_HEADING}")
+        parts.append("\n".join("- " + escape(c) for c in article.comments))
     return "\n\n".join(parts) + "\n" if parts else ""
 
 

@@ -3,7 +3,8 @@
 A row reads `  12  related (was body) h3  <text>  <- <reason> [revise.teaser_run]`: the final
 label, the first pass's label when the context pass changed it, the block's shape when it is
 not a paragraph (`h2`, `ul li`, `ol li 2` for a nested item, `tr`/`th` for a table row or
-header row, `quote`, `pre`), and the rule's id.
+header row, `quote`, `pre`), and the rule's id; a line that became one of `Article.comments`
+adds which and why (`; comment 2: in the comment section <section#comments>`).
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ def render(article: Article, path: str, *, color: bool, width: int | None) -> It
     date = " ".join(x for x in (article.date, article.time) if x) or "-"
     yield f"date    {date}" + (f"  ({article.date_source})" if article.date_source else "")
     yield f"byline  {article.byline or '-'}" + (f"  (authors: {', '.join(article.authors)})" if article.authors else "")
+    if article.comments:
+        yield f"comments {len(article.comments)}"
     yield ""
     labels = [label_column(b) for b in article.blocks]
     label_width = max(map(len, labels), default=5)
@@ -54,6 +57,8 @@ def render(article: Article, path: str, *, color: bool, width: int | None) -> It
             continue
         text = block.text
         why = f"{_ARROW}{block.reason} [{block.rule}]" if block.rule else _ARROW + block.reason
+        if block.comment:
+            why += f"; {block.comment}"
         if width is not None:
             room = max(MIN_TEXT_COLUMNS, width - len(head) - len(why))
             text = _cut(text, room)
