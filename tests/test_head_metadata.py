@@ -134,6 +134,27 @@ def test_printed_date_wins_over_a_lone_declared_one_not_over_a_corroborated_one(
     assert agreeing.date_source.endswith("(as meta article:modified_time)")
 
 
+def test_one_template_printing_a_date_twice_is_one_source_not_two():
+    # The date printed under the headline wins over a class-named date element that the template
+    # repeats in a <div> and a <p>: that is one kind of source, not two that corroborate each other.
+    printed = "<p>By Jane Doe</p><p>17.07.2025</p><div class='date'>20.07.2025</div><p class='date'>20.07.2025</p>"
+    article = clean(page(header=printed), format="html")
+    assert (article.date, article.date_source.split()[0]) == ("2025-07-17", "line")
+    kinds = {e.kind for e in head_of(page(header=printed)).dates}
+    assert kinds == {"class"}
+
+
+def test_the_headline_line_is_the_h1_not_a_menu_entry_printing_part_of_it():
+    # A menu entry that prints part of the headline stands before the <h1>: the byline and date
+    # are read under the <h1>, so the related story's date above it is not taken.
+    html = (f"<html lang='en'><head><title>{HEADLINE} | Daily Example</title></head><body>"
+            "<nav><ul><li><a href='/a'>Expand the bus network north</a></li><li><a href='/b'>Other story</a></li></ul></nav>"
+            "<p>March 3, 2025</p>"
+            f"<article><h1>{HEADLINE}</h1><p>By Jane Doe</p><p>July 17, 2025</p>{BODY}</article></body></html>")
+    article = clean(html, format="html")
+    assert (article.title, article.date) == (HEADLINE, "2025-07-17")
+
+
 def test_no_evidence_no_date():
     assert clean(page(), format="html").date is None
 

@@ -98,6 +98,9 @@ class DateEvidence:
     time: str | None
     source: str
     modified: bool = False
+    # The kind of source (json-ld, meta, itemprop, class, time, url): two sources agree only
+    # across kinds, since one template prints the same element many times.
+    kind: str = ""
 
 
 def _day(year: int, month: int, day: int, today: datetime.date) -> str | None:
@@ -166,23 +169,24 @@ def evidence(
     """
     found: list[DateEvidence] = []
 
-    def add(value: str | None, source: str, modified: bool = False) -> None:
+    def add(value: str | None, source: str, kind: str, modified: bool = False) -> None:
         hit = parse(value, lex, today)
         if hit:
-            found.append(DateEvidence(hit[0], hit[1], source, modified))
+            found.append(DateEvidence(hit[0], hit[1], source, modified, kind))
 
-    add(ld_published, "json-ld datePublished")
+    add(ld_published, "json-ld datePublished", "json-ld")
     for key in PUBLISHED_KEYS:
-        add(meta.get(key), f"meta {key}")
+        add(meta.get(key), f"meta {key}", "meta")
     for key, value in meta.items():  # a site's own name for it ("w-published-date", "article.publishdate")
         if _PUBLISHED_NAME.search(key) and key not in PUBLISHED_KEYS and key not in MODIFIED_KEYS:
-            add(value, f"meta {key}")
+            add(value, f"meta {key}", "meta")
     pubdates = tree.css("time[pubdate], [itemprop~=datePublished]") if scanned is None else scanned.pubdates
     for node in pubdates:
         attrs = node.attributes
         add(
             attrs.get("datetime") or attrs.get("content") or node.text(),
             f"<{node.tag} {'pubdate' if 'pubdate' in attrs else 'itemprop'}>",
+            "itemprop",
         )
     # Date-classed elements are searched only where nothing above gave a date: the search
     # costs more than all other sources together, and it was decisive on no page that had one.
@@ -191,23 +195,23 @@ def evidence(
         value = attrs.get("datetime") or attrs.get("content") or attrs.get("title")
         if not parse(value, lex, today):
             value = node.text(separator=" ")
-        add(value, f"<{node.tag} class date>")
+        add(value, f"<{node.tag} class date>", "class")
     first_time = tree.css_first("time[datetime]") if scanned is None else scanned.first_time
     if first_time is not None:
-        add(first_time.attributes.get("datetime"), "<time datetime>")
+        add(first_time.attributes.get("datetime"), "<time datetime>", "time")
     day = url_date(url, today)
     if day:
-        found.append(DateEvidence(day, None, "url"))
-    add(ld_modified, "json-ld dateModified", modified=True)
+        found.append(DateEvidence(day, None, "url", kind="url"))
+    add(ld_modified, "json-ld dateModified", "json-ld", modified=True)
     for key in MODIFIED_KEYS:
-        add(meta.get(key), f"meta {key}", modified=True)
+        add(meta.get(key), f"meta {key}", "meta", modified=True)
     return tuple(found)
 
 
 def _corroborated(declared: tuple[DateEvidence, ...]) -> bool:
     """Whether the most trusted declared day is given as published by two kinds of source (JSON-LD and meta, ...)."""
     top = declared[0]
-    kinds = {e.source.split(" ", 1)[0] for e in declared if e.date == top.date and not e.modified}
+    kinds = {e.kind for e in declared if e.date == top.date and not e.modified}
     return len(kinds) >= CORROBORATING_SOURCES
 
 

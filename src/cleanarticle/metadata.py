@@ -103,10 +103,15 @@ def find_title(feats: list[LineFeatures], guesses: list[Guess], nonblank: list[i
 
 
 def title_line(feats: list[LineFeatures], nonblank: list[int], title: str) -> int | None:
-    """The first line that prints a declared title (HTML pages: `<h1>` under `<title>`)."""
+    """The first line that prints a declared title whole, else the first headline-shaped line inside it
+    (HTML pages: `<h1>` under `<title>`): a menu entry that prints part of the headline comes
+    before the headline itself on many pages."""
     key = " ".join(title.casefold().split())
+    exact = next((i for i in nonblank if feats[i].key == key), None)
+    if exact is not None:
+        return exact
     for i in nonblank:
-        if feats[i].key == key or (len(feats[i].key) >= TITLE_MIN_MATCH and feats[i].key in key and feats[i].headline):
+        if len(feats[i].key) >= TITLE_MIN_MATCH and feats[i].key in key and feats[i].headline:
             return i
     return None
 
