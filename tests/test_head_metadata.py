@@ -155,6 +155,41 @@ def test_the_headline_line_is_the_h1_not_a_menu_entry_printing_part_of_it():
     assert (article.title, article.date) == (HEADLINE, "2025-07-17")
 
 
+PUBLISHED_TWICE = (ld({"@type": "NewsArticle", "datePublished": "2025-07-17", "dateModified": "2025-09-02"})
+                   + "<meta property='article:published_time' content='2025-07-17'>")
+
+
+@pytest.mark.parametrize("printed,expected", [
+    ("<p>Last updated: <time datetime='2025-09-02'>September 2, 2025</time></p>", "2025-07-17"),
+    ("<p>September 2, 2025</p>", "2025-09-02"),  # no update label: the printed day is the page's
+], ids=["labelled-update", "unlabelled"])
+def test_a_printed_update_gives_way_to_a_publication_declared_twice(printed, expected):
+    article = clean(page(PUBLISHED_TWICE, "<p>By Jane Doe</p>" + printed), format="html")
+    assert article.date == expected
+
+
+def test_a_printed_update_stands_where_the_publication_is_declared_once():
+    once = ld({"@type": "NewsArticle", "datePublished": "2025-07-17", "dateModified": "2025-09-02"})
+    assert clean(page(once, "<p>By Jane Doe</p><p>Updated September 2, 2025</p>"), format="html").date == "2025-09-02"
+
+
+@pytest.mark.parametrize("line", [
+    "Transport, July 17, 2025, 4 min read",
+    "July 17, 2025 in City news, Transport",
+])
+def test_a_date_among_a_few_fields_beside_the_headline(line):
+    html = (f"<html lang='en'><body><article><p>{line}</p><h1>{HEADLINE}</h1>{BODY}</article></body></html>")
+    assert clean(html, format="html").date == "2025-07-17"
+    below = f"<html lang='en'><body><article><h1>{HEADLINE}</h1><p>{line}</p>{BODY}</article></body></html>"
+    assert clean(below, format="html").date == "2025-07-17"
+
+
+def test_a_date_three_lines_above_the_headline():
+    html = (f"<html lang='en'><body><article><p>July 17, 2025</p><p>City news</p><p>Transport</p>"
+            f"<h1>{HEADLINE}</h1>{BODY}</article></body></html>")
+    assert clean(html, format="html").date == "2025-07-17"
+
+
 def test_no_evidence_no_date():
     assert clean(page(), format="html").date is None
 

@@ -215,8 +215,19 @@ def _corroborated(declared: tuple[DateEvidence, ...]) -> bool:
     return len(kinds) >= CORROBORATING_SOURCES
 
 
+# Kinds of evidence that may be the printed date's own markup (its `<time datetime>`, its
+# date-classed element) rather than a separate declaration of the publication.
+_PRINTED_MARKUP = frozenset({"time", "class"})
+
+
+def _echo(e: DateEvidence) -> bool:
+    """Whether evidence agreeing with a printed update says nothing of the publication: a
+    modified time, or the printed element's own markup."""
+    return e.modified or e.kind in _PRINTED_MARKUP
+
+
 def reconcile(
-    declared: tuple[DateEvidence, ...], printed: dates.DateHit | None, line: int | None
+    declared: tuple[DateEvidence, ...], printed: dates.DateHit | None, line: int | None, updated: bool = False
 ) -> tuple[str | None, str | None, str | None]:
     """(day, time, source) from the declared dates and the date printed near the headline.
 
@@ -228,9 +239,18 @@ def reconcile(
     printed date, the most trusted declared published date stands; a modified time alone
     gives no date (on wcxb's articles: no right answer lost on either half, and 3 dates
     given where the gold has none fewer).
+
+    A printed date the page labels as an update (`updated`: "Last updated: …") is not
+    confirmed by a declared modified time nor by its own markup (`_echo`): it is the day the
+    page changed, and a publication day declared in two kinds of source beats it. Measured
+    (wcxb articles, dates right of 194 even / 198 odd): 187 / 180 before; a modified time
+    no longer confirms an update: 189 / 181; nor the update's own markup: 189 / 183. Without
+    the label (any printed day that only a modified time confirms): 188 / 181. People write
+    down the day a page prints, unless the page itself calls it an update and declares the
+    publication twice.
     """
     if printed is not None and line is not None:
-        same = next((e for e in declared if e.date == printed.date), None)
+        same = next((e for e in declared if e.date == printed.date and not (updated and _echo(e))), None)
         if same is not None:
             return printed.date, printed.time or same.time, f"line {line + 1} (as {same.source})"
         if not declared or not _corroborated(declared):

@@ -111,6 +111,7 @@ class Lexicon:
     sentence_triggers: frozenset[str] = frozenset()
     name_and: tuple[str, ...] = ()  # words that join two authors in a byline ("and", "und", "và")
     name_joiners: frozenset[str] = frozenset()  # lowercase words a name may hold ("van", "von", "bin")
+    update_words: tuple[str, ...] = ()  # words before a printed date that make it a modification ("Updated")
 
     def chrome_kind(self, key: str, words: int, tokens: Collection[str] | None = None) -> str | None:
         """The chrome kind of a line given its `phrase_key`, or None.
@@ -268,4 +269,5 @@ def lexicon(lang: str | None) -> Lexicon:
         sentence_triggers=triggers,
         name_and=words("nameand"),
         name_joiners=frozenset(words("namejoiner")),
+        update_words=words("updateword"),
     )

@@ -12,6 +12,7 @@ from . import (
     blocks,
     classify,
     confidence,
+    dates,
     decode,
     html_blocks,
     html_dates,
@@ -131,7 +132,8 @@ def clean_lines(
     if rescued is not None:
         final, reasons, rule_ids = rescued
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
-    date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line)
+    updated = date_hit is not None and dates.is_update(feats[meta.date_line or 0].text, date_hit, lex)
+    date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line, updated)
     anchor = title if title is not None else guessed
     # A declared byline counts where its name is printed near the headline, or where the text
     # shows no byline (see README, "Authors"); else the text rules' byline stands.
