@@ -196,6 +196,36 @@ def test_no_evidence_no_date():
 
 # --- titles --------------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("markup", [
+    # An inline icon's <svg><title> comes before the page's own <title>.
+    f"<html><head></head><body><svg><symbol><title>icon-heart</title></symbol></svg>"
+    f"<title>{HEADLINE} - Daily Example</title>",
+    # The head's <title> is empty; the template prints the real one later.
+    f"<html><head><title></title></head><body><title>{HEADLINE} - Daily Example</title>",
+], ids=["svg-title-first", "empty-head-title"])
+def test_the_document_title_is_the_pages_not_an_icons(markup):
+    html = (markup + "<meta property='og:title' content='Why the north needs buses'>"
+            f"<article><h1>{HEADLINE}</h1><h1>Newsletter</h1>{BODY}</article></body></html>")
+    assert head_of(html).title == HEADLINE
+
+
+@pytest.mark.parametrize("key", ["parsely-title", "DC.Title", "dcterms.title"])
+def test_declared_title_names_readability_also_reads(key):
+    html = f"<html><head><meta name='{key}' content='Road works start in May'></head><body>{BODY}</body></html>"
+    assert head_of(html).title == "Road works start in May"
+
+
+@pytest.mark.parametrize("h1,expected", [
+    ("COUNCIL VOTES<br>TO EXPAND THE BUS<br> NETWORK NORTH", "COUNCIL VOTES TO EXPAND THE BUS NETWORK NORTH"),
+    (f"{HEADLINE}<a class='headerlink' href='#top'>¶</a>", HEADLINE),
+    (f"{HEADLINE} <a href='#x'>#</a>", HEADLINE),
+    ("Learning C#: a bus timetable app", "Learning C#: a bus timetable app"),
+], ids=["line-breaks", "pilcrow", "hash-anchor", "c-sharp"])
+def test_the_h1_as_people_read_it(h1, expected):
+    html = page(f"<title>{expected.title()} | Daily Example</title>").replace(f"<h1>{HEADLINE}</h1>", f"<h1>{h1}</h1>")
+    assert head_of(html).title == expected
+
+
 def test_h1_that_a_head_title_agrees_with_is_the_title():
     head = head_of(page(f"<title>{HEADLINE} | Daily Example</title>"
                         "<meta property='og:title' content='Council expands bus network | Daily Example'>"))
