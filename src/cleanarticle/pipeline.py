@@ -105,13 +105,13 @@ def clean_lines(
     if dom is not None:
         guesses = classify.with_dom(feats, guesses, dom.blocks, t, off)
     nonblank = [i for i, f in enumerate(feats) if f.text]
-    guessed = metadata.find_title(feats, guesses, nonblank)
+    guessed = metadata.find_title(feats, guesses, nonblank, lex)
     # A declared title is labelled where the page prints it; a headline that differs from
     # it (a kicker, a section name) is not relabelled, but still anchors byline and date.
     title = metadata.title_line(feats, nonblank, head.title) if head.title else guessed
     marked = frozenset(i for i, b in enumerate(dom.blocks) if b.region == "byline") if dom is not None else None
     meta = metadata.find_byline_and_date(
-        feats, guesses, nonblank, title if title is not None else guessed, marked, lex.name_joiners
+        feats, guesses, nonblank, title if title is not None else guessed, marked, lex.name_joiners, lex.date_words
     )
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
