@@ -41,7 +41,7 @@ _EDGE_MARKS = " |:-–—•·»/｜"
 _WORD = regex.compile(r"\w+")
 # A heading's permalink anchor at its end: Sphinx "¶", "§", a link symbol, or "#" after a space
 # (MkDocs; "C#" keeps its mark).
-_PERMALINK = regex.compile(r"\s*[¶§🔗]$|\s+#$")
+_PERMALINK_MARKS = ("¶", "§", "🔗")
 _SPACES = regex.compile(r"\s+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 # Words of a host that are not the site's name.
@@ -64,9 +64,9 @@ def heading(value: str | None) -> str | None:
     """A heading's text as people read it (see `text`), without the permalink mark that
     documentation sites print after it ("Installation¶", "Usage #")."""
     value = text(value)
-    if not value:
-        return None
-    return _PERMALINK.sub("", value) or None
+    if value and (value.endswith(_PERMALINK_MARKS) or value.endswith(" #")):
+        value = value[:-1].rstrip()
+    return value or None
 
 
 def _squash(value: str) -> str:
