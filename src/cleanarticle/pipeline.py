@@ -13,6 +13,7 @@ from . import (
     classify,
     comments,
     confidence,
+    dates,
     decode,
     html_blocks,
     html_dates,
@@ -112,13 +113,13 @@ def clean_lines(
     if dom is not None:
         guesses = classify.with_dom(feats, guesses, dom.blocks, t, off)
     nonblank = [i for i, f in enumerate(feats) if f.text]
-    guessed = metadata.find_title(feats, guesses, nonblank)
+    guessed = metadata.find_title(feats, guesses, nonblank, lex)
     # A declared title is labelled where the page prints it; a headline that differs from
     # it (a kicker, a section name) is not relabelled, but still anchors byline and date.
     title = metadata.title_line(feats, nonblank, head.title) if head.title else guessed
     marked = frozenset(i for i, b in enumerate(dom.blocks) if b.region == "byline") if dom is not None else None
     meta = metadata.find_byline_and_date(
-        feats, guesses, nonblank, title if title is not None else guessed, marked, lex.name_joiners
+        feats, guesses, nonblank, title if title is not None else guessed, marked, lex.name_joiners, lex.date_words
     )
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
@@ -139,7 +140,8 @@ def clean_lines(
     if rescued is not None:
         final, reasons, rule_ids = rescued
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
-    date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line)
+    updated = date_hit is not None and dates.is_update(feats[meta.date_line or 0].text, date_hit, lex)
+    date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line, updated)
     anchor = title if title is not None else guessed
     # A declared byline counts where its name is printed near the headline, or where the text
     # shows no byline (see README, "Authors"); else the text rules' byline stands.
