@@ -20,6 +20,7 @@ from . import (
     langid,
     lexicon,
     limits,
+    listing,
     main_content,
     metadata,
     model,
@@ -163,6 +164,11 @@ def clean_lines(
         main_lines=main.lines if main is not None else None,
     )
     page_kind = kind.page_kind(page)
+    if dom is not None and "kind.listing_items" not in off:
+        # The kind, decided from the labels above, says what the body of a list page is.
+        listed = listing.listing_body(feats, final, reasons, rule_ids, dom, page_kind, t)
+        if listed is not None:
+            final, reasons, rule_ids = listed
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
         body="\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY),

@@ -1,0 +1,94 @@
+"""HTML: the body of a listing page is its list of items.
+
+A listing (a blog's front page, a category, a catalogue of courses) is a column of teaser
+cards: a linked headline, often a summary, a date. The line rules drop every one of them
+(link-dense, "teaser with the timestamp", "repeats line"), which is right under an article
+and wrong when the cards are the page: wcxb's gold body of a listing or collection page
+holds its items. Once the page kind says "listing", the element holding most of the
+item headlines (by the main-container scoring) is the listing, and its lines are the body.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import kind, model
+from .classify import GOOD, Guess
+from .features import LineFeatures, default_thresholds
+from .html_blocks import Dom
+from .main_content import main_container
+from .safety_net import Rescue
+
+if TYPE_CHECKING:
+    from .thresholds import Thresholds
+
+# An item's headline: a dropped, link-dense line of at least this many words (menus and
+# tag clouds are one to three words an entry).
+LISTING_ITEM_MIN_WORDS = 4
+# The listing must hold at least this many item headlines.
+LISTING_MIN_ITEMS = 4
+# The list joins the body only when the body kept holds under this share of the list's
+# item characters: a page whose kept text rivals its list is read as it is (an article
+# beside a mobile copy of the site's menu). MEASURED_BELOW
+LISTING_MAX_KEPT_RATIO = 0.67
+# A page the kind model finds this likely to be an article keeps its body (an article
+# beside a long menu of linked headlines can be called a listing).
+LISTING_MAX_ARTICLE = 0.5
+# Markup regions whose items are the site's menus, never the page's list.
+_SITE_REGIONS = frozenset((model.NAV, model.HEADER, model.FOOTER))
+# Lines that stay what they were: the page's own metadata.
+_KEEP_LABELS = frozenset((model.TITLE, model.BYLINE, model.DATE, model.BODY))
+
+
+def items(feats: list[LineFeatures], labels: list[str], dom: Dom, t: Thresholds) -> list[int]:
+    """Per block, its characters if it is a dropped item headline (link-dense, several words), else 0."""
+    return [
+        len(f.text)
+        if lab != model.BODY
+        and f.words >= t.listing_item_min_words
+        and b.link_density >= t.link_density_max
+        and b.region not in _SITE_REGIONS
+        else 0
+        for f, lab, b in zip(feats, labels, dom.blocks)
+    ]
+
+
+def listing_body(
+    feats: list[LineFeatures],
+    labels: list[str],
+    reasons: list[str],
+    rules: list[str],
+    dom: Dom,
+    page: kind.Kind,
+    t: Thresholds | None = None,
+) -> Rescue | None:
+    """The labels with the page's list of items kept as its body, on a listing page; else None."""
+    if t is None:
+        t = default_thresholds()
+    if page.kind != kind.LISTING or page.article >= t.listing_max_article:
+        return None
+    chars = items(feats, labels, dom, t)
+    # The list of a listing page stands under its headline: above it is the site's header
+    # (mega-menus of linked page names), and items that repeat a line printed above it are
+    # that menu printed again (a footer or a mobile copy of the header).
+    title = next((i for i, lab in enumerate(labels) if lab == model.TITLE), 0)
+    header = {feats[i].key for i in range(title)}
+    chars = [0 if i < title or feats[i].key in header else n for i, n in enumerate(chars)]
+    region = main_container(dom, [_ITEM if n else _OTHER for n in chars], t)
+    if region is None:
+        return None
+    count = sum(1 for i in region.lines if chars[i])
+    held = sum(chars[i] for i in region.lines)
+    kept = sum(len(feats[i].text) for i, lab in enumerate(labels) if lab == model.BODY)
+    if count < t.listing_min_items or kept >= t.listing_max_kept_ratio * held:
+        return None
+    why = f"listing: a line of the page's list <{region.name}> ({count} items; kind {page.kind})"
+    out_labels, out_reasons, out_rules = list(labels), list(reasons), list(rules)
+    for i in sorted(region.lines):
+        if i > title and feats[i].text and labels[i] not in _KEEP_LABELS and dom.blocks[i].region not in _SITE_REGIONS:
+            out_labels[i], out_reasons[i], out_rules[i] = model.BODY, why, "kind.listing_items"
+    return Rescue(out_labels, out_reasons, out_rules)
+
+
+_ITEM = Guess(model.BODY, "", GOOD)
+_OTHER = Guess(model.NAV, "", "bad")
