@@ -17,10 +17,10 @@ from . import (
     html_dates,
     html_meta,
     kind,
+    kind_body,
     langid,
     lexicon,
     limits,
-    listing,
     main_content,
     metadata,
     model,
@@ -164,11 +164,12 @@ def clean_lines(
         main_lines=main.lines if main is not None else None,
     )
     page_kind = kind.page_kind(page)
-    if dom is not None and "kind.listing_items" not in off:
-        # The kind, decided from the labels above, says what the body of a list page is.
-        listed = listing.listing_body(feats, final, reasons, rule_ids, dom, page_kind, t)
-        if listed is not None:
-            final, reasons, rule_ids = listed
+    if dom is not None:
+        # The kind, decided from the labels above, says what the body of a page that is
+        # not an article is (a listing's items, a thread's posts).
+        by_kind = kind_body.body_of_kind(feats, first, final, reasons, rule_ids, dom, page_kind, t, off)
+        if by_kind is not None:
+            final, reasons, rule_ids = by_kind
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
         body="\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from . import classify, confidence, features, listing, main_content, revise, safety_net
+from . import classify, confidence, features, kind_body, main_content, revise, safety_net
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -72,11 +72,13 @@ class Thresholds:
     text_rescue_max_kept_chars: int = safety_net.TEXT_RESCUE_MAX_KEPT_CHARS
     text_rescue_min_missed_chars: int = safety_net.TEXT_RESCUE_MIN_MISSED_CHARS
     text_rescue_min_gain: float = safety_net.TEXT_RESCUE_MIN_GAIN
-    # Listing pages (listing.py, HTML).
-    listing_item_min_words: int = listing.LISTING_ITEM_MIN_WORDS
-    listing_min_items: int = listing.LISTING_MIN_ITEMS
-    listing_max_kept_ratio: float = listing.LISTING_MAX_KEPT_RATIO
-    listing_max_article: float = listing.LISTING_MAX_ARTICLE
+    # The body of pages that are not articles (kind_body.py, HTML).
+    kind_body_max_article: float = kind_body.KIND_BODY_MAX_ARTICLE
+    forum_min_post_chars: int = kind_body.FORUM_MIN_POST_CHARS
+    forum_max_kept_ratio: float = kind_body.FORUM_MAX_KEPT_RATIO
+    listing_item_min_words: int = kind_body.LISTING_ITEM_MIN_WORDS
+    listing_min_items: int = kind_body.LISTING_MIN_ITEMS
+    listing_max_kept_ratio: float = kind_body.LISTING_MAX_KEPT_RATIO
     # Confidence (confidence.py).
     full_article_words: int = confidence.FULL_ARTICLE_WORDS
     article_shift: float = confidence.ARTICLE_SHIFT

@@ -1,5 +1,12 @@
-"""HTML: the body of a listing page is its list of items.
+"""HTML: what the body of a page that is not an article is, once its kind is known.
 
+The line rules are written for articles, and drop everything an article is surrounded by.
+On a page of another kind some of that is the page's content (wcxb's gold keeps it):
+
+- a listing's items (`listing_body`, rule kind.listing_items);
+- a forum thread's posts (`forum_body`, rule kind.forum_posts).
+
+A listing:
 A listing (a blog's front page, a category, a catalogue of courses) is a column of teaser
 cards: a linked headline, often a summary, a date. The line rules drop every one of them
 (link-dense, "teaser with the timestamp", "repeats line"), which is right under an article
@@ -33,7 +40,12 @@ LISTING_MIN_ITEMS = 4
 LISTING_MAX_KEPT_RATIO = 0.67
 # A page the kind model finds this likely to be an article keeps its body (an article
 # beside a long menu of linked headlines can be called a listing).
-LISTING_MAX_ARTICLE = 0.5
+KIND_BODY_MAX_ARTICLE = 0.5
+# A thread's posts join the body when they hold at least this many characters.
+FORUM_MIN_POST_CHARS = 200
+# ... and the body kept holds under this share of their characters (a thread whose opening
+# post was kept with a few replies dropped as chrome is read as it is).
+FORUM_MAX_KEPT_RATIO = 0.67
 # Markup regions whose items are the site's menus, never the page's list.
 _SITE_REGIONS = frozenset((model.NAV, model.HEADER, model.FOOTER))
 # Lines that stay what they were: the page's own metadata.
@@ -53,6 +65,61 @@ def items(feats: list[LineFeatures], labels: list[str], dom: Dom, t: Thresholds)
     ]
 
 
+def body_of_kind(
+    feats: list[LineFeatures],
+    first: list[Guess],
+    labels: list[str],
+    reasons: list[str],
+    rules: list[str],
+    dom: Dom,
+    page: kind.Kind,
+    t: Thresholds | None = None,
+    disabled: frozenset[str] = frozenset(),
+) -> Rescue | None:
+    """The labels with what the page's kind says its body holds, or None when nothing changes."""
+    if t is None:
+        t = default_thresholds()
+    if page.article >= t.kind_body_max_article:
+        return None
+    if page.kind == kind.LISTING and "kind.listing_items" not in disabled:
+        return listing_body(feats, labels, reasons, rules, dom, page, t)
+    if page.kind == kind.FORUM and "kind.forum_posts" not in disabled:
+        return forum_body(feats, first, labels, reasons, rules, dom, page, t)
+    return None
+
+
+def forum_body(
+    feats: list[LineFeatures],
+    first: list[Guess],
+    labels: list[str],
+    reasons: list[str],
+    rules: list[str],
+    dom: Dom,
+    page: kind.Kind,
+    t: Thresholds,
+) -> Rescue | None:
+    """The labels with a thread's posts kept as its body, on a forum page; else None.
+
+    Forums mark their posts up as comments (`div#comments`, `comment-body`): under an
+    article that is its comment thread, on a forum page it is the page. A post's lines are
+    those the first pass read as text (body) inside a comments region.
+    """
+    posts = [
+        i
+        for i, (lab, g, b) in enumerate(zip(labels, first, dom.blocks))
+        if lab == model.COMMENTS and g.label == model.BODY and b.region == model.COMMENTS and feats[i].text
+    ]
+    held = sum(len(feats[i].text) for i in posts)
+    kept = sum(len(feats[i].text) for i, lab in enumerate(labels) if lab == model.BODY)
+    if held < t.forum_min_post_chars or kept >= t.forum_max_kept_ratio * held:
+        return None
+    why = f"forum: a post of the thread (kind {page.kind}: {page.reason})"
+    out_labels, out_reasons, out_rules = list(labels), list(reasons), list(rules)
+    for i in posts:
+        out_labels[i], out_reasons[i], out_rules[i] = model.BODY, why, "kind.forum_posts"
+    return Rescue(out_labels, out_reasons, out_rules)
+
+
 def listing_body(
     feats: list[LineFeatures],
     labels: list[str],
@@ -65,8 +132,6 @@ def listing_body(
     """The labels with the page's list of items kept as its body, on a listing page; else None."""
     if t is None:
         t = default_thresholds()
-    if page.kind != kind.LISTING or page.article >= t.listing_max_article:
-        return None
     chars = items(feats, labels, dom, t)
     # The list of a listing page stands under its headline: above it is the site's header
     # (mega-menus of linked page names), and items that repeat a line printed above it are
