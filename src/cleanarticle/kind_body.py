@@ -41,6 +41,11 @@ LISTING_MAX_KEPT_RATIO = 0.67
 # A page the kind model finds this likely to be an article keeps its body (an article
 # beside a long menu of linked headlines can be called a listing).
 KIND_BODY_MAX_ARTICLE = 0.5
+# A product page's details are restored only when the body kept holds under
+# PRODUCT_MAX_NEAR_CHARS characters in the PRODUCT_WINDOW non-blank lines under the
+# product's name. MEASURED_PRODUCT
+PRODUCT_WINDOW = 30
+PRODUCT_MAX_NEAR_CHARS = 600
 # A thread's posts join the body when they hold at least this many characters.
 FORUM_MIN_POST_CHARS = 200
 # ... and the body kept holds under this share of their characters (a thread whose opening
@@ -68,6 +73,7 @@ def items(feats: list[LineFeatures], labels: list[str], dom: Dom, t: Thresholds)
 def body_of_kind(
     feats: list[LineFeatures],
     first: list[Guess],
+    guesses: list[Guess],
     labels: list[str],
     reasons: list[str],
     rules: list[str],
@@ -76,7 +82,10 @@ def body_of_kind(
     t: Thresholds | None = None,
     disabled: frozenset[str] = frozenset(),
 ) -> Rescue | None:
-    """The labels with what the page's kind says its body holds, or None when nothing changes."""
+    """The labels with what the page's kind says its body holds, or None when nothing changes.
+
+    `first` are the line's own guesses, `guesses` those after the markup evidence.
+    """
     if t is None:
         t = default_thresholds()
     if page.article >= t.kind_body_max_article:
@@ -85,7 +94,47 @@ def body_of_kind(
         return listing_body(feats, labels, reasons, rules, dom, page, t)
     if page.kind == kind.FORUM and "kind.forum_posts" not in disabled:
         return forum_body(feats, first, labels, reasons, rules, dom, page, t)
+    if page.kind == kind.PRODUCT and "kind.product_details" not in disabled:
+        return product_body(feats, guesses, labels, reasons, rules, page, t)
     return None
+
+
+def product_body(
+    feats: list[LineFeatures],
+    guesses: list[Guess],
+    labels: list[str],
+    reasons: list[str],
+    rules: list[str],
+    page: kind.Kind,
+    t: Thresholds,
+) -> Rescue | None:
+    """The labels with the product's own details kept, on a product page; else None.
+
+    The main container of a product page is chosen by its prose, and the prose of a shop
+    page is its customers' reviews, or a brand story further down; the description, the
+    key details and the specifications under the product's name are short lines and lists
+    that lie outside it. Below the headline, the lines dropped only for lying outside the
+    container (the markup and the line's own features called them body) are the details.
+    """
+    title = next((i for i, lab in enumerate(labels) if lab == model.TITLE), None)
+    if title is None:
+        return None
+    # A product whose name is followed by its description keeps the body it has.
+    near = [i for i in range(title + 1, len(labels)) if feats[i].text][: t.product_window]
+    if sum(len(feats[i].text) for i in near if labels[i] == model.BODY) >= t.product_max_near_chars:
+        return None
+    details = [
+        i
+        for i in range(title + 1, len(labels))
+        if rules[i] == "revise.main_container" and guesses[i].label == model.BODY and feats[i].text
+    ]
+    if not details:
+        return None
+    why = f"product: a detail under the product's name (kind {page.kind}: {page.reason})"
+    out_labels, out_reasons, out_rules = list(labels), list(reasons), list(rules)
+    for i in details:
+        out_labels[i], out_reasons[i], out_rules[i] = model.BODY, why, "kind.product_details"
+    return Rescue(out_labels, out_reasons, out_rules)
 
 
 def forum_body(

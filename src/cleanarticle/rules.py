@@ -105,6 +105,12 @@ RULES: tuple[Rule, ...] = (
         "kind",
         "HTML: on a page of kind listing that kept less text than its list, the list's items are body",
     ),
+    Rule(
+        "kind.product_details",
+        "kind",
+        "HTML: on a page of kind product, body lines below the headline dropped only for lying outside "
+        "the main container are body",
+    ),
     Rule("kind.forum_posts", "kind", "HTML: on a page of kind forum, the posts in comment markup are body"),
 )
 BY_ID = {rule.id: rule for rule in RULES}

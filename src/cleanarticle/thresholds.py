@@ -76,6 +76,8 @@ class Thresholds:
     kind_body_max_article: float = kind_body.KIND_BODY_MAX_ARTICLE
     forum_min_post_chars: int = kind_body.FORUM_MIN_POST_CHARS
     forum_max_kept_ratio: float = kind_body.FORUM_MAX_KEPT_RATIO
+    product_window: int = kind_body.PRODUCT_WINDOW
+    product_max_near_chars: int = kind_body.PRODUCT_MAX_NEAR_CHARS
     listing_item_min_words: int = kind_body.LISTING_ITEM_MIN_WORDS
     listing_min_items: int = kind_body.LISTING_MIN_ITEMS
     listing_max_kept_ratio: float = kind_body.LISTING_MAX_KEPT_RATIO
