@@ -37,7 +37,7 @@ LISTING_MIN_ITEMS = 4
 # The list joins the body only when the body kept holds under this share of the list's
 # item characters: a page whose kept text rivals its list is read as it is (an article
 # beside a mobile copy of the site's menu). MEASURED_BELOW
-LISTING_MAX_KEPT_RATIO = 0.67
+LISTING_MAX_KEPT_RATIO = 1.0
 # A page the kind model finds this likely to be an article keeps its body (an article
 # beside a long menu of linked headlines can be called a listing).
 KIND_BODY_MAX_ARTICLE = 0.5
@@ -46,6 +46,9 @@ KIND_BODY_MAX_ARTICLE = 0.5
 # product's name. MEASURED_PRODUCT
 PRODUCT_WINDOW = 30
 PRODUCT_MAX_NEAR_CHARS = 600
+# A listing whose body kept this many prose paragraphs in a row has an article's text
+# (and a list beside it: a menu, an archive): it keeps its body. MEASURED_RUN
+LISTING_MAX_PROSE_RUN = 5
 # A thread's posts join the body when they hold at least this many characters.
 FORUM_MIN_POST_CHARS = 200
 # ... and the body kept holds under this share of their characters (a thread whose opening
@@ -81,16 +84,18 @@ def body_of_kind(
     page: kind.Kind,
     t: Thresholds | None = None,
     disabled: frozenset[str] = frozenset(),
+    prose_run: int = 0,
 ) -> Rescue | None:
     """The labels with what the page's kind says its body holds, or None when nothing changes.
 
-    `first` are the line's own guesses, `guesses` those after the markup evidence.
+    `first` are the line's own guesses, `guesses` those after the markup evidence;
+    `prose_run` the most prose paragraphs the body kept in a row (kind.PageSignals).
     """
     if t is None:
         t = default_thresholds()
     if page.article >= t.kind_body_max_article:
         return None
-    if page.kind == kind.LISTING and "kind.listing_items" not in disabled:
+    if page.kind == kind.LISTING and "kind.listing_items" not in disabled and prose_run < t.listing_max_prose_run:
         return listing_body(feats, labels, reasons, rules, dom, page, t)
     if page.kind == kind.FORUM and "kind.forum_posts" not in disabled:
         return forum_body(feats, first, labels, reasons, rules, dom, page, t)
@@ -185,7 +190,9 @@ def listing_body(
     # The list of a listing page stands under its headline: above it is the site's header
     # (mega-menus of linked page names), and items that repeat a line printed above it are
     # that menu printed again (a footer or a mobile copy of the header).
-    title = next((i for i, lab in enumerate(labels) if lab == model.TITLE), 0)
+    title = next((i for i, lab in enumerate(labels) if lab == model.TITLE), None)
+    if title is None:  # the page's <h1> where no line was taken for the title
+        title = next((i for i, b in enumerate(dom.blocks) if b.tag == "h1"), 0)
     header = {feats[i].key for i in range(title)}
     chars = [0 if i < title or feats[i].key in header else n for i, n in enumerate(chars)]
     region = main_container(dom, [_ITEM if n else _OTHER for n in chars], t)
@@ -193,7 +200,8 @@ def listing_body(
         return None
     count = sum(1 for i in region.lines if chars[i])
     held = sum(chars[i] for i in region.lines)
-    kept = sum(len(feats[i].text) for i, lab in enumerate(labels) if lab == model.BODY)
+    # The body kept beside the list (summaries inside the list's cards are the list's own).
+    kept = sum(len(feats[i].text) for i, lab in enumerate(labels) if lab == model.BODY and i not in region.lines)
     if count < t.listing_min_items or kept >= t.listing_max_kept_ratio * held:
         return None
     why = f"listing: a line of the page's list <{region.name}> ({count} items; kind {page.kind})"

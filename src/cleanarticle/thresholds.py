@@ -81,6 +81,7 @@ class Thresholds:
     listing_item_min_words: int = kind_body.LISTING_ITEM_MIN_WORDS
     listing_min_items: int = kind_body.LISTING_MIN_ITEMS
     listing_max_kept_ratio: float = kind_body.LISTING_MAX_KEPT_RATIO
+    listing_max_prose_run: int = kind_body.LISTING_MAX_PROSE_RUN
     # Confidence (confidence.py).
     full_article_words: int = confidence.FULL_ARTICLE_WORDS
     article_shift: float = confidence.ARTICLE_SHIFT
