@@ -172,9 +172,10 @@ def clean_lines(
         )
         if by_kind is not None:
             final, reasons, rule_ids = by_kind
+    body = "\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY)
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
-        body="\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY),
+        body=body,
         date=date,
         time=time,
         byline=byline,
@@ -186,7 +187,7 @@ def clean_lines(
             confidence.confidence(page, page_kind, t) * (t.rescue_confidence_factor if rescued is not None else 1.0), 3
         ),
         kind=page_kind.kind,
-        kind_reason=page_kind.reason,
+        kind_reason=kind_body.empty_note(page_kind, body, bool(nonblank)),
         encoding=encoding,
         format="text" if dom is None else "html",
         blocks=tuple(
