@@ -68,6 +68,32 @@ def test_the_sites_menu_printed_again_under_the_headline_is_not_a_list():
     assert not any(b.rule == "kind.listing_items" for b in article.blocks)
 
 
+def test_a_token_on_the_pages_body_does_not_hide_its_list():
+    # <body class="popup-open">: every block sits in a "promo" region that is the page itself.
+    page = listing_page().replace("<body>", "<body class='popup-open'>")
+    article = clean(page, format="html", url=LISTING_URL)
+    assert any(b.rule == "kind.listing_items" for b in article.blocks)
+
+
+ARTICLE_TEXT = [
+    "The council voted on Tuesday to expand the bus network to the northern suburbs, a plan that will take years.",
+    "Residents of the northern districts have complained for years that the buses come only once an hour or less.",
+    "The council will hold public meetings in every district before the first of the new routes opens next spring.",
+]
+
+
+def test_an_articles_wrapper_with_its_related_stories_is_not_a_list():
+    # The article's paragraphs and a long list of related headlines in one wrapper element.
+    related = "".join(f"<p><a href='/s/{i}'>Council weighs a new plan for the city's {t} this year</a></p>"
+                      for i, t in enumerate(TOPICS))
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE_TEXT)
+    page = (f"<!doctype html><html lang='en'><head>{head('CollectionPage', 'website')}</head><body>{header()}"
+            f"<div class='wrap'><h1>Buses to the north</h1>{body}{related}</div></body></html>")
+    article = clean(page, format="html", url=LISTING_URL)
+    assert all(p in article.body for p in ARTICLE_TEXT)
+    assert not any(b.rule == "kind.listing_items" for b in article.blocks)
+
+
 # --- A forum thread whose posts are marked up as comments --------------------------------
 REPLIES = [
     "I heard the first routes open in May, but the contracts are not signed yet, so it could slip to the summer.",

@@ -59,6 +59,9 @@ LISTING_MAX_KEPT_RATIO = 3.0
 # the list rule hurt kept a run of 5 (its list: the site's menu in a modal); the listings it
 # helps kept runs of 0-4 (one collection with a run of 9 is left as it was: 0.79 -> 0.35).
 LISTING_MAX_PROSE_RUN = 5
+# ... or the list's element holds this many paragraphs of running text in a row (an article
+# with its related stories in one wrapper: a card holds one summary). MEASURED_TEXT_RUN
+LISTING_MAX_TEXT_RUN = 3
 # A page the kind model finds at least this likely to be an article keeps its body, whatever
 # its kind (the model's decision boundary; the pages these rules help score 0.00-0.25).
 KIND_BODY_MAX_ARTICLE = 0.5
@@ -79,7 +82,13 @@ PRODUCT_MAX_NEAR_CHARS = 600
 # (wcxb's lost pages have gold bodies over 500 characters; 6 of its 500 even-half pages
 # come out under 200 characters, none of them an article).
 EMPTY_BODY_MAX_CHARS = 200
-# Markup regions whose items are the site's menus, never the page's list.
+# Items stand outside chrome markup, or in a box marked related ("popular", "latest"): the
+# site's menus, share buttons, comments and promotions are never the page's list.
+_LIST_REGIONS = frozenset((None, model.RELATED))
+# A region holding this share of the page's blocks is the page (see `_page_wide`); wcxb
+# even half: 2 listings whose <body> carries a "popup" token, and on the odd half 2 more.
+PAGE_WIDE_REGION_SHARE = 0.9
+# Markup regions whose lines are the site's menus, never the page's list.
 _SITE_REGIONS = frozenset((model.NAV, model.HEADER, model.FOOTER))
 # Lines that stay what they were: the page's own metadata.
 _KEEP_LABELS = frozenset((model.TITLE, model.BYLINE, model.DATE, model.BODY))
@@ -87,15 +96,26 @@ _KEEP_LABELS = frozenset((model.TITLE, model.BYLINE, model.DATE, model.BODY))
 
 def items(feats: list[LineFeatures], labels: list[str], dom: Dom, t: Thresholds) -> list[int]:
     """Per block, its characters if it is a dropped item headline (link-dense, several words), else 0."""
+    page_wide = _page_wide(dom, t)
     return [
         len(f.text)
         if lab != model.BODY
         and f.words >= t.listing_item_min_words
         and b.link_density >= t.link_density_max
-        and b.region not in _SITE_REGIONS
+        and (b.region in _LIST_REGIONS or b.region_id in page_wide)
         else 0
         for f, lab, b in zip(feats, labels, dom.blocks)
     ]
+
+
+def _page_wide(dom: Dom, t: Thresholds) -> set[int]:
+    """Regions that hold nearly every block: a token on `<body>` or a page wrapper
+    (`<body class="popup-open">`) names the page's state, not a region of it."""
+    count: dict[int, int] = {}
+    for b in dom.blocks:
+        if b.region_id:
+            count[b.region_id] = count.get(b.region_id, 0) + 1
+    return {r for r, n in count.items() if n >= t.page_wide_region_share * len(dom.blocks)}
 
 
 def empty_note(page: kind.Kind, body: str, has_text: bool = True) -> str:
@@ -235,6 +255,8 @@ def listing_body(
     region = main_container(dom, [_ITEM if n else _OTHER for n in chars], t)
     if region is None:
         return None
+    if _text_run(feats, labels, region.lines) >= t.listing_max_text_run:
+        return None  # the element holds an article's paragraphs, not a list of cards
     count = sum(1 for i in region.lines if chars[i])
     held = sum(chars[i] for i in region.lines)
     # The body kept beside the list (summaries inside the list's cards are the list's own).
@@ -247,6 +269,19 @@ def listing_body(
         if i > title and feats[i].text and labels[i] not in _KEEP_LABELS and dom.blocks[i].region not in _SITE_REGIONS:
             out_labels[i], out_reasons[i], out_rules[i] = model.BODY, why, "kind.listing_items"
     return Rescue(out_labels, out_reasons, out_rules)
+
+
+def _text_run(feats: list[LineFeatures], labels: list[str], lines: frozenset[int]) -> int:
+    """The most paragraphs of running text (long, ending a sentence; no stopwords asked, so that
+    a language without a stoplist counts) kept in a row inside `lines`. A card holds one summary."""
+    best = run = 0
+    for i in sorted(lines):
+        f = feats[i]
+        if not f.text:
+            continue
+        run = run + 1 if labels[i] == model.BODY and f.size >= kind.PROSE_MIN_SIZE and f.terminal else 0
+        best = max(best, run)
+    return best
 
 
 _ITEM = Guess(model.BODY, "", GOOD)
