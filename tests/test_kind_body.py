@@ -191,7 +191,7 @@ WCXB = pathlib.Path(__file__).resolve().parents[1].parent / "shared" / "corpus" 
 MIN_RECALL = 0.5
 ONCE_LOST = {
     "0216": "a catalogue of courses under a <body class='no-breadcrumbs'>",
-    "0260": "a listing of teaser cards",
+    "2970": "a listing of teaser cards",
     "0337": "a listing of teaser cards",
     "0570": "a thread of posts in comments markup",
     "0586": "a product's details beside a brand story",
