@@ -24,7 +24,8 @@ listing rule 0.9372 / 0.7819 / 35 (with `no-` region tokens negated), + forum po
 0.7828 / 34, + product details 0.7859 / 30, body kept beside the list only and the
 prose-run guard 0.7903 / 28, list ratio 3: 0.7919 / 27, items in page-wide regions but
 not in chrome markup, and the text-run guard (for the readability pages): 0.9372 / 0.7912
-/ 27. Odd half, from 0.9404 / 0.7717 / 46 to 0.9412 / 0.7851 / 30. Readability pages
+/ 27; items never in related boxes (generated articles, see _LIST_REGIONS): 0.9372 /
+0.7903 / 28. Odd half, from 0.9404 / 0.7717 / 46 to 0.9414 / 0.7853 / 30. Readability pages
 (HTML) 0.95231 -> 0.95226: buzzfeed-1 0.945 -> 0.997 (`no-` tokens), nytimes-5 0.436 ->
 0.378 (a front page of teasers above its article, taken for a listing).
 """
