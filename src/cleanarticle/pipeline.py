@@ -11,7 +11,9 @@ from selectolax.lexbor import LexborHTMLParser
 from . import (
     blocks,
     classify,
+    comments,
     confidence,
+    dates,
     decode,
     html_blocks,
     html_dates,
@@ -105,13 +107,13 @@ def clean_lines(
     if dom is not None:
         guesses = classify.with_dom(feats, guesses, dom.blocks, t, off)
     nonblank = [i for i, f in enumerate(feats) if f.text]
-    guessed = metadata.find_title(feats, guesses, nonblank)
+    guessed = metadata.find_title(feats, guesses, nonblank, lex)
     # A declared title is labelled where the page prints it; a headline that differs from
     # it (a kicker, a section name) is not relabelled, but still anchors byline and date.
     title = metadata.title_line(feats, nonblank, head.title) if head.title else guessed
     marked = frozenset(i for i, b in enumerate(dom.blocks) if b.region == "byline") if dom is not None else None
     meta = metadata.find_byline_and_date(
-        feats, guesses, nonblank, title if title is not None else guessed, marked, lex.name_joiners
+        feats, guesses, nonblank, title if title is not None else guessed, marked, lex.name_joiners, lex.date_words
     )
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
@@ -132,7 +134,8 @@ def clean_lines(
     if rescued is not None:
         final, reasons, rule_ids = rescued
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
-    date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line)
+    updated = date_hit is not None and dates.is_update(feats[meta.date_line or 0].text, date_hit, lex)
+    date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line, updated)
     anchor = title if title is not None else guessed
     # A declared byline counts where its name is printed near the headline, or where the text
     # shows no byline (see README, "Authors"); else the text rules' byline stands.
@@ -173,6 +176,8 @@ def clean_lines(
         if by_kind is not None:
             final, reasons, rule_ids = by_kind
     body = "\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY)
+    # Read from the final labels, so the body is the same with or without them.
+    found = comments.find(feats, first, final, dom=dom, lex=lex, page_kind=page_kind.kind)
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
         body=body,
@@ -190,8 +195,9 @@ def clean_lines(
         kind_reason=kind_body.empty_note(page_kind, body, bool(nonblank)),
         encoding=encoding,
         format="text" if dom is None else "html",
+        comments=found.lines,
         blocks=tuple(
-            model.Block(i, line, lab, why, rule, g.label, shape=shape, links=link)
+            model.Block(i, line, lab, why, rule, g.label, shape=shape, links=link, comment=found.notes.get(i, ""))
             for i, (line, lab, why, rule, g, shape, link) in enumerate(
                 zip(lines, final, reasons, rule_ids, guesses, shapes, links)
             )
