@@ -42,6 +42,18 @@ def test_the_article_resuming_under_a_footer_line_is_not_cut(fmt):
 
 
 @pytest.mark.parametrize("fmt", ["text", "html"])
+def test_a_related_box_near_the_end_with_the_article_going_on_under_it_is_not_the_end(fmt):
+    items = ["Drought hits the olive harvest across the south of the country",
+             "Water prices to rise in the spring, says the regulator"]
+    got = labels([TITLE, *P[:4], "Read more", *items, P[4]], fmt)
+    assert all(got[x] == "related" for x in items)
+    assert got[P[4]] == "body"
+    # With no box under it, the same heading above a blurb still ends the article.
+    got = labels([TITLE, *P, "Read more", BLURB], fmt)
+    assert got[BLURB] != "body"
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
 def test_an_advertisement_label_between_paragraphs_does_not_close_the_article(fmt):
     got = labels([TITLE, *P[:4], "Advertisement", P[4]], fmt)
     assert all(got[p] == "body" for p in P)

@@ -117,18 +117,6 @@ def test_turning_a_rule_off_changes_only_its_lines(rule, kind, name):
     assert all(c.rule != rule for c in after)
 
 
-def test_revise_teaser_run_off_keeps_the_teaser_list_as_body():
-    """The one readability page where it fires: off, its lines stay body (the main text
-    block then grows over them, which is that step's doing, so other reasons move too)."""
-    page = _page("spiceworks", "text")
-    on = clean(page, format="text")
-    off = clean(page, format="text", disabled_rules=frozenset({"revise.teaser_run"}))
-    run = [b.index for b in on.blocks if b.rule == "revise.teaser_run"]
-    assert len(run) == 6 and {on.blocks[i].label for i in run} == {model.RELATED}
-    assert {off.blocks[i].label for i in run} == {model.BODY}
-    assert len(off.body) > len(on.body) and off.title == on.title
-
-
 @pytest.mark.parametrize("ids,error,match", [
     ({"revise.nope"}, ValueError, "unknown rule id 'revise.nope'"),
     ({"classify.paragraph"}, ValueError, "cannot be turned off"),

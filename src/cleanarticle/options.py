@@ -5,7 +5,7 @@ new option reaches all of them (as ftfy's `TextFixerConfig` does for `fix_text`)
 
     clean(page)                                        # the defaults
     clean(page, format="html", lang="vi")              # keywords, as always
-    opts = CleanOptions(format="html", disabled_rules=frozenset({"revise.teaser_run"}))
+    opts = CleanOptions(format="html", disabled_rules=frozenset({"revise.teaser"}))
     clean(page, opts)                                  # one value, shared by many calls
     clean(page, opts, lang="en")                       # keywords override its fields
 

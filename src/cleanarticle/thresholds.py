@@ -55,8 +55,6 @@ class Thresholds:
     max_heading_distance: int = revise.MAX_HEADING_DISTANCE
     story_headline_min_words: int = revise.STORY_HEADLINE_MIN_WORDS
     story_headline_title_share: float = revise.STORY_HEADLINE_TITLE_SHARE
-    min_teaser_pairs: int = revise.MIN_TEASER_PAIRS
-    teaser_headline_min_words: int = revise.TEASER_HEADLINE_MIN_WORDS
     tail_max_body_share: float = revise.TAIL_MAX_BODY_SHARE
     short_line_cost: int = revise.SHORT_LINE_COST
     chrome_line_cost: int = revise.CHROME_LINE_COST

@@ -187,7 +187,7 @@ def _add_page_options(p: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="RULE",
-        help="turn a labelling rule off by its id, e.g. revise.teaser_run (repeatable; "
+        help="turn a labelling rule off by its id, e.g. revise.teaser (repeatable; "
         "the ids are in the README's rule table)",
     )
 

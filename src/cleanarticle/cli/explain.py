@@ -1,6 +1,6 @@
 """`cleanarticle explain FILE` on a terminal: every input line with its label, shape, reason and rule.
 
-A row reads `  12  related (was body) h3  <text>  <- <reason> [revise.teaser_run]`: the final
+A row reads `  12  related (was body) h3  <text>  <- <reason> [revise.teaser]`: the final
 label, the first pass's label when the context pass changed it, the block's shape when it is
 not a paragraph (`h2`, `ul li`, `ol li 2` for a nested item, `tr`/`th` for a table row or
 header row, `quote`, `pre`), and the rule's id; a line that became one of `Article.comments`

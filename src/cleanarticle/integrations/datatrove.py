@@ -24,7 +24,7 @@ Like datatrove's own extractors it cleans in a sandbox process with a per-docume
 `on_error="keep"` passed through with its text unchanged and the reason in `article_error`.
 For every cleaned page it also
 counts its lines by final label (`label:body`, `label:nav`, ...) and by the rule that
-decided them (`rule:classify.paragraph`, `rule:revise.teaser_run`, ...; see
+decided them (`rule:classify.paragraph`, `rule:revise.teaser`, ...; see
 cleanarticle.rules), so a run's stats show what each rule did to the crawl.
 """
 
