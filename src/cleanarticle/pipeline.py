@@ -181,7 +181,7 @@ def clean_lines(
         encoding=encoding,
         format="text" if dom is None else "html",
         blocks=tuple(
-            model.Block(i, line, lab, why, rule, g.label, shape=shape, links=link)
+            model.new_block(i, line, lab, why, rule, g.label, shape, link)
             for i, (line, lab, why, rule, g, shape, link) in enumerate(
                 zip(lines, final, reasons, rule_ids, guesses, shapes, links)
             )
