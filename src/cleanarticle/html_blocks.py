@@ -232,6 +232,10 @@ class Dom:
     blocks: list[HtmlBlock]
     parent: dict[int, int]  # block element id -> id of its nearest block ancestor (0: root)
     tags: dict[int, tuple[str, dict[str, str | None]]]  # block element id -> its tag and attributes
+    # block element id -> id of the last block element inside it. Ids are given in document
+    # order, so an element's descendants are exactly the ids after it up to this one
+    # (main_content reads subtrees as ranges instead of walking a children map).
+    last: dict[int, int]
 
     def name(self, element: int) -> str:
         """How reasons name a block element ("div#main.article-body"); made only when one is cited."""
@@ -266,8 +270,9 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
     out: list[HtmlBlock] = []
     parent: dict[int, int] = {}
     tags: dict[int, tuple[str, dict[str, str | None]]] = {}
+    last: dict[int, int] = {}
     if root is None:
-        return Dom(out, parent, tags)
+        return Dom(out, parent, tags, last)
     parts: list[str] = []
     link_chars = 0
     owner = _Context("body")
@@ -328,6 +333,7 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
             if saved_owner is not None:  # leaving a block element: its parent's text resumes
                 if parts:
                     flush()
+                last[owner.element] = elements
                 owner = saved_owner
             node = closed.next if open_elements else None
             continue
@@ -384,7 +390,7 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
         owner = ctx = child_ctx
         node = node.first_child
     flush()
-    return html_shape.merge_rows(Dom(out, parent, tags))
+    return html_shape.merge_rows(Dom(out, parent, tags, last))
 
 
 def _anchors(parts: list[str], links: list[list]) -> tuple[tuple[str, str], ...]:
