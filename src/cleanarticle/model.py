@@ -95,7 +95,9 @@ class Block:
     `reason` says why in words; `rule` is the stable id of the rule that decided it (see
     `cleanarticle.rules`), and `first_label` the label of the first pass (the line's own
     text and markup), kept when the context pass overrides it. `shape` is its place in the
-    article's structure (`Shape`); `links` its links, kept with `clean(..., links=True)`.
+    article's structure (`Shape`); `links` its links, kept with `clean(..., links=True)`;
+    `images` the images (alt text, src) met before it (or inside it), kept with
+    `clean(..., images=True)`.
     `comment` says which of `Article.comments` the line is part of and why ("comment 2: in
     the comment section <section#comments>"); empty for every other line.
     """
@@ -109,9 +111,10 @@ class Block:
     shape: Shape = PARAGRAPH_SHAPE
     links: tuple[tuple[str, str], ...] = ()  # HTML: (anchor text, href) of the links in `text`, in order
     comment: str = ""
+    images: tuple[tuple[str, str], ...] = ()  # HTML: (alt text, src) of the images met with this block
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; `links` and `comment` only where the block has them."""
+        """A JSON-ready dict; `links`, `comment` and `images` only where the block has them."""
         out = {
             "index": self.index,
             "text": self.text,
@@ -125,6 +128,8 @@ class Block:
             out["links"] = [list(link) for link in self.links]
         if self.comment:
             out["comment"] = self.comment
+        if self.images:
+            out["images"] = [list(image) for image in self.images]
         return out
 
 
@@ -132,9 +137,20 @@ class Block:
 # `__init__` goes through `object.__setattr__` per field, 2.8-3.8 µs a block against about
 # 1.5 µs here, and a page makes one block per line (about 140 on a readability page).
 _NEW = object.__new__
-(_SET_INDEX, _SET_TEXT, _SET_LABEL, _SET_REASON, _SET_RULE, _SET_FIRST_LABEL, _SET_SHAPE, _SET_LINKS, _SET_COMMENT) = (
+(
+    _SET_INDEX,
+    _SET_TEXT,
+    _SET_LABEL,
+    _SET_REASON,
+    _SET_RULE,
+    _SET_FIRST_LABEL,
+    _SET_SHAPE,
+    _SET_LINKS,
+    _SET_COMMENT,
+    _SET_IMAGES,
+) = (
     getattr(Block, name).__set__
-    for name in ("index", "text", "label", "reason", "rule", "first_label", "shape", "links", "comment")
+    for name in ("index", "text", "label", "reason", "rule", "first_label", "shape", "links", "comment", "images")
 )
 
 
@@ -148,6 +164,7 @@ def new_block(
     shape: Shape,
     links: tuple[tuple[str, str], ...],
     comment: str,
+    images: tuple[tuple[str, str], ...],
 ) -> Block:
     """`Block(index, text, ...)`, equal to it in every field, built faster (see above); the
     pipeline's hot path uses it (tests/test_model.py checks it against the constructor)."""
@@ -161,6 +178,7 @@ def new_block(
     _SET_SHAPE(block, shape)
     _SET_LINKS(block, links)
     _SET_COMMENT(block, comment)
+    _SET_IMAGES(block, images)
     return block
 
 

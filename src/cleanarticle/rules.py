@@ -54,6 +54,11 @@ RULES: tuple[Rule, ...] = (
     Rule("classify.relative_time", "classify", 'a relative timestamp ("3 hours ago") is a teaser\'s'),
     Rule("classify.low_stopwords", "classify", "a line with few stopwords (bad quality) is navigation"),
     Rule("classify.paragraph", "classify", "any other line is body, with its quality (good, near, short)"),
+    Rule(
+        "dom.toc_entry",
+        "dom",
+        "a list item that is a link to a heading printed further down is a table of contents entry (navigation)",
+    ),
     Rule("dom.caption", "dom", "a block inside <figcaption> (or a caption-named element) is a caption"),
     *(
         Rule(
@@ -69,6 +74,11 @@ RULES: tuple[Rule, ...] = (
     Rule("dom.long_text", "dom", "a long block with few links is body, whatever its stopwords"),
     Rule(
         "dom.link_density", "dom", "a body block that is mostly link text is navigation (a teaser if headline-shaped)"
+    ),
+    Rule(
+        "dom.linked_heading",
+        "dom",
+        "a heading that is mostly link text (a permalink, a linked section title) above a good paragraph stays body",
     ),
     Rule("meta.title", "meta", "the headline line (the declared title where the page prints it) is the title"),
     Rule("meta.byline", "meta", "the name line next to the title is the byline"),
