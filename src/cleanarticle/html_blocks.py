@@ -126,6 +126,8 @@ _SPACES = regex.compile(r"\s+")
 # An id of this many words is a heading's anchor ("sharing-with-a-single-developer"), not a role.
 ANCHOR_MIN_WORDS = 4
 _SLUG_WORDS = regex.compile(r"[A-Za-z]+")
+# A token right after "no-" / "no_" is negated: a layout class saying the region is absent.
+_NEGATED = regex.compile(r"(?<![A-Za-z0-9])no[-_]$", regex.IGNORECASE)
 
 
 class HtmlBlock(NamedTuple):
@@ -186,6 +188,8 @@ def _region_of_attrs(cls: str | None, ident: str | None, role: str | None, prop:
     pattern, kinds = _token_kinds()
     hit = None
     for m in pattern.finditer(words):
+        if _NEGATED.search(words, 0, m.start()):
+            continue  # "no-sidebars", "no_breadcrumbs": the page says it has none
         kind = kinds[m.group().lower()]
         if kind == "content":
             return None

@@ -19,6 +19,7 @@ from . import (
     html_dates,
     html_meta,
     kind,
+    kind_body,
     langid,
     lexicon,
     limits,
@@ -175,11 +176,20 @@ def clean_lines(
         main_lines=main.lines if main is not None else None,
     )
     page_kind = kind.page_kind(page)
+    if dom is not None:
+        # The kind, decided from the labels above, says what the body of a page that is
+        # not an article is (a listing's items, a thread's posts).
+        by_kind = kind_body.body_of_kind(
+            feats, first, guesses, final, reasons, rule_ids, dom, page_kind, t, off, page.prose_run
+        )
+        if by_kind is not None:
+            final, reasons, rule_ids = by_kind
+    body = "\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY)
     # Read from the final labels, so the body is the same with or without them.
     found = comments.find(feats, first, final, dom=dom, lex=lex, page_kind=page_kind.kind)
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
-        body="\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY),
+        body=body,
         date=date,
         time=time,
         byline=byline,
@@ -191,7 +201,7 @@ def clean_lines(
             confidence.confidence(page, page_kind, t) * (t.rescue_confidence_factor if rescued is not None else 1.0), 3
         ),
         kind=page_kind.kind,
-        kind_reason=page_kind.reason,
+        kind_reason=kind_body.empty_note(page_kind, body, bool(nonblank)),
         encoding=encoding,
         format="text" if dom is None else "html",
         comments=found.lines,

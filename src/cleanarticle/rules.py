@@ -7,7 +7,8 @@ code edit. The README's rule table is checked against this list by tests/test_ru
 
 Stages, in pipeline order: `classify` (one line's own features), `dom` (its markup, HTML
 only), `meta` (title, byline and date lines), `revise` (the context pass, run as an
-ordered tuple of named rules in revise.py), `net` (the safety net after it, safety_net.py).
+ordered tuple of named rules in revise.py), `net` (the safety net after it, safety_net.py),
+`kind` (what the page kind says the body of a page that is not an article is: kind_body.py).
 Turning a rule off makes the line fall through to what the other rules decide; the
 fallbacks (`FALLBACKS`) cannot be turned off.
 
@@ -109,6 +110,18 @@ RULES: tuple[Rule, ...] = (
         "text: when the main text block keeps little of the page's prose, the page is read "
         "again without it (and confidence is halved)",
     ),
+    Rule(
+        "kind.listing_items",
+        "kind",
+        "HTML: on a page of kind listing that kept less text than its list, the list's items are body",
+    ),
+    Rule(
+        "kind.product_details",
+        "kind",
+        "HTML: on a page of kind product, body lines below the headline dropped only for lying outside "
+        "the main container are body",
+    ),
+    Rule("kind.forum_posts", "kind", "HTML: on a page of kind forum, the posts in comment markup are body"),
 )
 BY_ID = {rule.id: rule for rule in RULES}
 # The default outcome of the first pass: every line needs a label, so these stay on.
