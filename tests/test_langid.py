@@ -1,4 +1,6 @@
 """langid.detect: script first, then Vietnamese letters, stopword vote, langdetect; None without text."""
+import pathlib
+
 import pytest
 
 from cleanarticle import langid
@@ -140,3 +142,39 @@ def test_english_page_is_decided_by_stopwords_despite_english_words_in_other_lis
                                       ("x-default", None), ("  fr  ", "fr"), ("123", None)])
 def test_from_tag(tag, code):
     assert langid.from_tag(tag) == code
+
+
+def _langdetect_run(detector_class, text: str, trials: int):
+    factory = langid._langdetect_factory()
+    detector = detector_class(factory)
+    detector.n_trial = trials
+    detector.append(text)
+    try:
+        return [(x.lang, x.prob) for x in detector.get_probabilities()], detector.langprob, detector.text
+    except Exception as exc:  # both must fail alike
+        return type(exc).__name__, str(exc), detector.text
+
+
+def _readability_samples() -> list[str]:
+    root = pathlib.Path(__file__).parent / "corpora" / "readability"
+    return [langid.sample((d / "source.txt").read_text(encoding="utf-8").split("\n"))[:1000]
+            for d in sorted(root.iterdir()) if (d / "source.txt").is_file()]
+
+
+@pytest.mark.parametrize("trials", [1, 7])
+def test_fast_langdetect_gives_the_same_floats_as_langdetect(trials):
+    """langdetect_fast.FastDetector only rewrites loops: same probabilities to the last bit,
+    same cleaned text, same failures (readability samples and awkward hand-made strings)."""
+    from langdetect.detector import Detector
+
+    from cleanarticle.langdetect_fast import FastDetector
+
+    texts = [
+        *_readability_samples(),
+        "", " ", "   ", "12345 !!! ...", "Lorem ipsum  dolor   sit amet, CONSECTETUR adipiscing ELIT.",
+        " leading  and trailing  ", "see https://example.org/a?b=c and mail me@example.org now",
+        "Tiếng Việt có dấu: người, được, Tiếng Việt có dấu", "Ti\u0301e\u0302\u0301ng Vie\u0323\u0302t",
+        "ひらがな カタカナ 漢字 한국어 ㄅㄆㄇ", "Şi ţara și țara", "فارسی یک", "ABC DEF GHI jkl",
+    ]
+    for text in texts:
+        assert _langdetect_run(FastDetector, text, trials) == _langdetect_run(Detector, text, trials), text[:60]

@@ -1,5 +1,6 @@
 """lexicon: phrase keys, chrome-phrase matching rules, merged per-language lists, stopwords."""
 import pytest
+import regex
 
 from cleanarticle import lexicon as lx
 from cleanarticle.features import _DENSE_SCRIPT, _TOKEN
@@ -290,3 +291,27 @@ def test_new_kinds_are_loaded():
     assert lexicon("fa").jalali_months["تیر"] == 4
     assert lexicon("th").calendars == frozenset({"buddhist"})
     assert EN.byline_after == () and EN.jalali_months == {} and EN.calendars == frozenset()
+
+
+def test_edge_marks_are_what_the_edge_regex_takes():
+    """phrase_key's str fast path is exact only if every _EDGE_MARKS character is one that
+    _NON_WORD_EDGES removes (no letter, digit or not)."""
+    from cleanarticle import lexicon as lx
+
+    assert all(regex.fullmatch(r"[\W\d_]", c) and not c.isalpha() for c in lx._EDGE_MARKS)
+
+
+def _phrase_key_by_regex(text: str) -> str:
+    """phrase_key as the regexes define it (the fast paths must agree)."""
+    from cleanarticle import lexicon as lx
+
+    return lx._SPACES.sub(" ", lx._NON_WORD_EDGES.sub("", text.casefold().replace("\u0307", ""))).strip()
+
+
+@pytest.mark.parametrize("text", [
+    "► Read more (12)", "“Quoted headline”", "[1] Reference", "12 comments", "(Photo)", "„Zitat“ – Quelle",
+    "1st place", "© 2024 Example Inc.", "• Item •", "  spaced   out  ", "\"Share\"", "#tag", "50%", "4...4",
+    "...", "", "– Home —", "«Accueil»", "1 İlgili 2", "x\u0301y.", "100 ℃", "a_b", "_a_",
+])
+def test_phrase_key_fast_paths_agree_with_the_regexes(text):
+    assert phrase_key(text) == _phrase_key_by_regex(text)

@@ -115,3 +115,15 @@ def test_label_sets():
     assert {"related", "comments", "share", "promo", "nav", "footer", "header", "image", "caption",
             "duplicate"} == model.CHROME
     assert len(model.LABELS) == 16
+
+
+def test_new_block_equals_the_constructor_in_every_field():
+    """`new_block` (the pipeline's fast path) sets the same fields, in the dataclass's order."""
+    assert tuple(f.name for f in dataclasses.fields(Block)) == (
+        "index", "text", "label", "reason", "rule", "first_label", "shape", "links", "comment", "images")
+    values = (7, "Một dòng", model.BODY, "good paragraph", "classify.paragraph", model.NAV,
+              Shape(HEADING, level=2), (("anchor", "https://example.org/"),), "comment 1: in <div.comments>",
+              (("a photo", "https://example.org/a.jpg"),))
+    fast, slow = model.new_block(*values), Block(*values)
+    assert fast == slow and hash(fast) == hash(slow) and type(fast) is Block
+    assert [getattr(fast, f.name) for f in dataclasses.fields(Block)] == list(values)

@@ -282,33 +282,35 @@ def line_features(
             rest = part[prefix.end() :] if prefix else after["name"] if after else part
             name = name_of(rest, caseless=byline_prefix, joiners=lex.name_joiners)
     alpha_words = words - len((_ASCII_DIGIT_TOKEN if is_ascii else _DIGIT_TOKEN).findall(text)) if has_digit else words
+    # Positional, in field order: with keywords the 24-field constructor cost ~3 µs a line
+    # (one is made per distinct line), positionally under 1 µs.
     return LineFeatures(
-        text=text,
-        size=size,
-        key=key,
-        chars=len(text),
-        words=words,
-        alpha_words=alpha_words,
-        stop_density=stop_hits / words if words else 0.0,
-        terminal=terminal,
-        question=question,
-        ellipsis=terminal and end.endswith(_ELLIPSES),
-        all_caps=words > 0 and text.isupper() and sum(1 for c in text if c.isupper()) >= 4,
-        chrome=chrome,
-        credit=credit,
-        image=image,
-        url=url,
-        source=source,
-        date=date,
-        date_only=date_only,
-        weekday=weekday,
-        ago=ago,
-        name=name,
-        byline_prefix=byline_prefix,
+        text,  # text
+        size,  # size
+        key,  # key
+        len(text),  # chars
+        words,  # words
+        alpha_words,  # alpha_words
+        stop_hits / words if words else 0.0,  # stop_density
+        terminal,  # terminal
+        question,  # question
+        terminal and end.endswith(_ELLIPSES),  # ellipsis
+        words > 0 and text.isupper() and sum(1 for c in text if c.isupper()) >= 4,  # all_caps
+        chrome,  # chrome
+        credit,  # credit
+        image,  # image
+        url,  # url
+        source,  # source
+        date,  # date
+        date_only,  # date_only
+        weekday,  # weekday
+        ago,  # ago
+        name,  # name
+        byline_prefix,  # byline_prefix
         # Shaped like a headline (see LineFeatures.headline); "Jane Doe | 4 July 2024" is not, nor
         # a line of fields with a date ("Essay - Published: 2025.12.17 | ai | code").
         # (The word count first: most of a page's distinct lines are paragraphs, too long for one.)
-        headline=(
+        (  # headline
             words <= t.headline_max_words
             and t.headline_min_words <= alpha_words
             and (not terminal or question)
@@ -319,7 +321,7 @@ def line_features(
             and not image
             and not url
         ),
-        date_field=date_field,
+        date_field,  # date_field
     )
 
 

@@ -201,6 +201,11 @@ def _region_of_attrs(cls: str | None, ident: str | None, role: str | None, prop:
     return hit
 
 
+# The walk makes a context per element: built with tuple.__new__ (all fields, in order), it
+# skips the named tuple's Python-level __new__ (0.4 µs each).
+_new_tuple = tuple.__new__
+
+
 class _Context(NamedTuple):
     """What an element passes down to its descendants (a tuple: one is made per element)."""
 
@@ -237,6 +242,10 @@ class Dom:
     blocks: list[HtmlBlock]
     parent: dict[int, int]  # block element id -> id of its nearest block ancestor (0: root)
     tags: dict[int, tuple[str, dict[str, str | None]]]  # block element id -> its tag and attributes
+    # block element id -> id of the last block element inside it. Ids are given in document
+    # order, so an element's descendants are exactly the ids after it up to this one
+    # (main_content reads subtrees as ranges instead of walking a children map).
+    last: dict[int, int]
 
     def name(self, element: int) -> str:
         """How reasons name a block element ("div#main.article-body"); made only when one is cited."""
@@ -272,8 +281,9 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
     out: list[HtmlBlock] = []
     parent: dict[int, int] = {}
     tags: dict[int, tuple[str, dict[str, str | None]]] = {}
+    last: dict[int, int] = {}
     if root is None:
-        return Dom(out, parent, tags)
+        return Dom(out, parent, tags, last)
     parts: list[str] = []
     link_chars = 0
     owner = _Context("body")
@@ -333,6 +343,7 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
             if saved_owner is not None:  # leaving a block element: its parent's text resumes
                 if parts:
                     flush()
+                last[owner.element] = elements
                 owner = saved_owner
             node = closed.next if open_elements else None
             continue
@@ -359,17 +370,7 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
             if first is not None:
                 open_elements.append((node, ctx, None))
                 if tag == "a" and not ctx.in_link:
-                    ctx = _Context(
-                        ctx.tag,
-                        ctx.region,
-                        ctx.region_reason,
-                        ctx.region_id,
-                        True,
-                        ctx.in_article,
-                        ctx.caption,
-                        ctx.element,
-                        ctx.frame,
-                    )
+                    ctx = _linked(ctx)
                     if keep_links:
                         href = node.attrs.get("href")
                         if href:
@@ -403,7 +404,7 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
     flush()
     if images and out:  # images after the last block go with it
         out[-1] = out[-1]._replace(images=out[-1].images + _taken(images, out[-1].region_id))
-    return html_shape.merge_rows(Dom(out, parent, tags))
+    return html_shape.merge_rows(Dom(out, parent, tags, last))
 
 
 # Where lazy-loading pages keep an image's address while `src` holds a placeholder.
@@ -454,14 +455,22 @@ def _child_context(
             if hit:
                 region, reason = hit[0], f"{hit[1]} on <{_element_name(tag, attrs)}>"
     caption = ctx.caption or tag in CAPTION_TAGS or region == "caption"
-    return _Context(
-        tag,
-        region,
-        reason,
-        region_id if region else 0,
-        ctx.in_link,
-        ctx.in_article or tag in ARTICLE_TAGS,
-        caption,
-        serial,
-        frame,
+    return _new_tuple(
+        _Context,
+        (
+            tag,
+            region,
+            reason,
+            region_id if region else 0,
+            ctx.in_link,
+            ctx.in_article or tag in ARTICLE_TAGS,
+            caption,
+            serial,
+            frame,
+        ),
     )
+
+
+def _linked(ctx: _Context) -> _Context:
+    """`ctx` inside a link (`in_link`, its fifth field, set)."""
+    return _new_tuple(_Context, (*ctx[:4], True, *ctx[5:]))

@@ -202,4 +202,4 @@ def merge_rows(dom: Dom) -> Dom:
                 )
             )
         i = j
-    return type(dom)(out, parent, tags)
+    return type(dom)(out, parent, tags, dom.last)

@@ -56,21 +56,18 @@ def main_container(dom: Dom, guesses: list[Guess], t: Thresholds | None = None) 
         return None
     total = sum(n for _, n in good)
     top = max(score, key=score.__getitem__)
-    children: dict[int, list[int]] = {}
-    for element, parent in dom.parent.items():
-        children.setdefault(parent, []).append(element)
     while top:
         parent = dom.parent.get(top, 0)
         chosen = (
             [
                 e
-                for e in children.get(parent, [top])
+                for e in _children(parent, dom.last)
                 if e == top or score.get(e, 0.0) >= t.sibling_min_share * score[top]
             ]
             if parent
             else [top]
         )
-        inside = _descendants(chosen, children)
+        inside = _descendants(chosen, dom.last)
         if sum(n for e, n in good if e in inside) >= t.min_coverage * total:
             break
         top = parent
@@ -82,13 +79,22 @@ def main_container(dom: Dom, guesses: list[Guess], t: Thresholds | None = None) 
     return MainContainer(name, lines)
 
 
-def _descendants(elements: list[int], children: dict[int, list[int]]) -> set[int]:
-    """The elements and all block elements below them."""
-    out, todo = set(elements), list(elements)
-    while todo:
-        for child in children.get(todo.pop(), ()):
-            out.add(child)
-            todo.append(child)
+def _descendants(elements: list[int], last: dict[int, int]) -> set[int]:
+    """The elements and all block elements below them (ids in document order: see `Dom.last`)."""
+    out: set[int] = set()
+    for element in elements:
+        out.update(range(element, last[element] + 1))
+    return out
+
+
+def _children(parent: int, last: dict[int, int]) -> list[int]:
+    """The block elements right below `parent`, in document order: its first child follows it,
+    and each next child follows the last descendant of the one before (see `Dom.last`)."""
+    out = []
+    child = parent + 1
+    while child <= last[parent]:
+        out.append(child)
+        child = last[child] + 1
     return out
 
 
@@ -151,8 +157,9 @@ def with_title_section(
     """`main` and the headline's own section, when the page's first `<h1>` stands outside `main`.
 
     The reason of the lines then names both ("... and the headline's <div.product-info>").
-    Ancestor chains are memoised and ranges grow outward from the headline (an element's
-    blocks are contiguous), so the cost is the size of the section, not of the page.
+    Ranges grow outward from the headline (an element's blocks are contiguous, and whether a
+    block lies inside an element is a comparison of ids, see `Dom.last`), so the cost is the
+    size of the section, not of the page.
     """
     title = next((i for i, b in enumerate(dom.blocks) if b.tag == "h1"), None)
     if t is None:
@@ -167,11 +174,12 @@ def with_title_section(
             chain[element] = (element, *ancestors(parent)) if element else ()
         return chain[element]
 
+    end = dom.last
     first = last = title
     for element in ancestors(dom.blocks[title].element):
-        while first > 0 and element in ancestors(dom.blocks[first - 1].element):
+        while first > 0 and element <= dom.blocks[first - 1].element <= end[element]:
             first -= 1
-        while last + 1 < len(dom.blocks) and element in ancestors(dom.blocks[last + 1].element):
+        while last + 1 < len(dom.blocks) and element <= dom.blocks[last + 1].element <= end[element]:
             last += 1
         lines = range(first, last + 1)
         if any(i in main.lines for i in lines):

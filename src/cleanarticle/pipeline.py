@@ -207,7 +207,7 @@ def clean_lines(
         comments=found.lines,
         blocks=_with_images(
             tuple(
-                model.Block(i, line, lab, why, rule, g.label, shape=shape, links=link, comment=found.notes.get(i, ""))
+                model.new_block(i, line, lab, why, rule, g.label, shape, link, found.notes.get(i, ""), ())
                 for i, (line, lab, why, rule, g, shape, link) in enumerate(
                     zip(lines, final, reasons, rule_ids, guesses, shapes, links)
                 )
