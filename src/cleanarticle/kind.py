@@ -22,6 +22,7 @@ import regex
 
 from . import model
 from .features import LineFeatures
+from .model import Shape
 
 ARTICLE, LISTING, FORUM, PRODUCT, OTHER = "article", "listing", "forum", "product", "other"
 KINDS = (ARTICLE, LISTING, FORUM, PRODUCT, OTHER)
@@ -46,6 +47,15 @@ PRICE_LINE_MAX_WORDS = 6
 REPEAT_MIN_TIMES = 3
 # A count line: this few words, one of them a number ("12 replies", "Posts: 340", "4.5").
 COUNT_MAX_WORDS = 3
+# A post's header: a name and a date (or "3 hours ago") at most this many lines apart; a
+# thread repeats one per post, an article prints one byline.
+POST_HEADER_GAP = 2
+# A URL slug: a path segment of this many words joined by "-" or "_" names one piece of writing
+# ("/2025/03/city-votes-to-keep-night-buses"); a date in the path ("/2025/03/", "2025-03-03") too.
+_URL_DATE = regex.compile(r"(?:^|[/_-])(?:19|20)\d\d(?:/[01]?\d(?:/|$)|[-_/]?[01]\d[-_/]?[0-3]\d(?:\D|$))")
+# A number of five or more digits in the path: an item's id (a thread, a product, a story).
+_URL_ID = regex.compile(r"(?:^|/|-|_)\d{5,}(?:$|/|-|_|\.)")
+_URL_WORDS = regex.compile(r"[-_+]")
 
 
 class PageSignals(NamedTuple):
@@ -76,6 +86,13 @@ class PageSignals(NamedTuple):
     types: tuple[str, ...]  # declared JSON-LD @types and og:type ("og:article")
     url_kind: str | None  # kind named by the URL's path (data/page_kinds.tsv)
     url_segment: str | None  # the segment that named it, for the reason
+    headings: int = 0  # lines shaped as headings (HTML: h1-h6; text: inferred)
+    list_items: int = 0  # lines shaped as list items
+    code: int = 0  # code blocks (pre/code): documentation
+    headers: int = 0  # a name line and a date line at most POST_HEADER_GAP lines apart: a post's header
+    stretches: int = 0  # separate runs of body lines (chrome between them)
+    last_body: float = 0.0  # position of the last body line among non-blank lines (0-1)
+    url: tuple[int, int, int, int, int] = (0, 0, 0, 0, 0)  # see `url_shape`
 
 
 class Kind(NamedTuple):
@@ -86,9 +103,13 @@ class Kind(NamedTuple):
     article: float
 
 
+# Host entries of data/page_kinds.tsv are kept with the URL segments under this prefix.
+HOST_PREFIX = "host:"
+
+
 @functools.lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, str], dict[str, str]]:
-    """data/page_kinds.tsv: declared type -> kind, URL path segment -> kind."""
+    """data/page_kinds.tsv: declared type -> kind, URL path segment (or HOST_PREFIX + host label) -> kind."""
     declared: dict[str, str] = {}
     segments: dict[str, str] = {}
     path = importlib.resources.files("cleanarticle") / "data" / "page_kinds.tsv"
@@ -96,23 +117,27 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
         if not line.strip() or line.startswith("#"):
             continue
         source, kind, value = (part.strip() for part in line.split("\t")[:3])
-        (declared if source == "declared" else segments)[value.casefold()] = kind
+        if source == "declared":
+            declared[value.casefold()] = kind
+        else:
+            segments[(HOST_PREFIX if source == "host" else "") + value.casefold()] = kind
     return declared, segments
 
 
 def url_kind(url: str | None) -> tuple[str | None, str | None]:
-    """The kind the URL's path names and the segment that names it ("/tag/x" -> listing, "tag").
+    """The kind the URL names and the part that names it ("/tag/x" -> listing, "tag").
 
-    The first path segment listed in data/page_kinds.tsv decides; a site's home page (an
-    empty path) is a listing.
+    The first path segment listed in data/page_kinds.tsv decides; else the host's first
+    label ("docs.example.org" -> other, "docs."); a site's home page (an empty path) is a listing.
     """
     if not url:
         return None, None
     try:
-        path = urllib.parse.urlsplit(url).path
+        split = urllib.parse.urlsplit(url)
+        host = split.hostname or ""
     except ValueError:
         return None, None
-    parts = [p.casefold() for p in path.split("/") if p]
+    parts = [p.casefold() for p in split.path.split("/") if p]
     if not parts:
         return LISTING, "/"
     _, segments = _table()
@@ -121,7 +146,27 @@ def url_kind(url: str | None) -> tuple[str | None, str | None]:
         kind = segments.get(stem)
         if kind:
             return kind, part
-    return None, None
+    label = host.split(".", 1)[0]
+    kind = segments.get(HOST_PREFIX + label) if "." in host else None
+    return (kind, label + ".") if kind else (None, None)
+
+
+def url_shape(url: str | None) -> tuple[int, int, int, int, int]:
+    """The URL's shape: (has a URL, path segments, words in its wordiest segment, a date in
+    the path, an id of five or more digits); all 0 without a URL.
+
+    A story lives at a slug or a dated path ("/2025/03/city-keeps-night-buses"), a thread or
+    a product at an id, a home, tag or service page at a short path of one or two words.
+    """
+    if not url:
+        return (0, 0, 0, 0, 0)
+    try:
+        path = urllib.parse.urlsplit(url).path
+    except ValueError:
+        return (0, 0, 0, 0, 0)
+    parts = [p for p in path.split("/") if p]
+    words = max((len([w for w in _URL_WORDS.split(p.rsplit(".", 1)[0]) if w]) for p in parts), default=0)
+    return (1, len(parts), words, int(bool(_URL_DATE.search(path))), int(bool(_URL_ID.search(path))))
 
 
 def signals(
@@ -134,28 +179,38 @@ def signals(
     has_title: bool,
     types: tuple[str, ...] = (),
     url: str | None = None,
+    shapes: list[Shape] | None = None,
 ) -> PageSignals:
     """One pass over the page's lines: the counts `page_kind` decides from.
 
     `page_words` maps a line's phrase key to "product" or "forum" (the lexicon's shop and
     forum buttons); `link_chars` (HTML) is each line's characters inside links;
-    `main_lines` (HTML) the lines inside the main content container.
+    `main_lines` (HTML) the lines inside the main content container; `shapes` each line's
+    shape (HTML: from the markup; text: inferred for body lines).
     """
     lines = body_lines = body_words = prose = run = prose_run = 0
     related = chrome = comments = nav = headlines = dates = names = prices = counts = questions = product_words = (
         forum_words
     ) = 0
-    first_body = -1
+    first_body = last_body = -1
+    stretches = headers = 0
+    last_name = pending_date = -POST_HEADER_GAP - 1
     chars = links = 0
     short_keys: dict[str, int] = {}
+    shape_counts: dict[str, int] = {}
     for i, (f, lab) in enumerate(zip(feats, labels)):
         if not f.text:
             continue
         lines += 1
+        if shapes is not None:
+            shape_counts[shapes[i].kind] = shape_counts.get(shapes[i].kind, 0) + 1
         if link_chars is not None:
             chars += f.chars
             links += link_chars[i]
         if lab == model.BODY:
+            if not stretches or last_body != lines - 2:  # a new stretch of body
+                stretches += 1
+            last_body = lines - 1
             body_lines += 1
             body_words += f.words
             if first_body < 0:
@@ -177,6 +232,10 @@ def signals(
                 headlines += 1
         if f.date is not None or f.ago:
             dates += 1
+            if lines - last_name <= POST_HEADER_GAP:
+                headers += 1
+            else:
+                pending_date = lines
         if f.question:
             questions += 1
         if f.words <= ITEM_MAX_WORDS:
@@ -185,6 +244,10 @@ def signals(
                 counts += 1
             if f.name:
                 names += 1
+                last_name = lines
+                if lines - pending_date <= POST_HEADER_GAP:
+                    headers += 1
+                    pending_date = -POST_HEADER_GAP - 1
             if f.words <= PRICE_LINE_MAX_WORDS and _PRICE.search(f.text):
                 prices += 1
             word = page_words.get(f.key) if page_words else None
@@ -219,6 +282,13 @@ def signals(
         types=types,
         url_kind=kind,
         url_segment=segment,
+        headings=shape_counts.get(model.HEADING, 0),
+        list_items=shape_counts.get(model.LIST_ITEM, 0),
+        code=shape_counts.get(model.CODE, 0),
+        headers=headers,
+        stretches=stretches,
+        last_body=last_body / lines if lines and last_body >= 0 else 0.0,
+        url=url_shape(url),
     )
 
 
@@ -266,6 +336,19 @@ EVIDENCE = (
     "comment share",  # lines labelled comments: a thread's posts
     "nav share",  # lines labelled nav: menus, link lists, facets
     "repeat share",  # short lines printed 3+ times: the same button under every item
+    "heading share",  # lines shaped as headings: sections of documentation, teaser titles
+    "list share",  # lines shaped as list items: menus, facets, steps, specs
+    "code blocks",  # log(1 + code blocks): documentation
+    "post headers",  # log(1 + name lines next to a date line): the posts of a thread
+    "body stretches",  # log(1 + separate runs of body lines): one article is one stretch
+    "body span",  # body lines / lines from the first to the last body line
+    "body share",  # body lines / non-blank lines
+    "last body position",
+    "url given",  # the page's URL is known (text mode may have none): the url evidence counts
+    "url words",  # log(1 + words in the URL's wordiest segment): a story's slug
+    "url depth",  # log(1 + path segments)
+    "url date",  # a date in the path
+    "url id",  # a number of 5+ digits in the path: a thread's, product's or story's id
 )
 
 
@@ -313,6 +396,19 @@ def evidence(s: PageSignals) -> tuple[float, ...]:
         s.comments / n,
         s.nav / n,
         s.repeats / n,
+        s.headings / n,
+        s.list_items / n,
+        math.log1p(s.code),
+        math.log1p(s.headers),
+        math.log1p(s.stretches),
+        s.body_lines / max(1.0, (s.last_body - s.first_body) * n + 1) if s.body_lines else 0.0,
+        s.body_lines / n,
+        s.last_body,
+        float(s.url[0]),
+        math.log1p(s.url[2]),
+        math.log1p(s.url[1]),
+        float(s.url[3]),
+        float(s.url[4]),
     )
 
 
@@ -366,6 +462,8 @@ def _describe(name: str, s: PageSignals, value: float) -> str:
         types = [t for t in s.types if declared.get(t) == kind or t == name or (kind == "author" and t == "person")]
         return f"declares {'/'.join(types[:2]) or name}"
     if name.startswith("url"):
+        if s.url_segment and s.url_segment.endswith("."):
+            return f"host {s.url_segment}"
         return f"url /{s.url_segment.strip('/')}/" if s.url_segment and s.url_segment != "/" else "url is the home page"
     counts = {
         "prose run": f"{s.prose_run} prose paragraphs in a row",
