@@ -12,9 +12,11 @@ function over per-line features and labels, computed once per page: no second pa
 
 from __future__ import annotations
 
+import collections
 import functools
 import importlib.resources
 import math
+import operator
 import urllib.parse
 from typing import NamedTuple
 
@@ -197,13 +199,10 @@ def signals(
     last_name = pending_date = -POST_HEADER_GAP - 1
     chars = links = 0
     short_keys: dict[str, int] = {}
-    shape_counts: dict[str, int] = {}
     for i, (f, lab) in enumerate(zip(feats, labels)):
         if not f.text:
             continue
         lines += 1
-        if shapes is not None:
-            shape_counts[shapes[i].kind] = shape_counts.get(shapes[i].kind, 0) + 1
         if link_chars is not None:
             chars += f.chars
             links += link_chars[i]
@@ -248,7 +247,8 @@ def signals(
                 if lines - pending_date <= POST_HEADER_GAP:
                     headers += 1
                     pending_date = -POST_HEADER_GAP - 1
-            if f.words <= PRICE_LINE_MAX_WORDS and _PRICE.search(f.text):
+            # A price has a digit, so a word that is not all letters (alpha_words < words).
+            if f.words <= PRICE_LINE_MAX_WORDS and f.alpha_words < f.words and _PRICE.search(f.text):
                 prices += 1
             word = page_words.get(f.key) if page_words else None
             if word == PRODUCT:
@@ -256,6 +256,8 @@ def signals(
             elif word == FORUM:
                 forum_words += 1
     kind, segment = url_kind(url)
+    # Blank lines keep the default shape, so counting over every line counts the non-blank ones.
+    shape_counts = collections.Counter(map(operator.attrgetter("kind"), shapes)) if shapes is not None else {}
     return PageSignals(
         lines=lines,
         body_lines=body_lines,
