@@ -2,10 +2,12 @@
 
 A crawl is mostly not articles. The kind is weighed from four sources of evidence together
 (a fitted model, see `page_kind`): what the page declares (JSON-LD `@type`, `og:type`), the
-URL's shape (`/tag/`, `/product/`, `/t/`), the body's shape (prose paragraphs against many
-short items of one form: teaser headlines, repeated author/date headers of posts, prices and cart buttons) and what the
-line classifier concluded (share of teaser lines, link density, where the main text sits).
-Declared types and URL segments are data (`data/page_kinds.tsv`); words such as "Add to
+URL (`/tag/`, `/product/`, `/t/`, a `docs.` host; a story's slug or dated path, an item's id),
+the body's shape (prose paragraphs against many short items: teaser headlines, a name next
+to a date at the head of every post, prices and cart buttons; headings, list items and code
+blocks) and what the line classifier concluded (share of teaser lines, link density, where
+the main text sits and in how many stretches, whether it found the article's date and byline).
+Declared types, URL segments and hosts are data (`data/page_kinds.tsv`); words such as "Add to
 cart" or "Reply" are lexicon data (`productword`, `forumword`). Everything here is a pure
 function over per-line features and labels, computed once per page: no second parse.
 """
@@ -91,6 +93,8 @@ class PageSignals(NamedTuple):
     headings: int = 0  # lines shaped as headings (HTML: h1-h6; text: inferred)
     list_items: int = 0  # lines shaped as list items
     code: int = 0  # code blocks (pre/code): documentation
+    dated: bool = False  # a line is labelled the article's date
+    signed: bool = False  # a line is labelled the article's byline
     headers: int = 0  # a name line and a date line at most POST_HEADER_GAP lines apart: a post's header
     stretches: int = 0  # separate runs of body lines (chrome between them)
     last_body: float = 0.0  # position of the last body line among non-blank lines (0-1)
@@ -196,6 +200,7 @@ def signals(
     ) = 0
     first_body = last_body = -1
     stretches = headers = 0
+    dated = signed = False
     last_name = pending_date = -POST_HEADER_GAP - 1
     chars = links = 0
     short_keys: dict[str, int] = {}
@@ -229,6 +234,11 @@ def signals(
                 nav += 1
             if f.headline:
                 headlines += 1
+        elif lab == model.DATE or lab == model.BYLINE:
+            if lab == model.DATE:
+                dated = True
+            else:
+                signed = True
         if f.date is not None or f.ago:
             dates += 1
             if lines - last_name <= POST_HEADER_GAP:
@@ -288,6 +298,8 @@ def signals(
         list_items=shape_counts.get(model.LIST_ITEM, 0),
         code=shape_counts.get(model.CODE, 0),
         headers=headers,
+        dated=dated,
+        signed=signed,
         stretches=stretches,
         last_body=last_body / lines if lines and last_body >= 0 else 0.0,
         url=url_shape(url),
@@ -341,6 +353,8 @@ EVIDENCE = (
     "heading share",  # lines shaped as headings: sections of documentation, teaser titles
     "list share",  # lines shaped as list items: menus, facets, steps, specs
     "code blocks",  # log(1 + code blocks): documentation
+    "dated",  # a line is the article's date (metadata.py found one): stories are dated, service pages not
+    "signed",  # a line is the article's byline
     "post headers",  # log(1 + name lines next to a date line): the posts of a thread
     "body stretches",  # log(1 + separate runs of body lines): one article is one stretch
     "body span",  # body lines / lines from the first to the last body line
@@ -401,6 +415,8 @@ def evidence(s: PageSignals) -> tuple[float, ...]:
         s.headings / n,
         s.list_items / n,
         math.log1p(s.code),
+        float(s.dated),
+        float(s.signed),
         math.log1p(s.headers),
         math.log1p(s.stretches),
         s.body_lines / max(1.0, (s.last_body - s.first_body) * n + 1) if s.body_lines else 0.0,
