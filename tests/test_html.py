@@ -153,7 +153,12 @@ def test_index_pages_of_teasers_get_a_low_confidence_and_no_glued_body():
     article = clean(page(f"<nav><a href='/'>Home</a></nav><main>{items}</main>", "<title>Home</title>"),
                     format="html")
     assert article.confidence < 0.2
-    assert len(article.paragraphs) <= 2
+    # The body of a listing is its list (issue 22, kind_body.py): the cards' lines, each said
+    # to be an item of the list, never teaser summaries glued into one article.
+    assert article.kind == "listing"
+    body = [b for b in article.blocks if b.label == "body"]
+    assert sum(b.rule != "kind.listing_items" for b in body) <= 2
+    assert all("kind listing" in b.reason for b in body if b.rule == "kind.listing_items")
     assert clean(article_html(), format="html").confidence > 0.5
 
 

@@ -7,7 +7,8 @@ code edit. The README's rule table is checked against this list by tests/test_ru
 
 Stages, in pipeline order: `classify` (one line's own features), `dom` (its markup, HTML
 only), `meta` (title, byline and date lines), `revise` (the context pass, run as an
-ordered tuple of named rules in revise.py), `net` (the safety net after it, safety_net.py).
+ordered tuple of named rules in revise.py), `net` (the safety net after it, safety_net.py),
+`kind` (what the page kind says the body of a page that is not an article is: kind_body.py).
 Turning a rule off makes the line fall through to what the other rules decide; the
 fallbacks (`FALLBACKS`) cannot be turned off.
 
@@ -54,6 +55,11 @@ RULES: tuple[Rule, ...] = (
     Rule("classify.relative_time", "classify", 'a relative timestamp ("3 hours ago") is a teaser\'s'),
     Rule("classify.low_stopwords", "classify", "a line with few stopwords (bad quality) is navigation"),
     Rule("classify.paragraph", "classify", "any other line is body, with its quality (good, near, short)"),
+    Rule(
+        "dom.toc_entry",
+        "dom",
+        "a list item that is a link to a heading printed further down is a table of contents entry (navigation)",
+    ),
     Rule("dom.caption", "dom", "a block inside <figcaption> (or a caption-named element) is a caption"),
     *(
         Rule(
@@ -69,6 +75,11 @@ RULES: tuple[Rule, ...] = (
     Rule("dom.long_text", "dom", "a long block with few links is body, whatever its stopwords"),
     Rule(
         "dom.link_density", "dom", "a body block that is mostly link text is navigation (a teaser if headline-shaped)"
+    ),
+    Rule(
+        "dom.linked_heading",
+        "dom",
+        "a heading that is mostly link text (a permalink, a linked section title) above a good paragraph stays body",
     ),
     Rule("meta.title", "meta", "the headline line (the declared title where the page prints it) is the title"),
     Rule("meta.byline", "meta", "the name line next to the title is the byline"),
@@ -99,6 +110,18 @@ RULES: tuple[Rule, ...] = (
         "text: when the main text block keeps little of the page's prose, the page is read "
         "again without it (and confidence is halved)",
     ),
+    Rule(
+        "kind.listing_items",
+        "kind",
+        "HTML: on a page of kind listing that kept less text than its list, the list's items are body",
+    ),
+    Rule(
+        "kind.product_details",
+        "kind",
+        "HTML: on a page of kind product, body lines below the headline dropped only for lying outside "
+        "the main container are body",
+    ),
+    Rule("kind.forum_posts", "kind", "HTML: on a page of kind forum, the posts in comment markup are body"),
 )
 BY_ID = {rule.id: rule for rule in RULES}
 # The default outcome of the first pass: every line needs a label, so these stay on.

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from . import classify, confidence, features, main_content, revise, safety_net
+from . import classify, confidence, features, kind_body, main_content, revise, safety_net
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -72,6 +72,18 @@ class Thresholds:
     text_rescue_max_kept_chars: int = safety_net.TEXT_RESCUE_MAX_KEPT_CHARS
     text_rescue_min_missed_chars: int = safety_net.TEXT_RESCUE_MIN_MISSED_CHARS
     text_rescue_min_gain: float = safety_net.TEXT_RESCUE_MIN_GAIN
+    # The body of pages that are not articles (kind_body.py, HTML).
+    kind_body_max_article: float = kind_body.KIND_BODY_MAX_ARTICLE
+    forum_min_post_chars: int = kind_body.FORUM_MIN_POST_CHARS
+    forum_max_kept_ratio: float = kind_body.FORUM_MAX_KEPT_RATIO
+    product_window: int = kind_body.PRODUCT_WINDOW
+    product_max_near_chars: int = kind_body.PRODUCT_MAX_NEAR_CHARS
+    listing_item_min_words: int = kind_body.LISTING_ITEM_MIN_WORDS
+    listing_min_items: int = kind_body.LISTING_MIN_ITEMS
+    listing_max_kept_ratio: float = kind_body.LISTING_MAX_KEPT_RATIO
+    listing_max_prose_run: int = kind_body.LISTING_MAX_PROSE_RUN
+    page_wide_region_share: float = kind_body.PAGE_WIDE_REGION_SHARE
+    listing_max_text_run: int = kind_body.LISTING_MAX_TEXT_RUN
     # Confidence (confidence.py).
     full_article_words: int = confidence.FULL_ARTICLE_WORDS
     article_shift: float = confidence.ARTICLE_SHIFT

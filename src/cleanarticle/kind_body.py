@@ -1,0 +1,298 @@
+"""HTML: what the body of a page that is not an article is, once its kind is known.
+
+The line rules are written for articles and drop what surrounds one. On a page of another
+kind some of that is the page's content, and wcxb's gold keeps it (its README: listing,
+collection, forum and product pages are judged on their main content):
+
+- a listing's items (`listing_body`, rule kind.listing_items): a blog's front page, a
+  category, a catalogue of courses is a column of cards (linked headline, summary, date)
+  that the teaser and link-density rules drop one by one;
+- a forum thread's posts (`forum_body`, kind.forum_posts): forums mark posts up as
+  comments (`div#comments`), which under an article is its comment thread;
+- a product's details (`product_body`, kind.product_details): the description and
+  specifications under the product's name, outside a main container chosen by the
+  prose of its reviews or of a brand story further down.
+
+Each acts only when the page's kind says so, the kind model finds the page unlikely to be
+an article, and the body kept is small beside what the kind says is missing: a page whose
+body already holds its text is read as it is. Runs once per page after the kind, on
+labels already made: no second pass over the DOM.
+
+Measured on wcxb's even half, HTML (articles / all pages / other pages lost, i.e. gold
+over 500 characters and recall under 0.2), at main 5c6c02b: 0.9372 / 0.7752 / 43; the
+listing rule 0.9372 / 0.7819 / 35 (with `no-` region tokens negated), + forum posts
+0.7828 / 34, + product details 0.7859 / 30, body kept beside the list only and the
+prose-run guard 0.7903 / 28, list ratio 3: 0.7919 / 27, items in page-wide regions but
+not in chrome markup, and the text-run guard (for the readability pages): 0.9372 / 0.7912
+/ 27; items never in related boxes (generated articles, see _LIST_REGIONS): 0.9372 /
+0.7903 / 28. Odd half, from 0.9404 / 0.7717 / 46 to 0.9414 / 0.7853 / 30. Readability pages
+(HTML) 0.95231 -> 0.95226: buzzfeed-1 0.945 -> 0.997 (`no-` tokens), nytimes-5 0.436 ->
+0.378 (a front page of teasers above its article, taken for a listing).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import kind, model
+from .classify import GOOD, Guess
+from .features import LineFeatures, default_thresholds
+from .html_blocks import Dom
+from .main_content import main_container
+from .safety_net import Rescue
+
+if TYPE_CHECKING:
+    from .thresholds import Thresholds
+
+# An item's headline: a dropped, link-dense line of at least this many words (menus and
+# tag clouds are one to three words an entry).
+LISTING_ITEM_MIN_WORDS = 4
+# The listing must hold at least this many item headlines.
+LISTING_MIN_ITEMS = 4
+# The list joins the body only when the body kept beside it (outside the list's element)
+# holds under this many times the list's item characters. wcxb even half, HTML (all pages
+# / other pages lost; articles 0.9372 throughout): counting the whole body (the summaries
+# inside the cards too), 0.67 0.7814 / 36, 1.5 0.7836 / 33 but an article falls (1.00 ->
+# 0.41: a mobile copy of the site's menu under it, now kept out by the prose-run guard);
+# beside the list only: 0.67 0.7903 / 29, 1.0 0.7902 / 28, 2.0 0.7916 / 28, 3.0 0.7919 /
+# 27, no limit 0.7928 / 26. Odd half: 1.0 0.7835 / 30, 2.0 and 3.0 0.7854 / 28. 3: the list
+# clearly outweighs what else was kept.
+LISTING_MAX_KEPT_RATIO = 3.0
+# A listing whose body kept this many prose paragraphs in a row has an article's text (and
+# a list beside it: a menu, an archive) and keeps its body. On the even half the one article
+# the list rule hurt kept a run of 5 (its list: the site's menu in a modal); the listings it
+# helps kept runs of 0-4 (one collection with a run of 9 is left as it was: 0.79 -> 0.35).
+LISTING_MAX_PROSE_RUN = 5
+# ... or the list's element holds this many paragraphs of running text in a row (an article
+# with its related stories in one wrapper: a card holds one summary). Without it the
+# readability page qq (a Chinese article whose wrapper holds its related headlines: no
+# stoplist, so the page-wide prose run is 0) falls 0.90 -> 0.53; with it wcxb even
+# 0.7919 -> 0.7912 (27 lost either way), odd 0.7854 -> 0.7851 (28 -> 30 lost).
+LISTING_MAX_TEXT_RUN = 3
+# A page the kind model finds at least this likely to be an article keeps its body, whatever
+# its kind (the model's decision boundary; the pages these rules help score 0.00-0.25).
+KIND_BODY_MAX_ARTICLE = 0.5
+# A thread's posts join the body when they hold at least this many characters ...
+FORUM_MIN_POST_CHARS = 200
+# ... and the body kept holds under this share of their characters. Without it (even half)
+# 0.7810 / 34: eight threads whose opening post and replies were kept lose precision to
+# quoted text and signatures in comment markup; 0.3, 0.67: 0.7828 / 34; 1.0: 0.7824.
+FORUM_MAX_KEPT_RATIO = 0.67
+# A product page's details are restored only when the body kept holds under
+# PRODUCT_MAX_NEAR_CHARS characters in the PRODUCT_WINDOW non-blank lines under the
+# product's name (its description is missing). Without the guard (even half) 0.7852 / 30,
+# four product pages with a description kept lose precision (0.92 -> 0.75); kept chars
+# near the name on the helped pages 0-591, on the hurt ones 812-4,663; 600: 0.7859 / 30.
+PRODUCT_WINDOW = 30
+PRODUCT_MAX_NEAR_CHARS = 600
+# A body under this many characters is "nearly empty" and the kind's reason says why
+# (wcxb's lost pages have gold bodies over 500 characters; 6 of its 500 even-half pages
+# come out under 200 characters, none of them an article).
+EMPTY_BODY_MAX_CHARS = 200
+# Items stand outside chrome markup: the site's menus, share buttons, comments, promotions
+# and an article's related-stories box (`<aside>`, "related", "popular") are never the page's
+# list. Letting related boxes in: wcxb even 0.7912 -> 0.7912 (27 lost either way), but
+# generated short articles with a related box taken for listings leak it into the body
+# (tests/test_properties_chrome.py, HTML: 153 of 18,948 chrome lines, limit 0.2 %).
+_LIST_REGIONS = frozenset((None,))
+# A region holding this share of the page's blocks is the page (see `_page_wide`); wcxb
+# even half: 2 listings whose <body> carries a "popup" token, and on the odd half 2 more.
+PAGE_WIDE_REGION_SHARE = 0.9
+# Markup regions whose lines are the site's menus, never the page's list.
+_SITE_REGIONS = frozenset((model.NAV, model.HEADER, model.FOOTER))
+# Lines that stay what they were: the page's own metadata.
+_KEEP_LABELS = frozenset((model.TITLE, model.BYLINE, model.DATE, model.BODY))
+
+
+def items(feats: list[LineFeatures], labels: list[str], dom: Dom, t: Thresholds) -> list[int]:
+    """Per block, its characters if it is a dropped item headline (link-dense, several words), else 0."""
+    page_wide = _page_wide(dom, t)
+    return [
+        len(f.text)
+        if lab != model.BODY
+        and f.words >= t.listing_item_min_words
+        and b.link_density >= t.link_density_max
+        and (b.region in _LIST_REGIONS or b.region_id in page_wide)
+        else 0
+        for f, lab, b in zip(feats, labels, dom.blocks)
+    ]
+
+
+def _page_wide(dom: Dom, t: Thresholds) -> set[int]:
+    """Regions that hold nearly every block: a token on `<body>` or a page wrapper
+    (`<body class="popup-open">`) names the page's state, not a region of it."""
+    count: dict[int, int] = {}
+    for b in dom.blocks:
+        if b.region_id:
+            count[b.region_id] = count.get(b.region_id, 0) + 1
+    return {r for r, n in count.items() if n >= t.page_wide_region_share * len(dom.blocks)}
+
+
+def empty_note(page: kind.Kind, body: str, has_text: bool = True) -> str:
+    """The page kind's reason, saying why when the body came out (nearly) empty.
+
+    A page must not come out empty without a word: an empty body is either a page that is
+    not an article (its kind says which) or an article that was lost (a bug to report).
+    """
+    if len(body) >= EMPTY_BODY_MAX_CHARS or not has_text:  # a page without text says "no text"
+        return page.reason
+    what = "no article text found" if page.kind == kind.ARTICLE else f"no article (a page of kind {page.kind})"
+    return f"{page.reason}; body {'empty' if not body else f'of {len(body)} characters'}: {what}"
+
+
+def body_of_kind(
+    feats: list[LineFeatures],
+    first: list[Guess],
+    guesses: list[Guess],
+    labels: list[str],
+    reasons: list[str],
+    rules: list[str],
+    dom: Dom,
+    page: kind.Kind,
+    t: Thresholds | None = None,
+    disabled: frozenset[str] = frozenset(),
+    prose_run: int = 0,
+) -> Rescue | None:
+    """The labels with what the page's kind says its body holds, or None when nothing changes.
+
+    `first` are the line's own guesses, `guesses` those after the markup evidence;
+    `prose_run` the most prose paragraphs the body kept in a row (kind.PageSignals).
+    """
+    if t is None:
+        t = default_thresholds()
+    if page.article >= t.kind_body_max_article:
+        return None
+    if page.kind == kind.LISTING and "kind.listing_items" not in disabled and prose_run < t.listing_max_prose_run:
+        return listing_body(feats, labels, reasons, rules, dom, page, t)
+    if page.kind == kind.FORUM and "kind.forum_posts" not in disabled:
+        return forum_body(feats, first, labels, reasons, rules, dom, page, t)
+    if page.kind == kind.PRODUCT and "kind.product_details" not in disabled:
+        return product_body(feats, guesses, labels, reasons, rules, page, t)
+    return None
+
+
+def product_body(
+    feats: list[LineFeatures],
+    guesses: list[Guess],
+    labels: list[str],
+    reasons: list[str],
+    rules: list[str],
+    page: kind.Kind,
+    t: Thresholds,
+) -> Rescue | None:
+    """The labels with the product's own details kept, on a product page; else None.
+
+    The main container of a product page is chosen by its prose, and the prose of a shop
+    page is its customers' reviews, or a brand story further down; the description, the
+    key details and the specifications under the product's name are short lines and lists
+    that lie outside it. Below the headline, the lines dropped only for lying outside the
+    container (the markup and the line's own features called them body) are the details.
+    """
+    title = next((i for i, lab in enumerate(labels) if lab == model.TITLE), None)
+    if title is None:
+        return None
+    # A product whose name is followed by its description keeps the body it has.
+    near = [i for i in range(title + 1, len(labels)) if feats[i].text][: t.product_window]
+    if sum(len(feats[i].text) for i in near if labels[i] == model.BODY) >= t.product_max_near_chars:
+        return None
+    details = [
+        i
+        for i in range(title + 1, len(labels))
+        if rules[i] == "revise.main_container" and guesses[i].label == model.BODY and feats[i].text
+    ]
+    if not details:
+        return None
+    why = f"product: a detail under the product's name (kind {page.kind}: {page.reason})"
+    out_labels, out_reasons, out_rules = list(labels), list(reasons), list(rules)
+    for i in details:
+        out_labels[i], out_reasons[i], out_rules[i] = model.BODY, why, "kind.product_details"
+    return Rescue(out_labels, out_reasons, out_rules)
+
+
+def forum_body(
+    feats: list[LineFeatures],
+    first: list[Guess],
+    labels: list[str],
+    reasons: list[str],
+    rules: list[str],
+    dom: Dom,
+    page: kind.Kind,
+    t: Thresholds,
+) -> Rescue | None:
+    """The labels with a thread's posts kept as its body, on a forum page; else None.
+
+    Forums mark their posts up as comments (`div#comments`, `comment-body`): under an
+    article that is its comment thread, on a forum page it is the page. A post's lines are
+    those the first pass read as text (body) inside a comments region.
+    """
+    posts = [
+        i
+        for i, (lab, g, b) in enumerate(zip(labels, first, dom.blocks))
+        if lab == model.COMMENTS and g.label == model.BODY and b.region == model.COMMENTS and feats[i].text
+    ]
+    held = sum(len(feats[i].text) for i in posts)
+    kept = sum(len(feats[i].text) for i, lab in enumerate(labels) if lab == model.BODY)
+    if held < t.forum_min_post_chars or kept >= t.forum_max_kept_ratio * held:
+        return None
+    why = f"forum: a post of the thread (kind {page.kind}: {page.reason})"
+    out_labels, out_reasons, out_rules = list(labels), list(reasons), list(rules)
+    for i in posts:
+        out_labels[i], out_reasons[i], out_rules[i] = model.BODY, why, "kind.forum_posts"
+    return Rescue(out_labels, out_reasons, out_rules)
+
+
+def listing_body(
+    feats: list[LineFeatures],
+    labels: list[str],
+    reasons: list[str],
+    rules: list[str],
+    dom: Dom,
+    page: kind.Kind,
+    t: Thresholds | None = None,
+) -> Rescue | None:
+    """The labels with the page's list of items kept as its body, on a listing page; else None."""
+    if t is None:
+        t = default_thresholds()
+    chars = items(feats, labels, dom, t)
+    # The list of a listing page stands under its headline: above it is the site's header
+    # (mega-menus of linked page names), and items that repeat a line printed above it are
+    # that menu printed again (a footer or a mobile copy of the header).
+    title = next((i for i, lab in enumerate(labels) if lab == model.TITLE), None)
+    if title is None:  # the page's <h1> where no line was taken for the title
+        title = next((i for i, b in enumerate(dom.blocks) if b.tag == "h1"), 0)
+    header = {feats[i].key for i in range(title)}
+    chars = [0 if i < title or feats[i].key in header else n for i, n in enumerate(chars)]
+    region = main_container(dom, [_ITEM if n else _OTHER for n in chars], t)
+    if region is None:
+        return None
+    if _text_run(feats, labels, region.lines) >= t.listing_max_text_run:
+        return None  # the element holds an article's paragraphs, not a list of cards
+    count = sum(1 for i in region.lines if chars[i])
+    held = sum(chars[i] for i in region.lines)
+    # The body kept beside the list (summaries inside the list's cards are the list's own).
+    kept = sum(len(feats[i].text) for i, lab in enumerate(labels) if lab == model.BODY and i not in region.lines)
+    if count < t.listing_min_items or kept >= t.listing_max_kept_ratio * held:
+        return None
+    why = f"listing: a line of the page's list <{region.name}> ({count} items; kind {page.kind})"
+    out_labels, out_reasons, out_rules = list(labels), list(reasons), list(rules)
+    for i in sorted(region.lines):
+        if i > title and feats[i].text and labels[i] not in _KEEP_LABELS and dom.blocks[i].region not in _SITE_REGIONS:
+            out_labels[i], out_reasons[i], out_rules[i] = model.BODY, why, "kind.listing_items"
+    return Rescue(out_labels, out_reasons, out_rules)
+
+
+def _text_run(feats: list[LineFeatures], labels: list[str], lines: frozenset[int]) -> int:
+    """The most paragraphs of running text (long, ending a sentence; no stopwords asked, so that
+    a language without a stoplist counts) kept in a row inside `lines`. A card holds one summary."""
+    best = run = 0
+    for i in sorted(lines):
+        f = feats[i]
+        if not f.text:
+            continue
+        run = run + 1 if labels[i] == model.BODY and f.size >= kind.PROSE_MIN_SIZE and f.terminal else 0
+        best = max(best, run)
+    return best
+
+
+_ITEM = Guess(model.BODY, "", GOOD)
+_OTHER = Guess(model.NAV, "", "bad")
