@@ -43,8 +43,8 @@ def _read_jsonl(folder: pathlib.Path) -> list[dict]:
     return [json.loads(line) for f in sorted(folder.glob("*.jsonl")) for line in f.read_text(encoding="utf-8").splitlines()]
 
 
-def _expected_metadata(text: str) -> dict:
-    a = clean(text)
+def _expected_metadata(text: str, url: str | None = None) -> dict:
+    a = clean(text, url=url)  # the URL is evidence of the page's kind (kind.py)
     return {"article_title": a.title, "article_date": a.date, "article_time": a.time, "article_byline": a.byline,
             "article_authors": list(a.authors), "article_date_source": a.date_source, "article_lang": a.lang,
             "article_confidence": a.confidence, "article_kind": a.kind, "article_kind_reason": a.kind_reason,
@@ -76,7 +76,8 @@ def test_local_pipeline_cleans_the_seeds_jsonl(tmp_path):
         row = out[name]
         assert row["text"] == clean(text).body
         meta = row["metadata"]
-        assert {k: meta[k] for k in _expected_metadata(text)} == _expected_metadata(text)
+        want = _expected_metadata(text, f"https://example.vn/{name}")
+        assert {k: meta[k] for k in want} == want
         assert meta["date"] == "2025-12-08" and meta["url"] == f"https://example.vn/{name}"  # the reader's, kept
     assert out["004_28ba1ad4bae64c1e.txt"]["metadata"]["article_date"] == "2025-07-17"
 
@@ -112,10 +113,11 @@ def test_lines_are_counted_by_label_and_rule_and_options_pass_whole():
         CleanArticleExtractor(disabled_rules={"revise.nope"})
 
 
-def _run_step(step, texts):
+def _run_step(step, texts, urls=None):
     from datatrove.data import Document
 
-    docs = [Document(text=t, id=str(i), metadata={"url": "https://example.vn/a"}) for i, t in enumerate(texts)]
+    urls = urls or ["https://example.vn/a"] * len(texts)
+    docs = [Document(text=t, id=str(i), metadata={"url": u}) for i, (t, u) in enumerate(zip(texts, urls))]
     return list(step.run(iter(docs))), step.stats
 
 
@@ -269,13 +271,14 @@ def test_min_confidence_and_kinds_drop_pages_as_their_own_reason():
     from cleanarticle.integrations.datatrove import CleanArticleTextExtractor
 
     article, shop = kind_pages.as_text(kind_pages.ARTICLE), kind_pages.as_text(kind_pages.PRODUCT)
-    out, stats = _run_step(CleanArticleTextExtractor(min_confidence=0.8), [shop, article])
+    urls = [kind_pages.DECLARED["product"][2], kind_pages.DECLARED["article"][2]]  # a one-word path reads as a listing
+    out, stats = _run_step(CleanArticleTextExtractor(min_confidence=0.8), [shop, article], urls)
     assert [d.id for d in out] == ["1"] and out[0].metadata["article_kind"] == "article"
     assert stats["dropped"].total == stats["low_confidence"].total == 1
-    out, stats = _run_step(CleanArticleTextExtractor(kinds={"product"}), [shop, article])
+    out, stats = _run_step(CleanArticleTextExtractor(kinds={"product"}), [shop, article], urls)
     assert [d.id for d in out] == ["0"] and out[0].metadata["article_confidence"] < 0.8
     assert stats["dropped"].total == stats["excluded_kind"].total == 1
-    out, stats = _run_step(CleanArticleTextExtractor(), [shop, article])
+    out, stats = _run_step(CleanArticleTextExtractor(), [shop, article], urls)
     assert len(out) == 2 and stats["low_confidence"].total == 0
 
 

@@ -61,12 +61,60 @@ def test_a_page_without_text_is_other(raw):
     ("https://q.example/questions/42/why", (kind.FORUM, "questions")),
     ("https://docs.example/docs/install", (kind.OTHER, "docs")),
     ("https://blog.example/blog/2025/bus-routes", (kind.ARTICLE, "blog")),
-    ("https://news.example/2025/03/03/bus-routes", (None, None)),
+    ("https://www.example/2025/03/03/bus-routes", (None, None)),
+    ("https://news.example/2025/03/03/bus-routes", (kind.ARTICLE, "news.")),  # the host, when no segment says
+    ("https://docs.example.org/3/tutorial/lists.html", (kind.OTHER, "docs.")),
+    ("https://docs.example.org/forum/7", (kind.FORUM, "forum")),  # a listed segment wins over the host
+    ("https://localhost/x", (None, None)),
     (None, (None, None)),
     ("http://[x", (None, None)),  # not a URL: no kind, no error
 ])
 def test_url_kind(url, want):
     assert kind.url_kind(url) == want
+
+
+@pytest.mark.parametrize("url,want", [
+    # (has a URL, path segments, words in the wordiest segment, a date in the path, an id)
+    ("https://news.example/2025/03/03/city-keeps-its-night-buses", (1, 4, 5, 1, 0)),
+    ("https://news.example/politics/city-keeps-night-buses-20250303.html", (1, 2, 5, 1, 1)),
+    ("https://forum.example/t/bus-routes/123456", (1, 3, 2, 0, 1)),
+    ("https://shop.example/p/1234567", (1, 2, 1, 0, 1)),
+    ("https://news.example/2025/", (1, 1, 1, 0, 0)),  # a year alone is no date
+    ("https://news.example/", (1, 0, 0, 0, 0)),
+    (None, (0, 0, 0, 0, 0)),
+    ("http://[x", (0, 0, 0, 0, 0)),
+])
+def test_url_shape(url, want):
+    assert kind.url_shape(url) == want
+
+
+def _signals(lines, labels, **kw):
+    import datetime
+
+    from cleanarticle.features import line_features
+    from cleanarticle.lexicon import lexicon
+    lex = lexicon("en")
+    feats = [line_features(line, lex, datetime.date(2026, 1, 1)) for line in lines]
+    return kind.signals(feats, labels, page_words=lex.page_words, has_title=True, **kw)
+
+
+def test_post_headers_count_a_name_next_to_a_date():
+    post = ["Maria Keller", "March 3, 2025", "The night bus still runs on Sundays, I checked the timetable."]
+    thread = _signals(post * 4, ["comments"] * 12)
+    assert thread.headers == 4
+    article = _signals(["Maria Keller", "March 3, 2025"] + [post[2]] * 6, ["byline", "date"] + ["body"] * 6)
+    assert article.headers == 1
+    apart = _signals(["Maria Keller", "a", "b", "c", "March 3, 2025"], ["comments"] * 5)
+    assert apart.headers == 0  # more than POST_HEADER_GAP lines apart
+
+
+def test_body_stretches_and_shapes_are_counted():
+    from cleanarticle.model import Shape
+    lines = ["Intro paragraph of the page.", "Menu", "Second part.", "Third part.", "Footer"]
+    shapes = [Shape(), Shape("list_item", 1), Shape("heading", 2), Shape("code", code="x = 1"), Shape()]
+    s = _signals(lines, ["body", "nav", "body", "body", "footer"], shapes=shapes)
+    assert (s.stretches, s.body_lines, s.first_body, s.last_body) == (2, 3, 0.0, 0.6)
+    assert (s.headings, s.list_items, s.code) == (1, 1, 1)
 
 
 def test_declared_types_are_read_from_json_ld_nested_entities_and_og_type():

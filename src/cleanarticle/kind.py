@@ -2,19 +2,23 @@
 
 A crawl is mostly not articles. The kind is weighed from four sources of evidence together
 (a fitted model, see `page_kind`): what the page declares (JSON-LD `@type`, `og:type`), the
-URL's shape (`/tag/`, `/product/`, `/t/`), the body's shape (prose paragraphs against many
-short items of one form: teaser headlines, repeated author/date headers of posts, prices and cart buttons) and what the
-line classifier concluded (share of teaser lines, link density, where the main text sits).
-Declared types and URL segments are data (`data/page_kinds.tsv`); words such as "Add to
+URL (`/tag/`, `/product/`, `/t/`, a `docs.` host; a story's slug or dated path, an item's id),
+the body's shape (prose paragraphs against many short items: teaser headlines, a name next
+to a date at the head of every post, prices and cart buttons; headings, list items and code
+blocks) and what the line classifier concluded (share of teaser lines, link density, where
+the main text sits and in how many stretches, whether it found the article's date and byline).
+Declared types, URL segments and hosts are data (`data/page_kinds.tsv`); words such as "Add to
 cart" or "Reply" are lexicon data (`productword`, `forumword`). Everything here is a pure
 function over per-line features and labels, computed once per page: no second parse.
 """
 
 from __future__ import annotations
 
+import collections
 import functools
 import importlib.resources
 import math
+import operator
 import urllib.parse
 from typing import NamedTuple
 
@@ -22,6 +26,7 @@ import regex
 
 from . import model
 from .features import LineFeatures
+from .model import Shape
 
 ARTICLE, LISTING, FORUM, PRODUCT, OTHER = "article", "listing", "forum", "product", "other"
 KINDS = (ARTICLE, LISTING, FORUM, PRODUCT, OTHER)
@@ -46,6 +51,15 @@ PRICE_LINE_MAX_WORDS = 6
 REPEAT_MIN_TIMES = 3
 # A count line: this few words, one of them a number ("12 replies", "Posts: 340", "4.5").
 COUNT_MAX_WORDS = 3
+# A post's header: a name and a date (or "3 hours ago") at most this many lines apart; a
+# thread repeats one per post, an article prints one byline.
+POST_HEADER_GAP = 2
+# A URL slug: a path segment of this many words joined by "-" or "_" names one piece of writing
+# ("/2025/03/city-votes-to-keep-night-buses"); a date in the path ("/2025/03/", "2025-03-03") too.
+_URL_DATE = regex.compile(r"(?:^|[/_-])(?:19|20)\d\d(?:/[01]?\d(?:/|$)|[-_/]?[01]\d[-_/]?[0-3]\d(?:\D|$))")
+# A number of five or more digits in the path: an item's id (a thread, a product, a story).
+_URL_ID = regex.compile(r"(?:^|/|-|_)\d{5,}(?:$|/|-|_|\.)")
+_URL_WORDS = regex.compile(r"[-_+]")
 
 
 class PageSignals(NamedTuple):
@@ -76,6 +90,15 @@ class PageSignals(NamedTuple):
     types: tuple[str, ...]  # declared JSON-LD @types and og:type ("og:article")
     url_kind: str | None  # kind named by the URL's path (data/page_kinds.tsv)
     url_segment: str | None  # the segment that named it, for the reason
+    headings: int = 0  # lines shaped as headings (HTML: h1-h6; text: inferred)
+    list_items: int = 0  # lines shaped as list items
+    code: int = 0  # code blocks (pre/code): documentation
+    dated: bool = False  # a line is labelled the article's date
+    signed: bool = False  # a line is labelled the article's byline
+    headers: int = 0  # a name line and a date line at most POST_HEADER_GAP lines apart: a post's header
+    stretches: int = 0  # separate runs of body lines (chrome between them)
+    last_body: float = 0.0  # position of the last body line among non-blank lines (0-1)
+    url: tuple[int, int, int, int, int] = (0, 0, 0, 0, 0)  # see `url_shape`
 
 
 class Kind(NamedTuple):
@@ -86,9 +109,13 @@ class Kind(NamedTuple):
     article: float
 
 
+# Host entries of data/page_kinds.tsv are kept with the URL segments under this prefix.
+HOST_PREFIX = "host:"
+
+
 @functools.lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, str], dict[str, str]]:
-    """data/page_kinds.tsv: declared type -> kind, URL path segment -> kind."""
+    """data/page_kinds.tsv: declared type -> kind, URL path segment (or HOST_PREFIX + host label) -> kind."""
     declared: dict[str, str] = {}
     segments: dict[str, str] = {}
     path = importlib.resources.files("cleanarticle") / "data" / "page_kinds.tsv"
@@ -96,23 +123,27 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
         if not line.strip() or line.startswith("#"):
             continue
         source, kind, value = (part.strip() for part in line.split("\t")[:3])
-        (declared if source == "declared" else segments)[value.casefold()] = kind
+        if source == "declared":
+            declared[value.casefold()] = kind
+        else:
+            segments[(HOST_PREFIX if source == "host" else "") + value.casefold()] = kind
     return declared, segments
 
 
 def url_kind(url: str | None) -> tuple[str | None, str | None]:
-    """The kind the URL's path names and the segment that names it ("/tag/x" -> listing, "tag").
+    """The kind the URL names and the part that names it ("/tag/x" -> listing, "tag").
 
-    The first path segment listed in data/page_kinds.tsv decides; a site's home page (an
-    empty path) is a listing.
+    The first path segment listed in data/page_kinds.tsv decides; else the host's first
+    label ("docs.example.org" -> other, "docs."); a site's home page (an empty path) is a listing.
     """
     if not url:
         return None, None
     try:
-        path = urllib.parse.urlsplit(url).path
+        split = urllib.parse.urlsplit(url)
+        host = split.hostname or ""
     except ValueError:
         return None, None
-    parts = [p.casefold() for p in path.split("/") if p]
+    parts = [p.casefold() for p in split.path.split("/") if p]
     if not parts:
         return LISTING, "/"
     _, segments = _table()
@@ -121,7 +152,27 @@ def url_kind(url: str | None) -> tuple[str | None, str | None]:
         kind = segments.get(stem)
         if kind:
             return kind, part
-    return None, None
+    label = host.split(".", 1)[0]
+    kind = segments.get(HOST_PREFIX + label) if "." in host else None
+    return (kind, label + ".") if kind else (None, None)
+
+
+def url_shape(url: str | None) -> tuple[int, int, int, int, int]:
+    """The URL's shape: (has a URL, path segments, words in its wordiest segment, a date in
+    the path, an id of five or more digits); all 0 without a URL.
+
+    A story lives at a slug or a dated path ("/2025/03/city-keeps-night-buses"), a thread or
+    a product at an id, a home, tag or service page at a short path of one or two words.
+    """
+    if not url:
+        return (0, 0, 0, 0, 0)
+    try:
+        path = urllib.parse.urlsplit(url).path
+    except ValueError:
+        return (0, 0, 0, 0, 0)
+    parts = [p for p in path.split("/") if p]
+    words = max((len([w for w in _URL_WORDS.split(p.rsplit(".", 1)[0]) if w]) for p in parts), default=0)
+    return (1, len(parts), words, int(bool(_URL_DATE.search(path))), int(bool(_URL_ID.search(path))))
 
 
 def signals(
@@ -134,18 +185,23 @@ def signals(
     has_title: bool,
     types: tuple[str, ...] = (),
     url: str | None = None,
+    shapes: list[Shape] | None = None,
 ) -> PageSignals:
     """One pass over the page's lines: the counts `page_kind` decides from.
 
     `page_words` maps a line's phrase key to "product" or "forum" (the lexicon's shop and
     forum buttons); `link_chars` (HTML) is each line's characters inside links;
-    `main_lines` (HTML) the lines inside the main content container.
+    `main_lines` (HTML) the lines inside the main content container; `shapes` each line's
+    shape (HTML: from the markup; text: inferred for body lines).
     """
     lines = body_lines = body_words = prose = run = prose_run = 0
     related = chrome = comments = nav = headlines = dates = names = prices = counts = questions = product_words = (
         forum_words
     ) = 0
-    first_body = -1
+    first_body = last_body = -1
+    stretches = headers = 0
+    dated = signed = False
+    last_name = pending_date = -POST_HEADER_GAP - 1
     chars = links = 0
     short_keys: dict[str, int] = {}
     for i, (f, lab) in enumerate(zip(feats, labels)):
@@ -156,6 +212,9 @@ def signals(
             chars += f.chars
             links += link_chars[i]
         if lab == model.BODY:
+            if not stretches or last_body != lines - 2:  # a new stretch of body
+                stretches += 1
+            last_body = lines - 1
             body_lines += 1
             body_words += f.words
             if first_body < 0:
@@ -175,8 +234,17 @@ def signals(
                 nav += 1
             if f.headline:
                 headlines += 1
+        elif lab == model.DATE or lab == model.BYLINE:
+            if lab == model.DATE:
+                dated = True
+            else:
+                signed = True
         if f.date is not None or f.ago:
             dates += 1
+            if lines - last_name <= POST_HEADER_GAP:
+                headers += 1
+            else:
+                pending_date = lines
         if f.question:
             questions += 1
         if f.words <= ITEM_MAX_WORDS:
@@ -185,7 +253,12 @@ def signals(
                 counts += 1
             if f.name:
                 names += 1
-            if f.words <= PRICE_LINE_MAX_WORDS and _PRICE.search(f.text):
+                last_name = lines
+                if lines - pending_date <= POST_HEADER_GAP:
+                    headers += 1
+                    pending_date = -POST_HEADER_GAP - 1
+            # A price has a digit, so a word that is not all letters (alpha_words < words).
+            if f.words <= PRICE_LINE_MAX_WORDS and f.alpha_words < f.words and _PRICE.search(f.text):
                 prices += 1
             word = page_words.get(f.key) if page_words else None
             if word == PRODUCT:
@@ -193,6 +266,8 @@ def signals(
             elif word == FORUM:
                 forum_words += 1
     kind, segment = url_kind(url)
+    # Blank lines keep the default shape, so counting over every line counts the non-blank ones.
+    shape_counts = collections.Counter(map(operator.attrgetter("kind"), shapes)) if shapes is not None else {}
     return PageSignals(
         lines=lines,
         body_lines=body_lines,
@@ -219,6 +294,15 @@ def signals(
         types=types,
         url_kind=kind,
         url_segment=segment,
+        headings=shape_counts.get(model.HEADING, 0),
+        list_items=shape_counts.get(model.LIST_ITEM, 0),
+        code=shape_counts.get(model.CODE, 0),
+        headers=headers,
+        dated=dated,
+        signed=signed,
+        stretches=stretches,
+        last_body=last_body / lines if lines and last_body >= 0 else 0.0,
+        url=url_shape(url),
     )
 
 
@@ -266,6 +350,21 @@ EVIDENCE = (
     "comment share",  # lines labelled comments: a thread's posts
     "nav share",  # lines labelled nav: menus, link lists, facets
     "repeat share",  # short lines printed 3+ times: the same button under every item
+    "heading share",  # lines shaped as headings: sections of documentation, teaser titles
+    "list share",  # lines shaped as list items: menus, facets, steps, specs
+    "code blocks",  # log(1 + code blocks): documentation
+    "dated",  # a line is the article's date (metadata.py found one): stories are dated, service pages not
+    "signed",  # a line is the article's byline
+    "post headers",  # log(1 + name lines next to a date line): the posts of a thread
+    "body stretches",  # log(1 + separate runs of body lines): one article is one stretch
+    "body span",  # body lines / lines from the first to the last body line
+    "body share",  # body lines / non-blank lines
+    "last body position",
+    "url given",  # the page's URL is known (text mode may have none): the url evidence counts
+    "url words",  # log(1 + words in the URL's wordiest segment): a story's slug
+    "url depth",  # log(1 + path segments)
+    "url date",  # a date in the path
+    "url id",  # a number of 5+ digits in the path: a thread's, product's or story's id
 )
 
 
@@ -313,6 +412,21 @@ def evidence(s: PageSignals) -> tuple[float, ...]:
         s.comments / n,
         s.nav / n,
         s.repeats / n,
+        s.headings / n,
+        s.list_items / n,
+        math.log1p(s.code),
+        float(s.dated),
+        float(s.signed),
+        math.log1p(s.headers),
+        math.log1p(s.stretches),
+        s.body_lines / max(1.0, (s.last_body - s.first_body) * n + 1) if s.body_lines else 0.0,
+        s.body_lines / n,
+        s.last_body,
+        float(s.url[0]),
+        math.log1p(s.url[2]),
+        math.log1p(s.url[1]),
+        float(s.url[3]),
+        float(s.url[4]),
     )
 
 
@@ -365,7 +479,13 @@ def _describe(name: str, s: PageSignals, value: float) -> str:
         kind = name.split()[-1]
         types = [t for t in s.types if declared.get(t) == kind or t == name or (kind == "author" and t == "person")]
         return f"declares {'/'.join(types[:2]) or name}"
+    shape = {"url words": f"url slug of {s.url[2]} words", "url depth": f"url {s.url[1]} segments deep",
+             "url date": "a date in the url", "url id": "an id in the url", "url given": "url known"}
+    if name in shape:
+        return shape[name]
     if name.startswith("url"):
+        if s.url_segment and s.url_segment.endswith("."):
+            return f"host {s.url_segment}"
         return f"url /{s.url_segment.strip('/')}/" if s.url_segment and s.url_segment != "/" else "url is the home page"
     counts = {
         "prose run": f"{s.prose_run} prose paragraphs in a row",

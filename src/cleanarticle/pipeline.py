@@ -174,6 +174,7 @@ def clean_lines(
         url=opts.url,
         link_chars=[b.link_chars for b in dom.blocks] if dom is not None else None,
         main_lines=main.lines if main is not None else None,
+        shapes=shapes,
     )
     page_kind = kind.page_kind(page)
     if dom is not None:
