@@ -194,9 +194,6 @@ def test_wrong_or_unknown_declared_charset_falls_back_to_utf8():
         assert article.encoding == "utf-8"
 
 
-@pytest.mark.xfail(strict=True, reason="gen branch removed revise.teaser_run; on this invented index of "
-                   "20 cards the kind model now says forum over listing (date share 0.33): kind signals "
-                   "need the teaser summaries marked; for the lead to settle at merge (refit or signal)")
 def test_index_pages_of_teasers_get_a_low_confidence_and_no_glued_body():
     items = "".join(
         f"<div class='card'><h3><a href='/s{i}'>Headline number {i} about the city council budget vote</a></h3>"
