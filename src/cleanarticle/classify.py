@@ -217,3 +217,51 @@ def with_dom(
         else:
             out.append(g)
     return out
+
+
+# --- Text evidence -------------------------------------------------------------------
+# Text mode has no markup to rescue a long line that the stoplist calls bad (HTML has
+# `dom.long_text`), yet today's web writes much of its prose with few stopwords ("Analytics
+# Emphasis: Courses in business intelligence, data warehousing, and marketing analytics build
+# modern, data-driven skills."). A long line that ends as a sentence is near-good instead: the
+# context pass keeps it among paragraphs and drops it among menus. Measured on wcxb text
+# mode, even half (article pages): bad lines that end as a sentence with stopword density
+# 0.2-0.3 are gold 976 times to 269, 0.1-0.2 215 to 122, under 0.1 60 to 85; with this floor
+# article F1 0.884 -> 0.908 (floor 0.2: 0.905, 0.0: 0.907), readability text 0.914 -> 0.918;
+# odd half 0.889 -> 0.910. Below the floor are references, code and lists of names.
+DENSE_SENTENCE_MIN_STOP = 0.10
+_DENSE_SENTENCE_FROM = frozenset(("classify.low_stopwords", "classify.paragraph"))
+
+
+def with_text(
+    feats: list[LineFeatures],
+    guesses: list[Guess],
+    t: Thresholds | None = None,
+    off: frozenset[str] = frozenset(),
+) -> list[Guess]:
+    """Revise first-pass guesses of a plain-text page: a long sentence with few stopwords is near-good.
+
+    Only lines the stoplist called bad are looked at (quality BAD, decided by
+    `classify.low_stopwords`, or by `classify.paragraph` when that rule is off); the list is
+    copied only when one changes.
+    """
+    if off and "classify.dense_sentence" in off:
+        return guesses
+    if t is None:
+        t = default_thresholds()
+    floor = t.dense_sentence_min_stop
+    out = guesses
+    for i, g in enumerate(guesses):
+        if g.quality != BAD or g.rule not in _DENSE_SENTENCE_FROM:
+            continue
+        f = feats[i]
+        if f.terminal and not f.question and f.stop_density >= floor:
+            if out is guesses:
+                out = list(guesses)
+            out[i] = Guess(
+                model.BODY,
+                f"near paragraph: a sentence with few stopwords ({f.stop_density:.2f})",
+                NEAR,
+                "classify.dense_sentence",
+            )
+    return out

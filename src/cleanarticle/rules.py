@@ -54,6 +54,12 @@ RULES: tuple[Rule, ...] = (
     Rule("classify.relative_time", "classify", 'a relative timestamp ("3 hours ago") is a teaser\'s'),
     Rule("classify.low_stopwords", "classify", "a line with few stopwords (bad quality) is navigation"),
     Rule("classify.paragraph", "classify", "any other line is body, with its quality (good, near, short)"),
+    Rule(
+        "classify.dense_sentence",
+        "classify",
+        "text: a long line with few stopwords that ends as a sentence is near-good body (its neighbours "
+        "decide), not navigation",
+    ),
     Rule("dom.caption", "dom", "a block inside <figcaption> (or a caption-named element) is a caption"),
     *(
         Rule(
