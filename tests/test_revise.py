@@ -113,3 +113,29 @@ def test_navigation_menu_before_the_title_is_dropped():
     labels, article = labels_of(text, "en")
     assert article.paragraphs == P
     assert all(labels[m] != "body" for m in menu)
+
+
+def test_table_of_contents_is_navigation_and_its_headings_stay():
+    """Text mode: contents entries printed again, in order, as headings above text."""
+    title = "Reservoirs reach lowest level in twenty years"
+    sections = ["Why the levels fell", "What farmers can expect", "The plan for the old canal"]
+    page = [title, P[0], "Contents", *sections]
+    for heading, para in zip(sections, P[1:]):
+        page += [heading, para]
+    article = clean("\n".join(page), format="text", lang="en")
+    blocks = [b for b in article.blocks if b.text in sections]
+    assert [(b.label, b.rule) for b in blocks[:3]] == [("nav", "revise.toc")] * 3
+    assert [b.label for b in blocks[3:]] == ["body"] * 3
+    off = clean("\n".join(page), format="text", lang="en", disabled_rules={"revise.toc"})
+    assert [b.label for b in off.blocks if b.text in sections][3:] == ["duplicate"] * 3
+
+
+def test_two_repeated_lines_are_not_a_table_of_contents():
+    """Fewer than MIN_TOC_ENTRIES entries, or out of order: the duplicate rule decides as before."""
+    title = "Reservoirs reach lowest level in twenty years"
+    sections = ["Why the levels fell", "What farmers can expect", "The plan for the old canal"]
+    page = [title, P[0], *reversed(sections)]
+    for heading, para in zip(sections, P[1:]):
+        page += [heading, para]
+    article = clean("\n".join(page), format="text", lang="en")
+    assert not any(b.rule == "revise.toc" for b in article.blocks)

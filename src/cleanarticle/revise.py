@@ -45,6 +45,7 @@ TEASER_HEADLINE_MIN_WORDS = 6
 # A comments prompt or related heading ends the article when less than this share of the
 # body's characters would follow it.
 TAIL_MAX_BODY_SHARE = 0.25
+MIN_TOC_ENTRIES = 3
 
 # Main text block: the span of lines with the highest score, where good and near-good text adds its
 # length and every other line costs a little (Finn et al.'s body text extraction, over
@@ -149,6 +150,49 @@ def _mark_metadata(page: _Page) -> None:
                 )
 
 
+def _mark_toc(page: _Page) -> None:
+    """Text mode: a table of contents, a run of short lines each printed again further down,
+    in the same order, as a heading above text. The run is navigation; its headings stay
+    (the duplicate step leaves a repeat of a contents entry alone).
+
+    One pass: each line looks up the next copy of its text (an index built once).
+    """
+    if page.main is not None:
+        return
+    feats, quals = page.feats, [g.quality for g in page.guesses]
+    where: dict[str, list[int]] = {}
+    for i in page.nonblank:
+        if quals[i] != GOOD:
+            where.setdefault(feats[i].key, []).append(i)
+    run: list[int] = []
+    last_heading = -1
+
+    def close() -> None:
+        if len(run) >= page.t.min_toc_entries:
+            for j in run:
+                if page.labels[j] in (model.BODY, model.NAV):
+                    page.set(j, model.NAV, "table of contents: printed again as a heading further down")
+
+    for i in page.nonblank:
+        heading = None
+        if quals[i] != GOOD:
+            copies = where.get(feats[i].key, ())
+            for c in copies:
+                if c > i:
+                    nxt = page.next_nonblank(c)
+                    if nxt is not None and quals[nxt] in (GOOD, NEAR):
+                        heading = c
+                    break
+        if heading is not None and heading > last_heading and (not run or heading > run[-1]):
+            run.append(i)
+            last_heading = heading
+            continue
+        close()
+        run = [i] if heading is not None else []
+        last_heading = heading if heading is not None else -1
+    close()
+
+
 def _mark_duplicates(page: _Page) -> None:
     """Repeated title, lead printed twice, captions printed twice, headlines printed twice."""
     meta = page.meta
@@ -162,7 +206,7 @@ def _mark_duplicates(page: _Page) -> None:
             page.set(i, model.DUPLICATE, f"repeats the title (line {meta.title + 1})")
             continue
         j = first_seen.setdefault(f.key, i)
-        if j == i:
+        if j == i or page.rules[j] == "revise.toc":  # a heading listed in the contents above
             continue
         if f.headline and page.next_nonblank(j) == i:
             if page.labels[j] == model.BODY:
@@ -357,7 +401,8 @@ def _line_score(page: _Page, i: int, short_cost: float, chrome_cost: float) -> f
     if not f.text or label in (model.TITLE, model.BYLINE, model.DATE, model.SOURCE):
         return 0.0
     if label != model.BODY:
-        return -chrome_cost
+        # A table of contents stands inside the article, between its lead and its sections.
+        return -short_cost if page.rules[i] == "revise.toc" else -chrome_cost
     if q in (GOOD, NEAR):
         return f.size
     return -short_cost if q == SHORT else -chrome_cost
@@ -558,6 +603,7 @@ class Step(NamedTuple):
 # mode main_container (each step returns at once in the other mode).
 STEPS: tuple[Step, ...] = (
     Step("meta", _mark_metadata),
+    Step("revise.toc", _mark_toc),
     Step("revise.duplicate", _mark_duplicates),
     Step("revise.caption_after_image", _mark_captions_after_images),
     Step("revise.related_box", _mark_related_boxes),

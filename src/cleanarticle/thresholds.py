@@ -59,6 +59,7 @@ class Thresholds:
     min_teaser_pairs: int = revise.MIN_TEASER_PAIRS
     teaser_headline_min_words: int = revise.TEASER_HEADLINE_MIN_WORDS
     tail_max_body_share: float = revise.TAIL_MAX_BODY_SHARE
+    min_toc_entries: int = revise.MIN_TOC_ENTRIES
     short_line_cost: int = revise.SHORT_LINE_COST
     chrome_line_cost: int = revise.CHROME_LINE_COST
     # Safety net (safety_net.py, HTML).
