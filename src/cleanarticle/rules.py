@@ -57,8 +57,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "classify.dense_sentence",
         "classify",
-        "text: a long line with few stopwords that ends as a sentence is near-good body (its neighbours "
-        "decide), not navigation",
+        "text: a long line with few stopwords is left to its neighbours, near-good if it ends as a sentence "
+        "(over a stopword floor), else short",
     ),
     Rule("dom.caption", "dom", "a block inside <figcaption> (or a caption-named element) is a caption"),
     *(
