@@ -139,3 +139,15 @@ def test_two_repeated_lines_are_not_a_table_of_contents():
         page += [heading, para]
     article = clean("\n".join(page), format="text", lang="en")
     assert not any(b.rule == "revise.toc" for b in article.blocks)
+
+
+def test_a_late_headline_does_not_drop_the_text_above_it():
+    """Text mode: when most of the body stands above the line taken as the title (an essay of
+    short sentences, its first long paragraph at the end), that line is a subheading and the
+    lines above it stay body."""
+    short = [f"It is the {n} thing that we should say about the water in the valley." for n in (
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")]
+    page = [*short, "Build reservoirs that last for a century", P[0]]
+    article = clean("\n".join(page), format="text", lang="en")
+    assert all(line in article.body for line in short)
+    assert P[0] in article.body

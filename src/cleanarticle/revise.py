@@ -541,10 +541,23 @@ def _settle_by_neighbours(page: _Page) -> None:
             page.set(i, model.BODY, f"{first} line among good paragraphs")
 
 
+def _body_text_before(page: _Page) -> tuple[dict[int, int], int]:
+    """Characters of body lines (any quality) above each non-blank line, and their total."""
+    before, seen = {}, 0
+    for i in page.nonblank:
+        before[i] = seen
+        if page.labels[i] == model.BODY:
+            seen += page.feats[i].chars
+    return before, seen
+
+
 def _mark_head(page: _Page) -> None:
     """Above the title only good paragraphs (a lead printed first) can be body."""
     meta = page.meta
     if meta.title is None:
+        return
+    before, total = _body_text_before(page)
+    if page.main is None and before[meta.title] > total - before[meta.title]:  # text: a late subheading
         return
     for i in range(meta.title):
         if page.labels[i] == model.BODY and page.guesses[i].quality != GOOD:
