@@ -22,7 +22,7 @@ SEEDS = pathlib.Path(__file__).resolve().parents[1] / "seeds"
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 ARTICLE_KEYS = {"article_body", "article_title", "article_date", "article_time", "article_byline",
                 "article_authors", "article_date_source", "article_lang", "article_confidence", "article_kind",
-                "article_kind_reason", "article_error"}
+                "article_kind_reason", "article_comments", "article_error"}
 
 
 def _run_python(code: str) -> subprocess.CompletedProcess:
@@ -40,7 +40,7 @@ def _expected(text: str) -> dict:
     return {"article_body": a.body, "article_title": a.title, "article_date": a.date, "article_time": a.time,
             "article_byline": a.byline, "article_authors": list(a.authors), "article_date_source": a.date_source,
             "article_lang": a.lang, "article_confidence": a.confidence, "article_kind": a.kind, "article_kind_reason": a.kind_reason,
-            "article_error": None}
+            "article_comments": list(a.comments), "article_error": None}
 
 
 @needs_dask

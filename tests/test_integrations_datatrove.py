@@ -48,7 +48,7 @@ def _expected_metadata(text: str) -> dict:
     return {"article_title": a.title, "article_date": a.date, "article_time": a.time, "article_byline": a.byline,
             "article_authors": list(a.authors), "article_date_source": a.date_source, "article_lang": a.lang,
             "article_confidence": a.confidence, "article_kind": a.kind, "article_kind_reason": a.kind_reason,
-            "article_error": None}
+            "article_comments": list(a.comments), "article_error": None}
 
 
 @needs_datatrove

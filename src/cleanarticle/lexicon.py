@@ -22,6 +22,9 @@ DATA = importlib.resources.files("cleanarticle") / "data"
 LINE_KINDS = ("related", "comments", "share", "promo", "nav", "footer")
 # Lexicon kinds naming the buttons of a page that is not an article, and the page kind they show.
 PAGE_WORD_KINDS = {"productword": "product", "forumword": "forum"}
+# Lexicon kinds of the lines around a comment thread (comments.py, text mode): its heading
+# ("12 Comments") and its reply form ("Leave a reply"), which ends a thread already begun.
+THREAD_KINDS = ("thread", "threadform")
 # A chrome phrase matched as a prefix or substring only counts on a line this short
 # (words); longer lines are sentences that merely mention "share" or "comments".
 SHORT_CHROME_WORDS = 8
@@ -111,6 +114,8 @@ class Lexicon:
     sentence_triggers: frozenset[str] = frozenset()
     name_and: tuple[str, ...] = ()  # words that join two authors in a byline ("and", "und", "và")
     name_joiners: frozenset[str] = frozenset()  # lowercase words a name may hold ("van", "von", "bin")
+    # A comment thread's heading or reply-form line, keyed by `phrase_key` -> "thread" or "threadform".
+    threads: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def chrome_kind(self, key: str, words: int, tokens: Collection[str] | None = None) -> str | None:
         """The chrome kind of a line given its `phrase_key`, or None.
@@ -268,4 +273,5 @@ def lexicon(lang: str | None) -> Lexicon:
         sentence_triggers=triggers,
         name_and=words("nameand"),
         name_joiners=frozenset(words("namejoiner")),
+        threads={phrase_key(p): kind for kind in THREAD_KINDS for p, _ in entries.get(kind, ())},
     )

@@ -35,6 +35,9 @@ _URL_ESCAPES = regex.compile(r"[<>\\]")
 BODY_HEADING_MIN_LEVEL = 2
 MAX_HEADING_LEVEL = 6
 MIN_FENCE = 3
+# The heading `to_markdown(..., comments=True)` puts above the comments: a fixed English
+# word, like the Markdown around it, not the page's own heading (many pages print none).
+COMMENTS_HEADING = "Comments"
 
 
 def escape(text: str) -> str:
@@ -93,12 +96,14 @@ def _cell(text: str) -> str:
     return _TABLE_CELL.sub(r"\\|", escape(text)) if text else ""
 
 
-def to_markdown(article: model.Article, *, title: bool = True, links: bool = False) -> str:
+def to_markdown(article: model.Article, *, title: bool = True, links: bool = False, comments: bool = False) -> str:
     """The article's title (as `# …`, unless `title=False`) and body as Markdown, ending in a newline.
 
     `links=True` writes the links of HTML pages as `[anchor](href)` (hrefs as the page has
     them, relative ones included) in paragraphs, headings, list items and quotes; the
-    article must come from `clean(..., links=True)`, which keeps them.
+    article must come from `clean(..., links=True)`, which keeps them. `comments=True`
+    appends the page's user comments (`Article.comments`), if it has any, under a
+    `## Comments` heading, one list item each: they are never part of the body.
     """
     parts: list[str] = []
     if title and article.title:
@@ -106,6 +111,9 @@ def to_markdown(article: model.Article, *, title: bool = True, links: bool = Fal
     body = [b for b in article.blocks if b.label == model.BODY and b.text]
     for kind, run in itertools.groupby(body, key=lambda b: b.shape.kind):
         parts.extend(_render(kind, list(run), links))
+    if comments and article.comments:
+        parts.append(f"{'#' * BODY_HEADING_MIN_LEVEL} {COMMENTS_HEADING}")
+        parts.append("\n".join("- " + escape(c) for c in article.comments))
     return "\n\n".join(parts) + "\n" if parts else ""
 
 

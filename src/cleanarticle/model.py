@@ -96,6 +96,8 @@ class Block:
     `cleanarticle.rules`), and `first_label` the label of the first pass (the line's own
     text and markup), kept when the context pass overrides it. `shape` is its place in the
     article's structure (`Shape`); `links` its links, kept with `clean(..., links=True)`.
+    `comment` says which of `Article.comments` the line is part of and why ("comment 2: in
+    the comment section <section#comments>"); empty for every other line.
     """
 
     index: int
@@ -106,9 +108,10 @@ class Block:
     first_label: str = ""
     shape: Shape = PARAGRAPH_SHAPE
     links: tuple[tuple[str, str], ...] = ()  # HTML: (anchor text, href) of the links in `text`, in order
+    comment: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; `links` only where the block has some."""
+        """A JSON-ready dict; `links` and `comment` only where the block has them."""
         out = {
             "index": self.index,
             "text": self.text,
@@ -120,6 +123,8 @@ class Block:
         }
         if self.links:
             out["links"] = [list(link) for link in self.links]
+        if self.comment:
+            out["comment"] = self.comment
         return out
 
 
@@ -130,7 +135,9 @@ class Article:
     `confidence` (0-1) says how sure we are that the input is one article and that the
     body is right; see `cleanarticle.confidence.confidence` for how it is computed.
     `kind` is what the page is (one of `cleanarticle.kind.KINDS`: article, listing,
-    forum, product, other) and `kind_reason` the evidence that decided it.
+    forum, product, other) and `kind_reason` the evidence that decided it. `comments` holds
+    the page's user comments, one per string, never part of `body` (empty on a forum page,
+    whose posts are its body; see `cleanarticle.comments`).
     """
 
     title: str | None
@@ -146,6 +153,7 @@ class Article:
     kind_reason: str = ""
     encoding: str | None = None
     format: str = "text"
+    comments: tuple[str, ...] = ()
     blocks: tuple[Block, ...] = ()
 
     @property
@@ -165,6 +173,7 @@ class Article:
         """A JSON-ready dict; `blocks=False` leaves out the per-line labels."""
         out = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "blocks"}
         out["authors"] = list(self.authors)
+        out["comments"] = list(self.comments)
         if blocks:
             out["blocks"] = [b.to_dict() for b in self.blocks]
         return out

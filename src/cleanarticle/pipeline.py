@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 from . import (
     blocks,
     classify,
+    comments,
     confidence,
     decode,
     html_blocks,
@@ -165,6 +166,8 @@ def clean_lines(
         main_lines=main.lines if main is not None else None,
     )
     page_kind = kind.page_kind(page)
+    # Read from the final labels, so the body is the same with or without them.
+    found = comments.find(feats, first, final, dom=dom, lex=lex, page_kind=page_kind.kind)
     return model.Article(
         title=head.title or (feats[title].text if title is not None else None),
         body="\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY),
@@ -182,8 +185,9 @@ def clean_lines(
         kind_reason=page_kind.reason,
         encoding=encoding,
         format="text" if dom is None else "html",
+        comments=found.lines,
         blocks=tuple(
-            model.Block(i, line, lab, why, rule, g.label, shape=shape, links=link)
+            model.Block(i, line, lab, why, rule, g.label, shape=shape, links=link, comment=found.notes.get(i, ""))
             for i, (line, lab, why, rule, g, shape, link) in enumerate(
                 zip(lines, final, reasons, rule_ids, guesses, shapes, links)
             )

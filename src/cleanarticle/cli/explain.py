@@ -1,7 +1,9 @@
 """`cleanarticle explain FILE` on a terminal: every input line with its label, reason and rule.
 
 A row reads `  12  related (was body)  <text>  <- <reason> [revise.teaser_run]`: the final
-label, the first pass's label when the context pass changed it, and the rule's id.
+label, the first pass's label when the context pass changed it, and the rule's id; a line
+that became one of `Article.comments` adds which and why (`; comment 2: in the comment
+section <section#comments>`).
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ def render(article: Article, path: str, *, color: bool, width: int | None) -> It
     date = " ".join(x for x in (article.date, article.time) if x) or "-"
     yield f"date    {date}" + (f"  ({article.date_source})" if article.date_source else "")
     yield f"byline  {article.byline or '-'}" + (f"  (authors: {', '.join(article.authors)})" if article.authors else "")
+    if article.comments:
+        yield f"comments {len(article.comments)}"
     yield ""
     labels = [label_column(b) for b in article.blocks]
     label_width = max(map(len, labels), default=5)
@@ -52,6 +56,8 @@ def render(article: Article, path: str, *, color: bool, width: int | None) -> It
             continue
         text = block.text
         why = f"{_ARROW}{block.reason} [{block.rule}]" if block.rule else _ARROW + block.reason
+        if block.comment:
+            why += f"; {block.comment}"
         if width is not None:
             room = max(MIN_TEXT_COLUMNS, width - len(head) - len(why))
             text = _cut(text, room)

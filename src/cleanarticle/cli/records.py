@@ -8,7 +8,8 @@ from ..model import Article
 
 # Everything a record can hold, in output order; `path` always comes first (resuming a
 # JSON-lines run reads it back from the start of each line), `blocks` comes with --explain,
-# `markdown` (title and body as Markdown, built only when asked for) with --fields.
+# `markdown` (title and body as Markdown, built only when asked for) and `comments` (the
+# page's user comments, a list of strings) with --fields.
 FIELDS = (
     "path",
     "title",
@@ -24,6 +25,7 @@ FIELDS = (
     "encoding",
     "format",
     "body",
+    "comments",
     "markdown",
     "blocks",
 )

@@ -67,12 +67,13 @@ def render(article: Article, path: str) -> str:
         ("authors", ", ".join(article.authors)),
         ("language", article.lang),
         ("confidence", f"{article.confidence:g}"),
+        ("comments", str(len(article.comments)) if article.comments else None),
         ("input", f"{article.format}, {article.encoding or 'text'}, {len(article.blocks)} lines"),
     ]
     rows = "\n".join(
         f'<tr class="{_cls(b.label)} {group(b.label)}" title="{e(b.label)}: {e(b.reason)} [{e(b.rule)}]">'
         f'<td class="n">{b.index + 1}</td><td class="l">{e(label_column(b))}</td><td class="t">{e(b.text)}</td>'
-        f'<td class="r">{e(b.reason)} <small>[{e(b.rule)}]</small></td></tr>'
+        f'<td class="r">{e(b.reason)} <small>[{e(b.rule)}]</small>{"; " + e(b.comment) if b.comment else ""}</td></tr>'
         for b in article.blocks
     )
     return (

@@ -10,7 +10,8 @@ Both work partition by partition (`map_partitions`): the partitioning is kept, n
 shuffled, and each worker needs only cleanarticle installed. The output has the input's
 fields plus `article_body`, `article_title`, `article_date`, `article_time`,
 `article_byline`, `article_authors`, `article_date_source`, `article_lang`,
-`article_confidence`, `article_kind`, `article_kind_reason` and `article_error`. A page that
+`article_confidence`, `article_kind`, `article_kind_reason`, `article_comments` (the page's
+user comments, a list of strings) and `article_error`. A page that
 cannot be cleaned never fails its partition: by default (`on_error="keep"`) it stays, with
 `article_error` saying why and the other `article_*` fields empty, so failures can be
 counted; `on_error="drop"` removes it.
@@ -57,6 +58,7 @@ COLUMN_DTYPES: dict[str, Any] = {
     PREFIX + "confidence": "float64",
     PREFIX + "kind": _TEXT,
     PREFIX + "kind_reason": _TEXT,
+    PREFIX + "comments": object,  # a list of comments per row
     PREFIX + "error": _TEXT,
 }
 

@@ -11,8 +11,8 @@
 The step replaces `doc.text` with the article body (with `markdown=True`, the title and body
 as Markdown: headings, lists, tables; see `cleanarticle.markdown`) and adds `article_title`,
 `article_date`, `article_time`, `article_byline`, `article_authors`, `article_date_source`,
-`article_lang`, `article_confidence`, `article_kind`, `article_kind_reason` and `article_error`
-to `doc.metadata` (prefixed, so the
+`article_lang`, `article_confidence`, `article_kind`, `article_kind_reason`, `article_comments`
+(the page's user comments, a list of strings) and `article_error` to `doc.metadata` (prefixed, so the
 WARC reader's crawl `date` or a JSONL `title` is never overwritten; existing `article_*`
 keys, from an earlier cleaning, are replaced).
 

@@ -39,6 +39,7 @@ ARTICLE_FIELDS = (
     "confidence",
     "kind",
     "kind_reason",
+    "comments",
 )
 METADATA_KEYS = (*(PREFIX + name for name in ARTICLE_FIELDS), PREFIX + "error")
 BODY_KEY = PREFIX + "body"
@@ -134,6 +135,7 @@ def metadata_fields(outcome: Outcome) -> dict[str, Any]:
     if article is not None:
         fields.update({PREFIX + name: getattr(article, name) for name in ARTICLE_FIELDS})
         fields[PREFIX + "authors"] = list(article.authors)
+        fields[PREFIX + "comments"] = list(article.comments)
     fields[ERROR_KEY] = outcome.error
     return fields
 
