@@ -127,7 +127,7 @@ def test_table_of_contents_is_navigation_and_its_headings_stay():
     assert [(b.label, b.rule) for b in blocks[:3]] == [("nav", "revise.toc")] * 3
     assert [b.label for b in blocks[3:]] == ["body"] * 3
     off = clean("\n".join(page), format="text", lang="en", disabled_rules={"revise.toc"})
-    assert [b.label for b in off.blocks if b.text in sections][3:] == ["duplicate"] * 3
+    assert [b.label for b in off.blocks if b.text in sections][:3] == ["body"] * 3  # read as text
 
 
 def test_two_repeated_lines_are_not_a_table_of_contents():
@@ -151,3 +151,11 @@ def test_a_late_headline_does_not_drop_the_text_above_it():
     article = clean("\n".join(page), format="text", lang="en")
     assert all(line in article.body for line in short)
     assert P[0] in article.body
+
+
+def test_text_mode_keeps_a_short_line_the_article_prints_twice():
+    """A box heading printed again inside the article is read twice (HTML still drops the repeat)."""
+    title = "Reservoirs reach lowest level in twenty years"
+    page = [title, P[0], "Did you know?", P[1], P[2], "Did you know?", P[3], P[4]]
+    blocks = [b for b in clean("\n".join(page), format="text", lang="en").blocks if b.text == "Did you know?"]
+    assert [b.label for b in blocks] == ["body", "body"]
