@@ -593,3 +593,25 @@ def test_kind_is_a_default_field_and_kind_reason_can_be_asked_for(mixed):
 def test_bad_filter_options_are_usage_errors(mixed, args, message):
     result = run(mixed, *args)
     assert result.returncode == 2 and message in result.stderr
+
+
+SHAPES_PAGE = (
+    "<html><body><article><h1>Standings</h1><p>The committee met on Tuesday and agreed that the results of "
+    "the season should be published in full, with every team and its points.</p><h2>The table</h2><table><tr><th>Team"
+    "</th><th>Pts</th></tr><tr><td>Alpha</td><td>12</td></tr></table><ol><li>One thing to say here</li><li>Two"
+    "<ul><li>A nested item</li></ul></li></ol><blockquote><p>A quotation from someone.</p></blockquote>"
+    "<pre>x = 1</pre></article></body></html>")
+
+
+@pytest.mark.parametrize("text,shape", [
+    ("The table", "h2"), ("Team | Pts", "th"), ("Alpha | 12", "tr"), ("One thing to say here", "ol li"),
+    ("A nested item", "ul li 2"), ("A quotation from someone.", "quote"), ("x = 1", "pre"),
+])
+def test_explain_shows_each_lines_shape_next_to_its_label(tmp_path, text, shape):
+    page = tmp_path / "shapes.html"
+    page.write_text(SHAPES_PAGE, encoding="utf-8")
+    rows = run("explain", page).stdout.splitlines()
+    row = next(r for r in rows if f"  {text}  <- " in r)
+    assert row.split(f"  {text}  <- ")[0].split(None, 1)[1].strip() == f"body {shape}"
+    prose = next(r for r in rows if "The committee met" in r)
+    assert prose.split("The committee")[0].split(None, 1)[1].strip() == "body"  # a paragraph shows no shape

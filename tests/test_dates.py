@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from cleanarticle.dates import find_date, find_time, jalali_to_gregorian
+from cleanarticle.dates import find_date, find_time, is_update, jalali_to_gregorian
 from cleanarticle.lexicon import lexicon
 
 TODAY = datetime.date(2026, 1, 1)
@@ -208,3 +208,23 @@ def test_invalid_jalali_dates_are_rejected(text):
                               "zh-am-midnight"])
 def test_find_time_in_other_scripts(text, expected):
     assert find_time(text) == expected
+
+
+@pytest.mark.parametrize("lang,text,update", [
+    ("en", "Last updated: July 17, 2025", True),
+    ("en", "By Jane Doe Last Updated on July 17, 2025", True),
+    ("en", "Updated Jul 17, 2025 · 12 min read", True),
+    ("en", "Published July 1, 2025 · Updated July 17, 2025", False),  # the first date is the publication
+    ("en", "July 17, 2025", False),
+    ("en", "Updated guide for travellers: July 17, 2025", False),  # too many words between
+    ("de", "Zuletzt aktualisiert am 17. Juli 2025", True),
+    ("fr", "Mis à jour le 17 juillet 2025", True),
+    ("es", "Actualizado el 17 de julio de 2025", True),
+    ("ja", "更新日：2025年7月17日", True),
+    ("zh", "最后更新 2025年7月17日", True),
+    ("vi", "Cập nhật lúc 17/07/2025", True),
+], ids=lambda v: v if isinstance(v, str) and len(v) < 4 else None)
+def test_a_date_labelled_as_an_update(lang, text, update):
+    lex = lexicon(lang)
+    hit = find_date(text, lex, TODAY, month_first=lang == "en")
+    assert hit is not None and is_update(text, hit, lex) is update

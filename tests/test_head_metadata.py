@@ -134,11 +134,97 @@ def test_printed_date_wins_over_a_lone_declared_one_not_over_a_corroborated_one(
     assert agreeing.date_source.endswith("(as meta article:modified_time)")
 
 
+def test_one_template_printing_a_date_twice_is_one_source_not_two():
+    # The date printed under the headline wins over a class-named date element that the template
+    # repeats in a <div> and a <p>: that is one kind of source, not two that corroborate each other.
+    printed = "<p>By Jane Doe</p><p>17.07.2025</p><div class='date'>20.07.2025</div><p class='date'>20.07.2025</p>"
+    article = clean(page(header=printed), format="html")
+    assert (article.date, article.date_source.split()[0]) == ("2025-07-17", "line")
+    kinds = {e.kind for e in head_of(page(header=printed)).dates}
+    assert kinds == {"class"}
+
+
+def test_the_headline_line_is_the_h1_not_a_menu_entry_printing_part_of_it():
+    # A menu entry that prints part of the headline stands before the <h1>: the byline and date
+    # are read under the <h1>, so the related story's date above it is not taken.
+    html = (f"<html lang='en'><head><title>{HEADLINE} | Daily Example</title></head><body>"
+            "<nav><ul><li><a href='/a'>Expand the bus network north</a></li><li><a href='/b'>Other story</a></li></ul></nav>"
+            "<p>March 3, 2025</p>"
+            f"<article><h1>{HEADLINE}</h1><p>By Jane Doe</p><p>July 17, 2025</p>{BODY}</article></body></html>")
+    article = clean(html, format="html")
+    assert (article.title, article.date) == (HEADLINE, "2025-07-17")
+
+
+PUBLISHED_TWICE = (ld({"@type": "NewsArticle", "datePublished": "2025-07-17", "dateModified": "2025-09-02"})
+                   + "<meta property='article:published_time' content='2025-07-17'>")
+
+
+@pytest.mark.parametrize("printed,expected", [
+    ("<p>Last updated: <time datetime='2025-09-02'>September 2, 2025</time></p>", "2025-07-17"),
+    ("<p>September 2, 2025</p>", "2025-09-02"),  # no update label: the printed day is the page's
+], ids=["labelled-update", "unlabelled"])
+def test_a_printed_update_gives_way_to_a_publication_declared_twice(printed, expected):
+    article = clean(page(PUBLISHED_TWICE, "<p>By Jane Doe</p>" + printed), format="html")
+    assert article.date == expected
+
+
+def test_a_printed_update_stands_where_the_publication_is_declared_once():
+    once = ld({"@type": "NewsArticle", "datePublished": "2025-07-17", "dateModified": "2025-09-02"})
+    assert clean(page(once, "<p>By Jane Doe</p><p>Updated September 2, 2025</p>"), format="html").date == "2025-09-02"
+
+
+@pytest.mark.parametrize("line", [
+    "Transport, July 17, 2025, 4 min read",
+    "July 17, 2025 in City news, Transport",
+])
+def test_a_date_among_a_few_fields_beside_the_headline(line):
+    html = (f"<html lang='en'><body><article><p>{line}</p><h1>{HEADLINE}</h1>{BODY}</article></body></html>")
+    assert clean(html, format="html").date == "2025-07-17"
+    below = f"<html lang='en'><body><article><h1>{HEADLINE}</h1><p>{line}</p>{BODY}</article></body></html>"
+    assert clean(below, format="html").date == "2025-07-17"
+
+
+def test_a_date_three_lines_above_the_headline():
+    html = (f"<html lang='en'><body><article><p>July 17, 2025</p><p>City news</p><p>Transport</p>"
+            f"<h1>{HEADLINE}</h1>{BODY}</article></body></html>")
+    assert clean(html, format="html").date == "2025-07-17"
+
+
 def test_no_evidence_no_date():
     assert clean(page(), format="html").date is None
 
 
 # --- titles --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("markup", [
+    # An inline icon's <svg><title> comes before the page's own <title>.
+    f"<html><head></head><body><svg><symbol><title>icon-heart</title></symbol></svg>"
+    f"<title>{HEADLINE} - Daily Example</title>",
+    # The head's <title> is empty; the template prints the real one later.
+    f"<html><head><title></title></head><body><title>{HEADLINE} - Daily Example</title>",
+], ids=["svg-title-first", "empty-head-title"])
+def test_the_document_title_is_the_pages_not_an_icons(markup):
+    html = (markup + "<meta property='og:title' content='Why the north needs buses'>"
+            f"<article><h1>{HEADLINE}</h1><h1>Newsletter</h1>{BODY}</article></body></html>")
+    assert head_of(html).title == HEADLINE
+
+
+@pytest.mark.parametrize("key", ["parsely-title", "DC.Title", "dcterms.title"])
+def test_declared_title_names_readability_also_reads(key):
+    html = f"<html><head><meta name='{key}' content='Road works start in May'></head><body>{BODY}</body></html>"
+    assert head_of(html).title == "Road works start in May"
+
+
+@pytest.mark.parametrize("h1,expected", [
+    ("COUNCIL VOTES<br>TO EXPAND THE BUS<br> NETWORK NORTH", "COUNCIL VOTES TO EXPAND THE BUS NETWORK NORTH"),
+    (f"{HEADLINE}<a class='headerlink' href='#top'>¶</a>", HEADLINE),
+    (f"{HEADLINE} <a href='#x'>#</a>", HEADLINE),
+    ("Learning C#: a bus timetable app", "Learning C#: a bus timetable app"),
+], ids=["line-breaks", "pilcrow", "hash-anchor", "c-sharp"])
+def test_the_h1_as_people_read_it(h1, expected):
+    html = page(f"<title>{expected.title()} | Daily Example</title>").replace(f"<h1>{HEADLINE}</h1>", f"<h1>{h1}</h1>")
+    assert head_of(html).title == expected
+
 
 def test_h1_that_a_head_title_agrees_with_is_the_title():
     head = head_of(page(f"<title>{HEADLINE} | Daily Example</title>"

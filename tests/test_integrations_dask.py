@@ -242,3 +242,46 @@ def test_min_confidence_and_kinds_drop_cleaned_pages_but_not_failures():
         clean_bag(bag, min_confidence=2)
     with pytest.raises(ValueError, match=r"clean_dataframe\(\): unknown kind"):
         clean_dataframe(df, kinds={"blog"})
+
+
+# An invented page with a heading, a list and a table, and an image (for `images=True`).
+MARKDOWN_PAGE = (
+    "<html><body><article><h1>Standings after round 3</h1><p>The committee met on Tuesday and agreed that the "
+    "results of the season should be published in full, with every team and its points.</p>"
+    "<h2>How it stands</h2><ul><li>Alpha won twice</li><li>Beta lost</li></ul><img src='/chart.png' alt='Chart'>"
+    "<table><tr><th>Team</th><th>Pts</th></tr><tr><td>Alpha</td><td>12</td></tr></table>"
+    "<p>The next round is played on Saturday, when the two teams at the top of the table meet again at home.</p>"
+    "</article></body></html>")
+
+
+@needs_dask
+def test_clean_bag_and_dataframe_write_markdown_when_asked_for():
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from cleanarticle.integrations.dask import COLUMN_DTYPES, clean_bag, clean_dataframe
+    from cleanarticle.markdown import to_markdown
+
+    pages = [MARKDOWN_PAGE, SEED_TEXTS[0], None]
+    out = clean_bag(db.from_sequence(pages, npartitions=2), markdown=True).compute(scheduler="sync")
+    assert out[0]["article_markdown"] == clean(MARKDOWN_PAGE).markdown
+    assert "## How it stands\n\n- Alpha won twice\n- Beta lost" in out[0]["article_markdown"]
+    assert "| Team | Pts |" in out[0]["article_markdown"]
+    assert out[1]["article_markdown"] == clean(SEED_TEXTS[0]).markdown
+    assert out[2]["article_markdown"] is None and out[2]["article_error"]
+    assert "article_markdown" not in clean_bag(db.from_sequence(pages[:1])).compute(scheduler="sync")[0]
+    with_images = clean_bag(db.from_sequence(pages[:1]), markdown=True, images=True).compute(scheduler="sync")
+    assert with_images[0]["article_markdown"] == to_markdown(clean(MARKDOWN_PAGE, images=True), images=True)
+    assert "![Chart](/chart.png)" in with_images[0]["article_markdown"]
+
+    df = dd.from_pandas(pd.DataFrame({"text": pages}), npartitions=2)
+    assert "article_markdown" not in clean_dataframe(df).columns
+    cleaned = clean_dataframe(df, markdown=True)
+    assert list(cleaned.columns) == ["text", *COLUMN_DTYPES, "article_markdown"]
+    result = cleaned.compute(scheduler="sync")
+    assert result.dtypes.to_dict() == cleaned.dtypes.to_dict()
+    assert result["article_markdown"].iloc[0] == clean(MARKDOWN_PAGE).markdown
+    assert result["article_markdown"].iloc[2] is pd.NA
+    with pytest.raises(ValueError, match="article_markdown"):
+        clean_dataframe(df.assign(article_markdown="x"), markdown=True)

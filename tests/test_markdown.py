@@ -266,3 +266,40 @@ def test_linked_text_reads_back_as_its_text_and_links(pieces, tail):
     (plain, got), = read_links(md)
     assert plain == text
     assert [u for _, u in got] == [u for _, u in links]
+
+
+def read_images(md: str) -> list[tuple[str, str]]:
+    """Every image of the Markdown as (alt text, src), src percent-decoded."""
+    from urllib.parse import unquote
+
+    return [("".join(a.content for a in c.children or ()), unquote(c.attrs["src"]))
+            for t in PARSER.parse(md) if t.type == "inline" for c in t.children or () if c.type == "image"]
+
+
+IMAGES_HTML = (
+    "<html><body><header><img src='/logo.png' alt='Site logo'></header><article><h1>Standings after round 3</h1>"
+    f"<p>{PROSE}</p><figure><img src='data:image/gif;base64,R0' data-src='/photos/team 1.jpg' alt='The [whole] team'>"
+    f"<figcaption>The team in May</figcaption></figure><p>{PROSE2} <img src='/chart.png' alt='*Points* chart'></p>"
+    "</article><aside class='share'><img src='/share.png' alt='Share'></aside></body></html>")
+
+
+def test_images_are_written_only_when_asked_for():
+    article = clean(IMAGES_HTML, format="html", images=True)
+    assert "![" not in article.markdown and "![" not in to_markdown(article, links=True)
+    assert not any(b.images for b in clean(IMAGES_HTML, format="html").blocks)  # nothing recorded when off
+    assert to_markdown(article) == clean(IMAGES_HTML, format="html").markdown
+
+
+def test_image_alt_text_and_src_come_from_the_html_and_read_back():
+    article = clean(IMAGES_HTML, format="html", images=True)
+    md = to_markdown(article, images=True)
+    # The figure's image (its lazy-loaded address, not the placeholder) and the inline chart; not
+    # the header's logo nor the share box's icon, which stand outside the article.
+    assert read_images(md) == [("The [whole] team", "/photos/team 1.jpg"), ("*Points* chart", "/chart.png")]
+    # Images are paragraphs of their own: without them the Markdown is the one without images.
+    assert "\n\n".join(p for p in md.split("\n\n") if not p.startswith("![")) == article.markdown
+
+
+def test_text_mode_has_no_images_to_write():
+    article = clean(f"A title\n\n{PROSE}\n\nphoto.jpg\n\n{PROSE2}\n", format="text", images=True)
+    assert to_markdown(article, images=True) == article.markdown

@@ -55,6 +55,17 @@ def test_title_is_the_headline_above_the_first_good_paragraph(lines, lang, expec
     assert title_of(lines, lang) == expected
 
 
+@pytest.mark.parametrize("between", [
+    "October 11, 2023 by Jane Doe",
+    "Posted by Daily Example on Tuesday, August 29, 2023",
+    "Written by Jane Doe, John Roe, Mary Major, and Richard Miles",
+], ids=["date-by-name", "posted-by-on-date", "written-by-many-names"])
+def test_a_byline_or_date_line_reading_like_a_headline_is_not_the_title(between):
+    lex = EN
+    feats, guesses, nonblank = page(["Home", EN_TITLE, between, *E], "en")
+    assert find_title(feats, guesses, nonblank, lex) == 1
+
+
 def test_nearest_headline_wins_over_an_earlier_one():
     lines = ["Tin nóng trong ngày về giao thông cả nước", "Trang chủ", VI_TITLE, *V]
     assert title_of(lines, "vi") == 2

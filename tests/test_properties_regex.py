@@ -31,7 +31,7 @@ TIMEOUT_S = 0.5
 # languages cover Latin with and without diacritics, CJK and Arabic script.
 LEXICON_LANGS = ("en", "vi", "zh", "ar")
 # Builders that compile patterns inside a function, with how many `compile(` calls each has.
-BUILDER_SITES = {"features.py": 8, "dates.py": 2, "html_blocks.py": 1, "lexicon.py": 2, "files.py": 1,
+BUILDER_SITES = {"features.py": 8, "dates.py": 3, "html_blocks.py": 1, "lexicon.py": 2, "files.py": 1,
                  "metadata.py": 1}
 _COMPILE_CALL = re.compile(r"\b(?:regex|re)\.compile\(")
 
@@ -71,6 +71,8 @@ def _built_patterns() -> dict[str, regex.Pattern]:
         if lex.sentence_re is not None:  # literal phrases, one alternation (`+` kinds)
             out[f"lexicon({lang}).sentence_re"] = lex.sentence_re
         out[f"metadata._author_split({lang})"] = metadata._author_split(lex)
+        if (update := dates._update_pattern(lex)) is not None:
+            out[f"dates._update_pattern({lang})"] = update
     return out
 
 

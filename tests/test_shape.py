@@ -3,7 +3,7 @@ import pytest
 
 from cleanarticle import clean, model
 from cleanarticle.html_shape import CELL_SEPARATOR
-from cleanarticle.text_shape import cells, list_marker
+from cleanarticle.text_shape import cells, list_marker, tab_cells
 
 PROSE = ("This paragraph of the article talks about the matter at hand at some length, so that the "
          "classifier takes it for good body text of the page. ")
@@ -163,3 +163,73 @@ def test_list_marker(text, expected):
 ])
 def test_cells(text, expected):
     assert cells(text) == expected
+
+
+# A table pasted from a spreadsheet: cells cut by tabs (one empty), between paragraphs.
+TAB_TEXT = TEXT.replace("Team | Points | Games\nAlpha | 12 | 4\nBeta | 9 | 4",
+                        "Team\tPoints\tGames\nAlpha\t12\t4\nBeta\t\t4")
+
+
+def test_text_mode_tab_rows_are_a_table_and_the_body_keeps_its_spaces():
+    article = clean(TAB_TEXT, format="text")
+    rows = [b for b in article.blocks if b.shape.kind == model.TABLE_ROW]
+    assert [b.shape.cells for b in rows] == [("Team", "Points", "Games"), ("Alpha", "12", "4"), ("Beta", "", "4")]
+    assert [b.shape.header for b in rows] == [True, False, False]
+    assert all(b.label == model.BODY and "separated by tabs" in b.reason for b in rows)
+    # The body is what it was before tabs made cells: each tab a space.
+    assert [b.text for b in rows] == ["Team Points Games", "Alpha 12 4", "Beta  4"]
+    assert "\t" not in article.body
+
+
+def test_text_mode_tab_table_reads_back_as_a_pipe_table():
+    md = clean(TAB_TEXT, format="text").markdown
+    assert "| Team | Points | Games |\n|---|---|---|\n| Alpha | 12 | 4 |\n| Beta |  | 4 |" in md
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("a\tb", ("a", "b")), ("\tindented", None), ("a\t\tb\t", ("a", "", "b")), ("no tabs", None),
+    ("\t\ta\tb ", ("a", "b")), ("one\t", None),
+])
+def test_tab_cells(line, expected):
+    assert tab_cells(line) == expected
+
+
+def test_text_mode_body_is_the_same_with_or_without_tab_cells():
+    """Reading cells from tabs must not change the body: tabs become spaces as before."""
+    from cleanarticle import normalize
+
+    raw = "x\u00a0y\tz\r\n" + TAB_TEXT
+    text, _ = normalize.normalize(raw)
+    kept, _ = normalize.normalize(raw, keep_tabs=True)
+    assert kept.replace("\t", " ") == text
+
+
+def test_a_linked_section_heading_above_a_paragraph_stays_body():
+    """Docs generators and weekly editions link their section headings (a permalink, the story's
+    page): mostly link text, yet the heading of the paragraph under it."""
+    html = (f"<html><body><article><h1>A page</h1><p>{PROSE}</p>"
+            f"<h2><a href='#found'>What we found</a></h2><p>{PROSE2}</p>"
+            "<h2><a href='/more'>More stories</a></h2><ul>"
+            + "".join(f"<li><a href='/{n}'>Another story number {n}</a></li>" for n in range(5))
+            + "</ul></article></body></html>")
+    article = clean(html, format="html")
+    found = next(b for b in article.blocks if b.text == "What we found")
+    assert (found.label, found.shape.kind, found.rule) == (model.BODY, model.HEADING, "dom.linked_heading")
+    more = next(b for b in article.blocks if b.text == "More stories")
+    assert more.label != model.BODY  # a link list under it, not a paragraph
+    off = clean(html, format="html", disabled_rules={"dom.linked_heading"})
+    assert next(b for b in off.blocks if b.text == "What we found").label != model.BODY
+
+
+def test_a_table_of_contents_is_navigation_and_its_headings_stay():
+    """A contents box links to the headings below it: the box is navigation, and a heading it
+    printed first is the heading, not a repeat of the box's line."""
+    sections = ["Preparing the data", "Finding past anomalies", "Use weighted mean"]
+    toc = "<ul class='contents'>" + "".join(f"<li><a href='#s{n}'>{s}</a></li>" for n, s in enumerate(sections)) + "</ul>"
+    body = "".join(f"<h2 id='s{n}'>{s}</h2><p>{PROSE}</p><p>{PROSE2}</p>" for n, s in enumerate(sections))
+    article = clean(f"<html><body><article><h1>A page</h1><p>{PROSE2}</p>{toc}{body}</article></body></html>",
+                    format="html")
+    entries = [b for b in article.blocks if b.shape.kind == model.LIST_ITEM]
+    assert [(b.label, b.rule) for b in entries] == [(model.NAV, "dom.toc_entry")] * 3
+    headings = [b for b in article.blocks if b.shape.kind == model.HEADING and b.text in sections]
+    assert [(b.text, b.label) for b in headings] == [(s, model.BODY) for s in sections]

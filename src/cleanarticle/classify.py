@@ -169,10 +169,21 @@ def with_dom(
     preformatted_on, long_text_on = "dom.preformatted" not in off, "dom.long_text" not in off
     item_on = "dom.list_item" not in off
     link_density_on, link_density_max = "dom.link_density" not in off, t.link_density_max
+    heading_on = "dom.linked_heading" not in off
+    toc = _toc_entries(feats, dom, t) if "dom.toc_entry" not in off else {}
     out = []
-    for f, g, b in zip(feats, guesses, dom):
+    for n, (f, g, b) in enumerate(zip(feats, guesses, dom)):
         if g.label == model.BLANK:
             out.append(g)
+        elif n in toc:
+            out.append(
+                Guess(
+                    model.NAV,
+                    f"dom: a table of contents entry (the heading on line {toc[n] + 1})",
+                    g.quality,
+                    "dom.toc_entry",
+                )
+            )
         elif b.caption and caption_on:
             out.append(Guess(model.CAPTION, "dom: inside a figure caption", g.quality, "dom.caption"))
         elif (
@@ -212,10 +223,46 @@ def with_dom(
             and b.tag not in LINK_LIST_TAGS
             and link_density_on
         ):
+            if heading_on and b.shape.kind == model.HEADING and _paragraph_follows(n, feats, guesses, dom, t):
+                out.append(
+                    Guess(model.BODY, "dom: a linked heading above a paragraph", g.quality, "dom.linked_heading")
+                )
+                continue
             label = model.RELATED if f.headline else model.NAV
             out.append(Guess(label, f"dom: link density {b.link_density:.2f}", g.quality, "dom.link_density"))
         else:
             out.append(g)
+    return out
+
+
+def _paragraph_follows(i: int, feats: list[LineFeatures], guesses: list[Guess], dom: list, t: Thresholds) -> bool:
+    """Whether the next block after `i` is a good paragraph with few links in the same region:
+    the text a section heading introduces (a teaser's headline has a summary under it too,
+    which the context pass's teaser rules judge)."""
+    for j in range(i + 1, len(feats)):
+        if feats[j].text:
+            b = dom[j]
+            return (
+                guesses[j].label == model.BODY
+                and guesses[j].quality == GOOD
+                and b.link_density < t.link_density_max
+                and b.shape.kind == model.PARAGRAPH
+                and b.region_id == dom[i].region_id
+            )
+    return False
+
+
+def _toc_entries(feats: list[LineFeatures], dom: list, t: Thresholds) -> dict[int, int]:
+    """List items that are links to a heading printed further down (a table of contents box),
+    each with the line of that heading."""
+    headings = {f.key: i for i, (f, b) in enumerate(zip(feats, dom)) if b.shape.kind == model.HEADING and f.text}
+    out = {}
+    if headings:
+        for i, (f, b) in enumerate(zip(feats, dom)):
+            if b.shape.kind == model.LIST_ITEM and b.link_density >= t.link_density_max:
+                j = headings.get(f.key, -1)
+                if j > i:
+                    out[i] = j
     return out
 
 

@@ -187,3 +187,35 @@ def find_date(text: str, lex: Lexicon, today: datetime.date, *, month_first: boo
     start, end, iso = min(hits)
     time = find_time(text, end) or find_time(text[:start])
     return DateHit(iso, time, start, end)
+
+
+# At most this many words stand between an update word and its date ("Updated on 5 May 2025",
+# "aktualisiert am 5. Mai 2025").
+UPDATE_WORD_GAP = 1
+# How far before a date its update word is looked for (characters).
+UPDATE_WORD_REACH = 80
+
+
+@functools.lru_cache(maxsize=64)
+def _update_pattern(lex: Lexicon) -> regex.Pattern | None:
+    """An update word ("Updated", "aktualisiert", "更新") ending the text before a date, with at
+    most UPDATE_WORD_GAP words between. Han and kana have no spaces to bound a word."""
+    if not lex.update_words:
+        return None
+    words = "|".join(regex.escape(w) for w in lex.update_words)
+    bound = "" if {"ja", "zh"} & set(lex.langs) else r"(?<!\w)"
+    return regex.compile(
+        rf"{bound}(?:{words})(?!\p{{Latin}})[\s:：,.\-–—]*(?:\w+[\s:：,.]+){{0,{UPDATE_WORD_GAP}}}$", regex.I
+    )
+
+
+def is_update(text: str, hit: DateHit, lex: Lexicon) -> bool:
+    """Whether a printed date is labelled as the day the page changed ("Last updated: May 5, 2025").
+
+    Only the words just before the date count: "Published May 1 · Updated May 5" prints its
+    publication first, and that is the date found.
+    """
+    pattern = _update_pattern(lex)
+    if pattern is None or hit.start == 0:
+        return False
+    return bool(pattern.search(text[max(0, hit.start - UPDATE_WORD_REACH) : hit.start]))

@@ -175,6 +175,11 @@ def _patterns(lex: Lexicon):
     return credit, caption, source, byline, byline_after, other, weekday, ago
 
 
+def byline_start(lex: Lexicon) -> regex.Pattern:
+    """The pattern of a line opening with a byline word before a name ("By Jane", "Von Max")."""
+    return _patterns(lex)[3]
+
+
 def name_of(text: str, *, caseless: bool = False, joiners: frozenset[str] = frozenset()) -> str | None:
     """`text` if it reads as a person's name (a few capitalised words, no digits), else None.
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import importlib.resources
+from collections.abc import Mapping
 from typing import NamedTuple
 
 import regex
@@ -140,6 +141,7 @@ class HtmlBlock(NamedTuple):
     element: int  # id of the innermost block element holding the text (see `Dom.parent`)
     shape: model.Shape = model.PARAGRAPH_SHAPE  # heading, list item, table row ... (see html_shape)
     links: tuple[tuple[str, str], ...] = ()  # (anchor text, href) of the links in the text, in order
+    images: tuple[tuple[str, str], ...] = ()  # (alt text, src) of the images since the block before
 
     @property
     def link_density(self) -> float:
@@ -235,18 +237,19 @@ class Dom:
         return _element_name(*self.tags[element])
 
 
-def html_blocks(tree: LexborHTMLParser, *, keep_links: bool = False) -> Dom:
+def html_blocks(tree: LexborHTMLParser, *, keep_links: bool = False, keep_images: bool = False) -> Dom:
     """The visible text of the page as blocks in document order.
 
     A page that shows almost nothing but keeps its text in `<noscript>` (a JavaScript
     application's crawler view) is read with that text. `keep_links` records each block's
     links (anchor text, href) for Markdown; it is off by default because it costs a tenth
-    of the walk (readability pages) and only Markdown uses it.
+    of the walk (readability pages) and only Markdown uses it. `keep_images` records each
+    `<img>` (alt text, src) with the block that follows it (or the last block), for Markdown.
     """
-    dom = _walk(tree, DROP_TAGS, keep_links)
+    dom = _walk(tree, DROP_TAGS, keep_links, keep_images)
     shown = sum(len(b.text) for b in dom.blocks)
     if shown < NOSCRIPT_RETRY_MAX_CHARS and tree.css_first("noscript") is not None:
-        retry = _walk(tree, _DROP_BUT_NOSCRIPT, keep_links)
+        retry = _walk(tree, _DROP_BUT_NOSCRIPT, keep_links, keep_images)
         if sum(len(b.text) for b in retry.blocks) >= shown + NOSCRIPT_MIN_GAIN:
             return retry
     return dom
@@ -255,7 +258,7 @@ def html_blocks(tree: LexborHTMLParser, *, keep_links: bool = False) -> Dom:
 _DROP_BUT_NOSCRIPT = DROP_TAGS - {"noscript"}
 
 
-def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False) -> Dom:
+def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False, keep_images: bool = False) -> Dom:
     """The blocks of the page, skipping the elements in `drop` with everything inside them."""
     root = tree.body or tree.root
     out: list[HtmlBlock] = []
@@ -269,6 +272,7 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
     # The block's links as [first part, end part (-1: still open), href]; a link that is open
     # when its block ends goes on in the next block.
     links: list[list] = []
+    images: list[tuple[str, str, int]] = []  # the images met since the last block, with their region (keep_images)
 
     def flush() -> None:
         nonlocal link_chars
@@ -293,6 +297,7 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
                         owner.element,
                         shape,
                         _anchors(parts, links) if links else (),
+                        _taken(images, owner.region_id) if images else (),
                     )
                 )
             parts.clear()
@@ -363,6 +368,8 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
                             links.append([len(parts), -1, href.strip()])
                 node = first
             else:
+                if keep_images and tag == "img":
+                    _add_image(node.attributes, ctx.region_id, images)
                 node = node.next
             continue
         if parts:
@@ -386,7 +393,31 @@ def _walk(tree: LexborHTMLParser, drop: frozenset[str], keep_links: bool = False
         owner = ctx = child_ctx
         node = node.first_child
     flush()
+    if images and out:  # images after the last block go with it
+        out[-1] = out[-1]._replace(images=out[-1].images + _taken(images, out[-1].region_id))
     return html_shape.merge_rows(Dom(out, parent, tags))
+
+
+# Where lazy-loading pages keep an image's address while `src` holds a placeholder.
+LAZY_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src")
+
+
+def _add_image(attrs: Mapping[str, str | None], region: int, images: list[tuple[str, str, int]]) -> None:
+    """Record an `<img>` as (alt text, src, region id): a lazy loader's real address over a
+    `data:` placeholder; none without an address."""
+    src = (attrs.get("src") or "").strip()
+    if not src or src.startswith("data:"):
+        src = next((v.strip() for a in LAZY_SRC_ATTRS if (v := attrs.get(a)) and v.strip()), src)
+    if src and not src.startswith("data:"):
+        images.append((" ".join((attrs.get("alt") or "").split()), src, region))
+
+
+def _taken(images: list[tuple[str, str, int]], region: int) -> tuple[tuple[str, str], ...]:
+    """The images met since the last block that sit in `region` as the block does (a logo in
+    the page header does not go with the headline under it), emptying the list."""
+    out = tuple((alt, src) for alt, src, r in images if r == region)
+    images.clear()
+    return out
 
 
 def _anchors(parts: list[str], links: list[list]) -> tuple[tuple[str, str], ...]:

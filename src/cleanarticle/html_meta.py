@@ -21,11 +21,14 @@ from . import html_authors, html_dates, html_scan, jsonld, langid, lexicon, meta
 TITLE_KEYS = (
     "dc:title",
     "dcterm:title",
+    "dc.title",
+    "dcterms.title",
     "og:title",
     "weibo:article:title",
     "weibo:webpage:title",
     "title",
     "twitter:title",
+    "parsely-title",
 )
 AUTHOR_KEYS = ("dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "sailthru.author")
 MARKUP_AUTHOR = "markup author"
@@ -44,6 +47,8 @@ TITLE_MIN_CHARS, TITLE_MAX_CHARS = 15, 150
 _SEPARATOR = regex.compile(r" [|\-–—\\/>»] ")
 _SPACES = regex.compile(r"\s+")
 _URLISH = regex.compile(r"^(?:https?:)?//|^www\.")
+# Elements of an inline SVG drawing, whose <title> labels the drawing, not the page.
+_SVG_TAGS = frozenset({"svg", "symbol", "g", "use", "path", "a", "image"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -93,8 +98,25 @@ def _meta_values(tree: LexborHTMLParser, nodes: Iterable[LexborNode] | None = No
 
 
 def _document_title(tree: LexborHTMLParser) -> str | None:
-    node = tree.css_first("title")
-    return _text(node.text()) if node is not None else None
+    """The page's <title>: the one in <head>, else the first other one that says something. An
+    inline <svg> holds <title>s of its own (an icon's label) that may come first in the document;
+    a template may leave the head's empty and print one in the body."""
+    head = tree.head
+    node = head.css_first("title") if head is not None else None
+    title = _text(node.text()) if node is not None else None
+    if title:
+        return title
+    for node in tree.css("title"):
+        if (node.parent is None or node.parent.tag not in _SVG_TAGS) and (title := _text(node.text())):
+            return title
+    return None
+
+
+def _heading_text(node: LexborNode) -> str:
+    """An <h1>'s text, a line break read as a space ("WEEKEND<br>CODING" is "WEEKEND CODING")."""
+    if node.css_first("br") is None:
+        return node.text()
+    return "".join(" " if n.tag == "br" else (n.text_content or "") for n in node.traverse(include_text=True))
 
 
 def _headings(tree: LexborHTMLParser, tags: str) -> list[str]:
@@ -136,7 +158,7 @@ def title_from_document_title(raw: str, tree: LexborHTMLParser) -> str:
 
 def _h1s(tree: LexborHTMLParser, nodes: Sequence[LexborNode] | None = None) -> list[str]:
     nodes = tree.css("h1") if nodes is None else nodes
-    return [t for n in nodes[: titles.MAX_H1] if (t := titles.text(n.text()))]
+    return [t for n in nodes[: titles.MAX_H1] if (t := titles.heading(_heading_text(n)))]
 
 
 def _title(

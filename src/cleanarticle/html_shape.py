@@ -12,6 +12,7 @@ elements share their parent's frame: no allocation on the walk's hot path.
 from __future__ import annotations
 
 import functools
+import operator
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -123,6 +124,9 @@ def _shape(tag: str, frame: Frame) -> model.Shape:
 CELL_SEPARATOR = " | "
 
 
+_TAG = operator.itemgetter(0)
+
+
 def merge_rows(dom: Dom) -> Dom:
     """`dom` with the cells of each simple table row joined into one block (shape `table_row`).
 
@@ -135,7 +139,9 @@ def merge_rows(dom: Dom) -> Dom:
     element's parent and grandparent, and so sees the row much as it saw the cells.
     """
     blocks, tags, parent = dom.blocks, dom.tags, dom.parent
-    if not any(tag in CELL_TAGS for tag, _ in tags.values()):
+    # Most pages have no table cell: a check at C speed (any() over a generator took
+    # half of this function's time on the readability pages, which are 107 of 130 without).
+    if CELL_TAGS.isdisjoint(map(_TAG, tags.values())):
         return dom
     rows: dict[int, list[int]] = {}  # tr -> its cell elements, in document order
     cell_of: dict[int, int] = {}  # block element inside a cell -> that cell
@@ -191,6 +197,7 @@ def merge_rows(dom: Dom) -> Dom:
                     link_chars=sum(x.link_chars for x in run),
                     caption=any(x.caption for x in run),
                     links=tuple(link for x in run for link in x.links),
+                    images=tuple(image for x in run for image in x.images),
                     shape=model.Shape(model.TABLE_ROW, cells=cells, header=header),
                 )
             )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import regex
 
@@ -96,25 +97,58 @@ def _cell(text: str) -> str:
     return _TABLE_CELL.sub(r"\\|", escape(text)) if text else ""
 
 
-def to_markdown(article: model.Article, *, title: bool = True, links: bool = False, comments: bool = False) -> str:
+def to_markdown(
+    article: model.Article, *, title: bool = True, links: bool = False, images: bool = False, comments: bool = False
+) -> str:
     """The article's title (as `# …`, unless `title=False`) and body as Markdown, ending in a newline.
 
     `links=True` writes the links of HTML pages as `[anchor](href)` (hrefs as the page has
     them, relative ones included) in paragraphs, headings, list items and quotes; the
-    article must come from `clean(..., links=True)`, which keeps them. `comments=True`
+    article must come from `clean(..., links=True)`, which keeps them. `images=True` writes
+    the images of HTML pages as `![alt](src)` paragraphs where they stand: those met with a
+    body block, or with a caption between the body's first and last block (a figure inside
+    the article); the article must come from `clean(..., images=True)`. `comments=True`
     appends the page's user comments (`Article.comments`), if it has any, under a
     `## Comments` heading, one list item each: they are never part of the body.
     """
     parts: list[str] = []
     if title and article.title:
         parts.append("# " + _heading_text(article.title))
-    body = [b for b in article.blocks if b.label == model.BODY and b.text]
-    for kind, run in itertools.groupby(body, key=lambda b: b.shape.kind):
-        parts.extend(_render(kind, list(run), links))
+    for kind, run in itertools.groupby(_units(article.blocks, images), key=lambda u: u[0]):
+        if kind == IMAGE:
+            parts.extend(_image(alt, src) for _, (alt, src) in run)
+        else:
+            parts.extend(_render(kind, [b for _, b in run], links))
     if comments and article.comments:
         parts.append(f"{'#' * BODY_HEADING_MIN_LEVEL} {COMMENTS_HEADING}")
         parts.append("\n".join("- " + escape(c) for c in article.comments))
     return "\n\n".join(parts) + "\n" if parts else ""
+
+
+# The kind of an image paragraph among the body's blocks (not a block shape: images are no lines).
+IMAGE = "image"
+# Blocks whose images are the article's when they lie inside its body: a figure's caption.
+_FIGURE_LABELS = frozenset((model.BODY, model.CAPTION, model.IMAGE))
+
+
+def _units(blocks: tuple[model.Block, ...], images: bool) -> list[tuple[str, Any]]:
+    """The body blocks as (shape kind, block), with (IMAGE, (alt, src)) before the block each
+    image was met with when `images` is asked for."""
+    body = [i for i, b in enumerate(blocks) if b.label == model.BODY and b.text]
+    if not images or not body:
+        return [(blocks[i].shape.kind, blocks[i]) for i in body]
+    out: list[tuple[str, Any]] = []
+    for b in blocks[body[0] : body[-1] + 1]:
+        if b.images and b.label in _FIGURE_LABELS:
+            out.extend((IMAGE, image) for image in b.images)
+        if b.label == model.BODY and b.text:
+            out.append((b.shape.kind, b))
+    return out
+
+
+def _image(alt: str, src: str) -> str:
+    """An image paragraph: `![alt](src)`, the alt text escaped as prose is."""
+    return f"![{_escape_inline(alt)}]({_destination(src)})"
 
 
 def _render(kind: str, run: list[model.Block], links: bool) -> Iterator[str]:

@@ -95,7 +95,9 @@ class Block:
     `reason` says why in words; `rule` is the stable id of the rule that decided it (see
     `cleanarticle.rules`), and `first_label` the label of the first pass (the line's own
     text and markup), kept when the context pass overrides it. `shape` is its place in the
-    article's structure (`Shape`); `links` its links, kept with `clean(..., links=True)`.
+    article's structure (`Shape`); `links` its links, kept with `clean(..., links=True)`;
+    `images` the images (alt text, src) met before it (or inside it), kept with
+    `clean(..., images=True)`.
     `comment` says which of `Article.comments` the line is part of and why ("comment 2: in
     the comment section <section#comments>"); empty for every other line.
     """
@@ -109,9 +111,10 @@ class Block:
     shape: Shape = PARAGRAPH_SHAPE
     links: tuple[tuple[str, str], ...] = ()  # HTML: (anchor text, href) of the links in `text`, in order
     comment: str = ""
+    images: tuple[tuple[str, str], ...] = ()  # HTML: (alt text, src) of the images met with this block
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; `links` and `comment` only where the block has them."""
+        """A JSON-ready dict; `links`, `comment` and `images` only where the block has them."""
         out = {
             "index": self.index,
             "text": self.text,
@@ -125,6 +128,8 @@ class Block:
             out["links"] = [list(link) for link in self.links]
         if self.comment:
             out["comment"] = self.comment
+        if self.images:
+            out["images"] = [list(image) for image in self.images]
         return out
 
 

@@ -18,6 +18,7 @@ _DROPPED = re.compile(
     r"\x00-\x08\x0e-\x1f\x7f]"
 )
 _SPACE_LIKE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACE_LIKE_BUT_TAB = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # UTF-8 read as cp1252/latin-1 leaves tell-tale pairs such as "Ã©", "â€™", "Ä‘".
 _MOJIBAKE = regex.compile(
     r"[ÃÂÄÅÆ][\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
@@ -37,11 +38,13 @@ def has_mojibake(text: str) -> bool:
     return False
 
 
-def normalize(text: str) -> tuple[str, bool]:
+def normalize(text: str, *, keep_tabs: bool = False) -> tuple[str, bool]:
     """Return (normalised text, whether mojibake was repaired).
 
     Newlines are unified, invisible and control characters dropped, odd spaces made
     plain, and the text put in NFC so that "ệ" typed two ways matches one lexicon entry.
+    `keep_tabs` leaves tabs for the caller (text mode reads table cells from them, then
+    makes them spaces as this would have: the text comes out the same).
     """
     fixed = False
     if has_mojibake(text):
@@ -55,7 +58,7 @@ def normalize(text: str) -> tuple[str, bool]:
         fixed = True
     text = _NEWLINES.sub("\n", text)
     text = _DROPPED.sub("", text)
-    text = _SPACE_LIKE.sub(" ", text)
+    text = (_SPACE_LIKE_BUT_TAB if keep_tabs else _SPACE_LIKE).sub(" ", text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     return text, fixed

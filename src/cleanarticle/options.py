@@ -35,6 +35,8 @@ class CleanOptions:
     thresholds: the classifier's numbers (`Thresholds`; defaults as measured).
     links: keep each HTML block's links (`Block.links`) for `markdown.to_markdown(article,
         links=True)`; off by default, as recording them costs a tenth of the DOM walk.
+    images: keep each HTML block's images (`Block.images`: alt text and src) for
+        `markdown.to_markdown(article, images=True)`; off by default (nothing is recorded).
     """
 
     format: str = "auto"
@@ -44,6 +46,7 @@ class CleanOptions:
     disabled_rules: frozenset[str] = frozenset()
     thresholds: Thresholds = DEFAULT_THRESHOLDS
     links: bool = False
+    images: bool = False
 
     def __post_init__(self) -> None:
         limits.check_settings(format=self.format, lang=self.lang, url=self.url, max_bytes=self.max_bytes)

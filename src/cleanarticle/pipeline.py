@@ -13,6 +13,7 @@ from . import (
     classify,
     comments,
     confidence,
+    dates,
     decode,
     html_blocks,
     html_dates,
@@ -52,9 +53,14 @@ def clean(raw: str | bytes, options: CleanOptions | None = None, **kwargs: Any) 
         format = "html" if decode.looks_like_html(text) else "text"
     if format == "html":
         return _clean_html(text, opts, encoding=encoding)
-    text, _ = normalize.normalize(text)
+    has_tabs = "\t" in text
+    text, _ = normalize.normalize(text, keep_tabs=has_tabs)
     lines = blocks.split_lines(text)
-    return clean_lines(lines, lang=opts.lang, encoding=encoding, options=opts)
+    tab_cells = None
+    if has_tabs:  # a tab-separated row keeps its cells for its shape; the line gets spaces, as without
+        tab_cells = [text_shape.tab_cells(line) for line in lines]
+        lines = [line.replace("\t", " ") for line in lines]
+    return clean_lines(lines, lang=opts.lang, encoding=encoding, options=opts, tab_cells=tab_cells)
 
 
 def _clean_html(html: str, opts: CleanOptions, *, encoding: str | None) -> model.Article:
@@ -62,7 +68,7 @@ def _clean_html(html: str, opts: CleanOptions, *, encoding: str | None) -> model
     tree = LexborHTMLParser(limits.bound_nesting(html))
     head = html_meta.read_head(tree, opts.url)
     html_blocks.strip_invisible(tree)
-    dom = html_blocks.html_blocks(tree, keep_links=opts.links)
+    dom = html_blocks.html_blocks(tree, keep_links=opts.links, keep_images=opts.images)
     text, _ = normalize.normalize("\n".join(b.text for b in dom.blocks))
     lines = text.split("\n")
     if len(lines) != len(dom.blocks):  # normalisation never adds or removes a line break
@@ -79,12 +85,14 @@ def clean_lines(
     dom: html_blocks.Dom | None = None,
     head: html_meta.HeadMeta | None = None,
     options: CleanOptions | None = None,
+    tab_cells: list[tuple[str, ...] | None] | None = None,
 ) -> model.Article:
     """The classifier over already-split, normalised lines (one block each).
 
     HTML pages add `dom` (one block of markup evidence per line) and `head` (declared
     metadata, which wins over what the text rules find). `options` brings the thresholds
     and the rules turned off (its format, lang, url and size were used by `clean`).
+    Text pages may add `tab_cells`: per line, its cells where it was cut by tabs (else None).
     """
     opts = options or resolve(None, {})
     t, off = opts.thresholds, opts.disabled_rules
@@ -107,13 +115,13 @@ def clean_lines(
     else:
         guesses = first = classify.with_text(feats, guesses, t, off)
     nonblank = [i for i, f in enumerate(feats) if f.text]
-    guessed = metadata.find_title(feats, guesses, nonblank)
+    guessed = metadata.find_title(feats, guesses, nonblank, lex)
     # A declared title is labelled where the page prints it; a headline that differs from
     # it (a kicker, a section name) is not relabelled, but still anchors byline and date.
     title = metadata.title_line(feats, nonblank, head.title) if head.title else guessed
     marked = frozenset(i for i, b in enumerate(dom.blocks) if b.region == "byline") if dom is not None else None
     meta = metadata.find_byline_and_date(
-        feats, guesses, nonblank, title if title is not None else guessed, marked, lex.name_joiners
+        feats, guesses, nonblank, title if title is not None else guessed, marked, lex.name_joiners, lex.date_words
     )
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
@@ -134,7 +142,8 @@ def clean_lines(
     if rescued is not None:
         final, reasons, rule_ids = rescued
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
-    date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line)
+    updated = date_hit is not None and dates.is_update(feats[meta.date_line or 0].text, date_hit, lex)
+    date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line, updated)
     anchor = title if title is not None else guessed
     # A declared byline counts where its name is printed near the headline, or where the text
     # shows no byline (see README, "Authors"); else the text rules' byline stands.
@@ -149,11 +158,13 @@ def clean_lines(
     if dom is not None:
         shapes = [b.shape for b in dom.blocks]
         links = [b.links for b in dom.blocks]
+        images = [b.images for b in dom.blocks] if opts.images else None
     else:  # text mode infers the shape of body lines, and says so in their reason
-        inferred = text_shape.infer(feats, guesses, final)
+        inferred = text_shape.infer(feats, guesses, final, tab_cells)
         shapes = [shape for shape, _ in inferred]
         reasons = [f"{why}; {note}" if note else why for why, (_, note) in zip(reasons, inferred)]
         links = [()] * len(lines)
+        images = None
     has_title = title is not None or head.title is not None
     page = kind.signals(
         feats,
@@ -186,10 +197,20 @@ def clean_lines(
         encoding=encoding,
         format="text" if dom is None else "html",
         comments=found.lines,
-        blocks=tuple(
-            model.Block(i, line, lab, why, rule, g.label, shape=shape, links=link, comment=found.notes.get(i, ""))
-            for i, (line, lab, why, rule, g, shape, link) in enumerate(
-                zip(lines, final, reasons, rule_ids, guesses, shapes, links)
-            )
+        blocks=_with_images(
+            tuple(
+                model.Block(i, line, lab, why, rule, g.label, shape=shape, links=link, comment=found.notes.get(i, ""))
+                for i, (line, lab, why, rule, g, shape, link) in enumerate(
+                    zip(lines, final, reasons, rule_ids, guesses, shapes, links)
+                )
+            ),
+            images,
         ),
     )
+
+
+def _with_images(blocks: tuple[model.Block, ...], images: list | None) -> tuple[model.Block, ...]:
+    """`blocks` with the images recorded by the walk (only with `images=True`: no cost otherwise)."""
+    if not images or not any(images):
+        return blocks
+    return tuple(dataclasses.replace(b, images=im) if im else b for b, im in zip(blocks, images))

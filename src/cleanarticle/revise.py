@@ -232,9 +232,10 @@ def _mark_duplicates(page: _Page) -> None:
             page.set(i, model.CAPTION, f"printed twice in a row (first on line {j + 1})")
         elif meta.title is not None and j < meta.title < i:
             page.set(j, model.DUPLICATE, f"lead printed above the title, again on line {i + 1}")
-        elif page.guesses[i].quality != GOOD and page.main is not None:
-            # A good paragraph said twice is the author's choice; in text mode a short line
-            # printed again is left to the main block and its neighbours (_TEXT_REPEATS above).
+        elif page.guesses[i].quality != GOOD and page.main is not None and page.labels[j] != model.NAV:
+            # A good paragraph said twice is the author's choice; a heading that a menu or a
+            # table of contents printed first is the heading, not a repeat; in text mode a short
+            # line printed again is left to the main block and its neighbours (_TEXT_REPEATS above).
             page.set(i, model.DUPLICATE, f"repeats line {j + 1}")
 
 

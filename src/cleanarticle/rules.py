@@ -60,6 +60,11 @@ RULES: tuple[Rule, ...] = (
         "text: a long line with few stopwords is left to its neighbours, near-good if it ends as a sentence "
         "(over a stopword floor), else short",
     ),
+    Rule(
+        "dom.toc_entry",
+        "dom",
+        "a list item that is a link to a heading printed further down is a table of contents entry (navigation)",
+    ),
     Rule("dom.caption", "dom", "a block inside <figcaption> (or a caption-named element) is a caption"),
     *(
         Rule(
@@ -75,6 +80,11 @@ RULES: tuple[Rule, ...] = (
     Rule("dom.long_text", "dom", "a long block with few links is body, whatever its stopwords"),
     Rule(
         "dom.link_density", "dom", "a body block that is mostly link text is navigation (a teaser if headline-shaped)"
+    ),
+    Rule(
+        "dom.linked_heading",
+        "dom",
+        "a heading that is mostly link text (a permalink, a linked section title) above a good paragraph stays body",
     ),
     Rule("meta.title", "meta", "the headline line (the declared title where the page prints it) is the title"),
     Rule("meta.byline", "meta", "the name line next to the title is the byline"),

@@ -39,6 +39,9 @@ _BRACKETED = regex.compile(r"\s*\[([^\[\]]{1,80})\]$")
 # Separator marks left at a segment's ends: "Site ::", ":: Site".
 _EDGE_MARKS = " |:-–—•·»/｜"
 _WORD = regex.compile(r"\w+")
+# A heading's permalink anchor at its end: Sphinx "¶", "§", a link symbol, or "#" after a space
+# (MkDocs; "C#" keeps its mark).
+_PERMALINK_MARKS = ("¶", "§", "🔗")
 _SPACES = regex.compile(r"\s+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 # Words of a host that are not the site's name.
@@ -54,6 +57,15 @@ def text(value: str | None) -> str | None:
             break
         value = html.unescape(value)
     value = _SPACES.sub(" ", value).strip()
+    return value or None
+
+
+def heading(value: str | None) -> str | None:
+    """A heading's text as people read it (see `text`), without the permalink mark that
+    documentation sites print after it ("Installation¶", "Usage #")."""
+    value = text(value)
+    if value and (value.endswith(_PERMALINK_MARKS) or value.endswith(" #")):
+        value = value[:-1].rstrip()
     return value or None
 
 

@@ -1,9 +1,10 @@
-"""`cleanarticle explain FILE` on a terminal: every input line with its label, reason and rule.
+"""`cleanarticle explain FILE` on a terminal: every input line with its label, shape, reason and rule.
 
-A row reads `  12  related (was body)  <text>  <- <reason> [revise.teaser_run]`: the final
-label, the first pass's label when the context pass changed it, and the rule's id; a line
-that became one of `Article.comments` adds which and why (`; comment 2: in the comment
-section <section#comments>`).
+A row reads `  12  related (was body) h3  <text>  <- <reason> [revise.teaser_run]`: the final
+label, the first pass's label when the context pass changed it, the block's shape when it is
+not a paragraph (`h2`, `ul li`, `ol li 2` for a nested item, `tr`/`th` for a table row or
+header row, `quote`, `pre`), and the rule's id; a line that became one of `Article.comments`
+adds which and why (`; comment 2: in the comment section <section#comments>`).
 """
 
 from __future__ import annotations
@@ -65,10 +66,23 @@ def render(article: Article, path: str, *, color: bool, width: int | None) -> It
 
 
 def label_column(block: model.Block) -> str:
-    """The final label, and the first pass's label when the context pass changed it."""
+    """The final label, the first pass's label when the context pass changed it, and the shape."""
+    out = block.label
     if block.first_label and block.first_label != block.label:
-        return f"{block.label} (was {block.first_label})"
-    return block.label
+        out += f" (was {block.first_label})"
+    shape = shape_column(block.shape)
+    return f"{out} {shape}" if shape else out
+
+
+def shape_column(shape: model.Shape) -> str:
+    """A shape in a few characters, named as its HTML would be ("" for a paragraph)."""
+    if shape.kind == model.HEADING:
+        return f"h{shape.level}"
+    if shape.kind == model.LIST_ITEM:
+        return ("ol li" if shape.ordered else "ul li") + (f" {shape.level}" if shape.level > 1 else "")
+    if shape.kind == model.TABLE_ROW:
+        return "th" if shape.header else "tr"
+    return {model.QUOTE: "quote", model.CODE: "pre"}.get(shape.kind, "")
 
 
 def _painter(color: bool):

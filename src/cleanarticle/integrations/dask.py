@@ -16,7 +16,9 @@ cannot be cleaned never fails its partition: by default (`on_error="keep"`) it s
 `article_error` saying why and the other `article_*` fields empty, so failures can be
 counted; `on_error="drop"` removes it.
 `min_confidence=0.8` and/or `kinds={"article"}` drop cleaned pages under that confidence or
-of other kinds (a failure is kept or dropped by `on_error` alone).
+of other kinds (a failure is kept or dropped by `on_error` alone). `markdown=True` adds
+`article_markdown`: the title and body as Markdown (headings, lists, tables; with links and
+images when `links=True` / `images=True` keep them), built only when asked for.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from .documents import (
     BODY_KEY,
     DROP,
     KEEP,
+    MARKDOWN_KEY,
     PREFIX,
     EngineOptions,
     Outcome,
@@ -61,6 +64,13 @@ COLUMN_DTYPES: dict[str, Any] = {
     PREFIX + "comments": object,  # a list of comments per row
     PREFIX + "error": _TEXT,
 }
+# The column `markdown=True` adds.
+MARKDOWN_DTYPES: dict[str, Any] = {MARKDOWN_KEY: _TEXT}
+
+
+def _columns(options: EngineOptions) -> dict[str, Any]:
+    """The columns a dataframe gets (with their dtypes): the Markdown only when asked for."""
+    return {**COLUMN_DTYPES, **MARKDOWN_DTYPES} if options.markdown else COLUMN_DTYPES
 
 
 def clean_bag(
@@ -70,6 +80,7 @@ def clean_bag(
     on_error: str = KEEP,
     min_confidence: float | None = None,
     kinds: Collection[str] | None = None,
+    markdown: bool = False,
     **clean_options: Any,
 ) -> db.Bag:
     """Clean a bag of pages: each item a `str`/`bytes` page, or a record (dict) with the page under `key`.
@@ -78,9 +89,9 @@ def clean_bag(
     those fields (a record's own `article_*` keys are replaced). `clean_options` are
     `CleanOptions` fields (`format`, `lang`, `max_bytes`, `disabled_rules`, ...) or a whole
     `options=CleanOptions(...)`; `min_confidence` and
-    `kinds` drop the pages they filter out.
+    `kinds` drop the pages they filter out; `markdown=True` adds `article_markdown`.
     """
-    options = engine_options("clean_bag", on_error, clean_options, min_confidence, kinds)
+    options = engine_options("clean_bag", on_error, clean_options, min_confidence, kinds, markdown=markdown)
     return bag.map_partitions(clean_items, key, options)
 
 
@@ -91,21 +102,23 @@ def clean_dataframe(
     on_error: str = KEEP,
     min_confidence: float | None = None,
     kinds: Collection[str] | None = None,
+    markdown: bool = False,
     **clean_options: Any,
 ) -> dd.DataFrame:
     """Clean the pages in `df[column]`: the same frame (column and partitions kept) plus the
-    `article_*` columns of `COLUMN_DTYPES`. `clean_options` as for `clean_bag`; `min_confidence`
-    and `kinds` drop the rows they filter out."""
-    options = engine_options("clean_dataframe", on_error, clean_options, min_confidence, kinds)
+    `article_*` columns of `COLUMN_DTYPES` (and `article_markdown` with `markdown=True`).
+    `clean_options` as for `clean_bag`; `min_confidence` and `kinds` drop the rows they filter out."""
+    options = engine_options("clean_dataframe", on_error, clean_options, min_confidence, kinds, markdown=markdown)
     if column not in df.columns:
         raise KeyError(f"clean_dataframe: no column {column!r}; the frame has {', '.join(map(str, df.columns))}")
-    taken = [name for name in COLUMN_DTYPES if name in df.columns]
+    columns = _columns(options)
+    taken = [name for name in columns if name in df.columns]
     if taken:
         raise ValueError(
             f"clean_dataframe: the frame already has {', '.join(taken)}; "
             "rename or drop them first (they would be overwritten)"
         )
-    meta = list(df.dtypes.items()) + list(COLUMN_DTYPES.items())
+    meta = list(df.dtypes.items()) + list(columns.items())
     return df.map_partitions(clean_partition, column, options, meta=meta)
 
 
@@ -124,7 +137,7 @@ def clean_items(items: Iterable[Any], key: str, options: EngineOptions) -> list[
             outcome, record = clean_document(item, options), {}
         if not _kept(outcome, options):
             continue
-        record.update(record_fields(outcome))
+        record.update(record_fields(outcome, options))
         out.append(record)
     return out
 
@@ -140,10 +153,10 @@ def clean_partition(part: pd.DataFrame, column: str, options: EngineOptions) -> 
         ok = [_kept(o, options) for o in outcomes]
         part = part[ok]
         outcomes = [o for o, good in zip(outcomes, ok) if good]
-    rows = [record_fields(o) for o in outcomes]
+    rows = [record_fields(o, options) for o in outcomes]
     columns = {
         name: pd.Series([row[name] for row in rows], index=part.index, dtype=dtype)
-        for name, dtype in COLUMN_DTYPES.items()
+        for name, dtype in _columns(options).items()
     }
     return part.assign(**columns)
 

@@ -47,7 +47,16 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
 from ..model import Article
 from ..options import CleanOptions
 from ..pipeline import clean
-from .documents import DROP, ERROR_KEY, Outcome, clean_document, describe, engine_options, metadata_fields
+from .documents import (
+    DROP,
+    ERROR_KEY,
+    Outcome,
+    clean_document,
+    describe,
+    engine_options,
+    markdown_text,
+    metadata_fields,
+)
 
 # The stat that counts a page dropped by `min_confidence` or `kinds` (by the skip's stage).
 SKIP_STATS = {"confidence": "low_confidence", "kind": "excluded_kind"}
@@ -79,7 +88,8 @@ class CleanArticleExtractor(BaseExtractor):
         options: a `CleanOptions` for every document (`max_bytes`, `disabled_rules`,
             `thresholds`, ...); `format`, `lang` and any other `CleanOptions` keyword
             given here override its fields. A document's `url` metadata is its `url`.
-        markdown: write the title and body as Markdown into `doc.text` instead of the plain body.
+        markdown: write the title and body as Markdown into `doc.text` instead of the plain body
+            (with links and images when `links=True` / `images=True` had them kept).
     """
 
     name = "🧹 cleanarticle"
@@ -111,7 +121,7 @@ class CleanArticleExtractor(BaseExtractor):
 
     def _text(self, article: Article) -> str:
         """What becomes `doc.text`: the body, or the title and body as Markdown (empty when there is no body)."""
-        return (article.markdown if article.body else "") if self.markdown else article.body
+        return markdown_text(article, self.options.clean) if self.markdown else article.body
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         """Clean each document; keep, drop or pass it through, and count which."""

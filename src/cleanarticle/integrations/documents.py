@@ -44,6 +44,8 @@ ARTICLE_FIELDS = (
 METADATA_KEYS = (*(PREFIX + name for name in ARTICLE_FIELDS), PREFIX + "error")
 BODY_KEY = PREFIX + "body"
 ERROR_KEY = PREFIX + "error"
+# Written only when an engine is asked for Markdown (the title and body, see cleanarticle.markdown).
+MARKDOWN_KEY = PREFIX + "markdown"
 
 # The `CleanOptions` fields an engine's helpers take as keywords: all but `url`, which is
 # each document's own (datatrove's `url` metadata), never one for all of them.
@@ -57,6 +59,7 @@ class EngineOptions:
 
     `min_confidence` and `kinds` filter cleaned pages: one whose confidence is lower, or
     whose kind is not listed, is dropped (and counted as such); None keeps every page.
+    `markdown` adds the title and body as Markdown (`MARKDOWN_KEY`) to each record.
 
     A document's own URL (where the engine has one) replaces `clean.url` for that document.
     """
@@ -65,6 +68,7 @@ class EngineOptions:
     on_error: str = DROP
     min_confidence: float | None = None
     kinds: frozenset[str] | None = None
+    markdown: bool = False
 
     def __post_init__(self) -> None:
         # Checked here, on the client, so that a typo fails at once and not in every worker
@@ -87,7 +91,13 @@ class EngineOptions:
 
 
 def engine_options(
-    caller: str, on_error: str, clean_options: Mapping[str, Any], min_confidence: float | None = None, kinds: Any = None
+    caller: str,
+    on_error: str,
+    clean_options: Mapping[str, Any],
+    min_confidence: float | None = None,
+    kinds: Any = None,
+    *,
+    markdown: bool = False,
 ) -> EngineOptions:
     """`EngineOptions` from a helper's `**clean_options` (any `CleanOptions` field, or a whole
     `options=CleanOptions(...)` that the other keywords override), naming the helper in any error."""
@@ -100,7 +110,7 @@ def engine_options(
             f"accepted: options, {', '.join(CLEAN_OPTIONS)}"
         )
     try:
-        return EngineOptions(resolve(base, given, caller), on_error, min_confidence, kinds)
+        return EngineOptions(resolve(base, given, caller), on_error, min_confidence, kinds, markdown)
     except ValueError as exc:
         raise ValueError(f"{caller}(): {exc}") from None
 
@@ -140,8 +150,19 @@ def metadata_fields(outcome: Outcome) -> dict[str, Any]:
     return fields
 
 
-def record_fields(outcome: Outcome) -> dict[str, Any]:
-    """`metadata_fields` plus the body, for engines that keep the body next to the input."""
+def record_fields(outcome: Outcome, options: EngineOptions | None = None) -> dict[str, Any]:
+    """`metadata_fields` plus the body, for engines that keep the body next to the input, and
+    the Markdown when `options.markdown` asks for it."""
     fields = metadata_fields(outcome)
     fields[BODY_KEY] = outcome.article.body if outcome.article is not None else None
+    if options is not None and options.markdown:
+        fields[MARKDOWN_KEY] = markdown_text(outcome.article, options.clean) if outcome.article is not None else None
     return fields
+
+
+def markdown_text(article: Article, options: CleanOptions) -> str:
+    """The title and body as Markdown ("" without a body), with the links and images that
+    `options` had `clean` keep (`links=True`, `images=True`)."""
+    from ..markdown import to_markdown  # only engines asked for Markdown import it
+
+    return to_markdown(article, links=options.links, images=options.images) if article.body else ""
