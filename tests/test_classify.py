@@ -168,3 +168,35 @@ def test_stoplist_fits_uses_the_median_of_long_lines_only():
 def test_stoplist_fits_is_false_without_long_lines():
     assert stoplist_fits([F("Home", EN), F("Read more", EN)]) is False
     assert stoplist_fits([]) is False
+
+
+# Invented: prose written with few stopwords, as product and marketing copy is.
+DENSE = ("Analytics emphasis: courses in business intelligence, data warehousing, pricing strategy and "
+         "marketing analytics build modern, data-driven skills.")
+DENSE_MENU = "Business Intelligence Data Warehousing Pricing Strategy Marketing Analytics Careers Contact Newsletter"
+
+
+@pytest.mark.parametrize("text,label,rule,q", [
+    (DENSE, "body", "classify.dense_sentence", NEAR),  # a sentence: near-good, for the context pass
+    (DENSE_MENU, "body", "classify.dense_sentence", SHORT),  # no sentence end: short, its neighbours decide
+    (DENSE.rstrip(".") + "?", "body", "classify.dense_sentence", SHORT),  # a question is no paragraph
+    ("W. Smith, L. Jones. Static analysis at scale. https://example.org/papers/2024/static-analysis.pdf.",
+     "nav", "classify.low_stopwords", BAD),  # a reference: a sentence under the stopword floor
+], ids=["sentence", "menu", "question", "reference"])
+def test_text_mode_line_with_few_stopwords_is_left_to_its_neighbours(text, label, rule, q):
+    f = line_features(text, EN, TODAY)
+    first = classify(f, True)
+    assert first.quality == BAD and first.rule == "classify.low_stopwords"
+    (g,) = labels.with_text([f], [first])
+    assert (g.label, g.rule, g.quality) == (label, rule, q)
+
+
+def test_dense_sentence_settles_by_its_neighbours_in_text_mode():
+    """Kept between paragraphs, dropped among menu lines; off by id it is navigation again."""
+    from cleanarticle import clean
+    page = "\n".join(["Home", "Pricing", "Careers", EN_PARA, DENSE, EN_PARA.replace("bus", "tram"),
+                      "About us", "Contact", DENSE_MENU, "Privacy"])
+    body = clean(page, format="text").body
+    assert DENSE in body and DENSE_MENU not in body
+    off = clean(page, format="text", disabled_rules={"classify.dense_sentence"}).body
+    assert DENSE not in off and EN_PARA in off

@@ -113,3 +113,49 @@ def test_navigation_menu_before_the_title_is_dropped():
     labels, article = labels_of(text, "en")
     assert article.paragraphs == P
     assert all(labels[m] != "body" for m in menu)
+
+
+def test_table_of_contents_is_navigation_and_its_headings_stay():
+    """Text mode: contents entries printed again, in order, as headings above text."""
+    title = "Reservoirs reach lowest level in twenty years"
+    sections = ["Why the levels fell", "What farmers can expect", "The plan for the old canal"]
+    page = [title, P[0], "Contents", *sections]
+    for heading, para in zip(sections, P[1:]):
+        page += [heading, para]
+    article = clean("\n".join(page), format="text", lang="en")
+    blocks = [b for b in article.blocks if b.text in sections]
+    assert [(b.label, b.rule) for b in blocks[:3]] == [("nav", "revise.toc")] * 3
+    assert [b.label for b in blocks[3:]] == ["body"] * 3
+    off = clean("\n".join(page), format="text", lang="en", disabled_rules={"revise.toc"})
+    assert [b.label for b in off.blocks if b.text in sections][:3] == ["body"] * 3  # read as text
+
+
+def test_two_repeated_lines_are_not_a_table_of_contents():
+    """Fewer than MIN_TOC_ENTRIES entries, or out of order: the duplicate rule decides as before."""
+    title = "Reservoirs reach lowest level in twenty years"
+    sections = ["Why the levels fell", "What farmers can expect", "The plan for the old canal"]
+    page = [title, P[0], *reversed(sections)]
+    for heading, para in zip(sections, P[1:]):
+        page += [heading, para]
+    article = clean("\n".join(page), format="text", lang="en")
+    assert not any(b.rule == "revise.toc" for b in article.blocks)
+
+
+def test_a_late_headline_does_not_drop_the_text_above_it():
+    """Text mode: when most of the body stands above the line taken as the title (an essay of
+    short sentences, its first long paragraph at the end), that line is a subheading and the
+    lines above it stay body."""
+    short = [f"It is the {n} thing that we should say about the water in the valley." for n in (
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")]
+    page = [*short, "Build reservoirs that last for a century", P[0]]
+    article = clean("\n".join(page), format="text", lang="en")
+    assert all(line in article.body for line in short)
+    assert P[0] in article.body
+
+
+def test_text_mode_keeps_a_short_line_the_article_prints_twice():
+    """A box heading printed again inside the article is read twice (HTML still drops the repeat)."""
+    title = "Reservoirs reach lowest level in twenty years"
+    page = [title, P[0], "Did you know?", P[1], P[2], "Did you know?", P[3], P[4]]
+    blocks = [b for b in clean("\n".join(page), format="text", lang="en").blocks if b.text == "Did you know?"]
+    assert [b.label for b in blocks] == ["body", "body"]

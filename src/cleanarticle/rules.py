@@ -56,6 +56,12 @@ RULES: tuple[Rule, ...] = (
     Rule("classify.low_stopwords", "classify", "a line with few stopwords (bad quality) is navigation"),
     Rule("classify.paragraph", "classify", "any other line is body, with its quality (good, near, short)"),
     Rule(
+        "classify.dense_sentence",
+        "classify",
+        "text: a long line with few stopwords is left to its neighbours, near-good if it ends as a sentence "
+        "(over a stopword floor), else short",
+    ),
+    Rule(
         "dom.toc_entry",
         "dom",
         "a list item that is a link to a heading printed further down is a table of contents entry (navigation)",
@@ -86,6 +92,12 @@ RULES: tuple[Rule, ...] = (
     Rule("meta.date", "meta", "the date line next to the title is the publication date"),
     Rule("meta.header_date", "meta", "a date line above the title is the site header's"),
     Rule("meta.later_date", "meta", "a date line below the article's own date is a teaser's timestamp"),
+    Rule(
+        "revise.toc",
+        "revise",
+        "text: a run of short lines each printed again further down, in order, as a heading above text "
+        "is a table of contents (navigation); its headings are not duplicates",
+    ),
     Rule("revise.duplicate", "revise", "a repeated title, lead, caption or headline is a duplicate (or a teaser)"),
     Rule("revise.caption_after_image", "revise", "the line under an image is its caption"),
     Rule("revise.related_box", "revise", "a related heading owns the short list of headlines under it"),

@@ -41,6 +41,7 @@ class Thresholds:
     short_sentence_words: int = classify.SHORT_SENTENCE_WORDS
     no_stoplist_good_words: int = classify.NO_STOPLIST_GOOD_WORDS
     stoplist_min_fit: float = classify.STOPLIST_MIN_FIT
+    dense_sentence_min_stop: float = classify.DENSE_SENTENCE_MIN_STOP
     link_density_max: float = classify.LINK_DENSITY_MAX
     region_max_good_share: float = classify.REGION_MAX_GOOD_SHARE
     # Main content container (main_content.py, HTML).
@@ -56,6 +57,7 @@ class Thresholds:
     story_headline_min_words: int = revise.STORY_HEADLINE_MIN_WORDS
     story_headline_title_share: float = revise.STORY_HEADLINE_TITLE_SHARE
     tail_max_body_share: float = revise.TAIL_MAX_BODY_SHARE
+    min_toc_entries: int = revise.MIN_TOC_ENTRIES
     short_line_cost: int = revise.SHORT_LINE_COST
     chrome_line_cost: int = revise.CHROME_LINE_COST
     # Safety net (safety_net.py, HTML).
