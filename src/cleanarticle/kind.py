@@ -479,8 +479,13 @@ def _describe(name: str, s: PageSignals, value: float) -> str:
         kind = name.split()[-1]
         types = [t for t in s.types if declared.get(t) == kind or t == name or (kind == "author" and t == "person")]
         return f"declares {'/'.join(types[:2]) or name}"
-    shape = {"url words": f"url slug of {s.url[2]} words", "url depth": f"url {s.url[1]} segments deep",
-             "url date": "a date in the url", "url id": "an id in the url", "url given": "url known"}
+    shape = {
+        "url words": f"url slug of {s.url[2]} words",
+        "url depth": f"url {s.url[1]} segments deep",
+        "url date": "a date in the url",
+        "url id": "an id in the url",
+        "url given": "url known",
+    }
     if name in shape:
         return shape[name]
     if name.startswith("url"):

@@ -466,7 +466,9 @@ def _keep_dense_runs_between_body(page: _Page) -> None:
             end += 1
         if k and end + 1 < len(items) and page.labels[items[k - 1]] == page.labels[items[end + 1]] == model.BODY:
             for i in items[k : end + 1]:
-                page.set(i, model.BODY, f"low-stopword line between body lines {items[k - 1] + 1} and {items[end + 1] + 1}")
+                page.set(
+                    i, model.BODY, f"low-stopword line between body lines {items[k - 1] + 1} and {items[end + 1] + 1}"
+                )
         k = end + 1
 
 
