@@ -32,7 +32,6 @@ not in chrome markup, and the text-run guard (for the readability pages): 0.9372
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from . import kind, model
@@ -40,7 +39,7 @@ from .classify import GOOD, Guess
 from .features import LineFeatures, default_thresholds
 from .html_blocks import Dom
 from .main_content import main_container
-from .safety_net import Rescue
+from .safety_net import Rescue, as_body
 
 if TYPE_CHECKING:
     from .thresholds import Thresholds
@@ -204,7 +203,7 @@ def product_body(
     if not details:
         return None
     why = f"product: a detail under the product's name (kind {page.kind}: {page.reason})"
-    return _as_body(labels, reasons, rules, details, why, "kind.product_details")
+    return as_body(labels, reasons, rules, details, why, "kind.product_details")
 
 
 def forum_body(
@@ -233,7 +232,7 @@ def forum_body(
     if held < t.forum_min_post_chars or kept >= t.forum_max_kept_ratio * held:
         return None
     why = f"forum: a post of the thread (kind {page.kind}: {page.reason})"
-    return _as_body(labels, reasons, rules, posts, why, "kind.forum_posts")
+    return as_body(labels, reasons, rules, posts, why, "kind.forum_posts")
 
 
 def listing_body(
@@ -274,7 +273,7 @@ def listing_body(
         for i in sorted(region.lines)
         if i > title and feats[i].text and labels[i] not in _KEEP_LABELS and dom.blocks[i].region not in _SITE_REGIONS
     ]
-    return _as_body(labels, reasons, rules, kept_lines, why, "kind.listing_items")
+    return as_body(labels, reasons, rules, kept_lines, why, "kind.listing_items")
 
 
 def _text_run(feats: list[LineFeatures], labels: list[str], lines: frozenset[int]) -> int:
@@ -292,13 +291,3 @@ def _text_run(feats: list[LineFeatures], labels: list[str], lines: frozenset[int
 
 _ITEM = Guess(model.BODY, "", GOOD)
 _OTHER = Guess(model.NAV, "", "bad")
-
-
-def _as_body(
-    labels: list[str], reasons: list[str], rules: list[str], lines: Iterable[int], why: str, rule: str
-) -> Rescue:
-    """The labels with `lines` made body by `rule`, saying `why` (the three kinds' common last step)."""
-    out_labels, out_reasons, out_rules = list(labels), list(reasons), list(rules)
-    for i in lines:
-        out_labels[i], out_reasons[i], out_rules[i] = model.BODY, why, rule
-    return Rescue(out_labels, out_reasons, out_rules)

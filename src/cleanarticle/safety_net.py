@@ -10,6 +10,7 @@ better one. The caller lowers `confidence` so that such a body can be told apart
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import model
@@ -60,16 +61,36 @@ class Rescue(NamedTuple):
     rules: list[str]  # rule ids; the rescued lines have "net.rescue"
 
 
-def prose(feats: list[LineFeatures], first: list[Guess], dom: Dom, t: Thresholds | None = None) -> list[int]:
+def prose(
+    feats: list[LineFeatures],
+    first: list[Guess],
+    dom: Dom,
+    t: Thresholds | None = None,
+    with_comments: bool = False,
+) -> list[int]:
     """Per block, its characters if it is prose (a first-pass good paragraph with few links,
-    not in a comments region), else 0: what a reader would call the page's text."""
+    not in a comments region unless `with_comments`), else 0: what a reader would call the
+    page's text."""
     link_max = (t or default_thresholds()).link_density_max
     return [
         len(f.text)
-        if g.label == model.BODY and g.quality == GOOD and b.link_density < link_max and b.region != model.COMMENTS
+        if g.label == model.BODY
+        and g.quality == GOOD
+        and b.link_density < link_max
+        and (with_comments or b.region != model.COMMENTS)
         else 0
         for f, g, b in zip(feats, first, dom.blocks)
     ]
+
+
+def as_body(
+    labels: list[str], reasons: list[str], rules: list[str], lines: Iterable[int], why: str, rule: str
+) -> Rescue:
+    """The labels with `lines` made body by `rule`, saying `why`: the last step of every rescue."""
+    out_labels, out_reasons, out_rules = list(labels), list(reasons), list(rules)
+    for i in lines:
+        out_labels[i], out_reasons[i], out_rules[i] = model.BODY, why, rule
+    return Rescue(out_labels, out_reasons, out_rules)
 
 
 def rescue(
@@ -98,40 +119,31 @@ def rescue(
     # whose posts all sit in "comment" markup is the page's text; beside a short article
     # they are its comments.
     with_comments = kept_text < t.rescue_comments_max_kept_chars
-    prose = [
-        len(f.text)
-        if g.label == model.BODY
-        and g.quality == GOOD
-        and b.link_density < link_max
-        and (with_comments or b.region != model.COMMENTS)
-        else 0
-        for f, g, b in zip(feats, first, dom.blocks)
-    ]
-    total = sum(prose)
-    kept_prose = sum(prose[i] for i in body)
+    per_block = prose(feats, first, dom, t, with_comments)
+    total = sum(per_block)
+    kept_prose = sum(per_block[i] for i in body)
     if (
         kept_text >= t.rescue_max_kept_chars
         or total - kept_prose < t.rescue_min_missed_chars
         or kept_prose >= t.rescue_max_kept_share * total
     ):
         return None
-    marked = [Guess(model.BODY, "", GOOD) if n else Guess(model.NAV, "", "bad") for n in prose]
+    marked = [Guess(model.BODY, "", GOOD) if n else Guess(model.NAV, "", "bad") for n in per_block]
     region = main_container(dom, marked, t)
-    if region is None or _longest_run(dom, prose, region.lines) < t.rescue_min_sibling_paragraphs:
+    if region is None or _longest_run(dom, per_block, region.lines) < t.rescue_min_sibling_paragraphs:
         return None
     why = (
         f"safety net: the result kept {kept_prose} of {total} prose characters; "
         f"kept the best prose region <{region.name}>"
     )
-    out_labels, out_reasons, out_rules = list(labels), list(reasons), list(rules)
-    for i in sorted(region.lines):
-        if (
-            first[i].label == model.BODY
-            and dom.blocks[i].link_density < link_max
-            and labels[i] not in (model.TITLE, model.BYLINE, model.DATE)
-        ):
-            out_labels[i], out_reasons[i], out_rules[i] = model.BODY, why, "net.rescue"
-    return Rescue(out_labels, out_reasons, out_rules)
+    kept = (
+        i
+        for i in sorted(region.lines)
+        if first[i].label == model.BODY
+        and dom.blocks[i].link_density < link_max
+        and labels[i] not in (model.TITLE, model.BYLINE, model.DATE)
+    )
+    return as_body(labels, reasons, rules, kept, why, "net.rescue")
 
 
 def _longest_run(dom: Dom, prose: list[int], lines: frozenset[int]) -> int:
