@@ -29,6 +29,7 @@ PUBLISHED_KEYS = (
     "article:published_time",
     "og:published_time",
     "og:article:published_time",
+    "article:published",
     "published_time",
     "datepublished",
     "pubdate",
@@ -162,6 +163,7 @@ def evidence(
     lex: Lexicon,
     today: datetime.date,
     scanned: html_scan.Scan | None = None,
+    ld_created: str | None = None,
 ) -> tuple[DateEvidence, ...]:
     """Every date the markup declares, most trusted first (published before modified).
 
@@ -199,6 +201,7 @@ def evidence(
     first_time = tree.css_first("time[datetime]") if scanned is None else scanned.first_time
     if first_time is not None:
         add(first_time.attributes.get("datetime"), "<time datetime>", "time")
+    add(ld_created, "json-ld dateCreated", "json-ld")
     day = url_date(url, today)
     if day:
         found.append(DateEvidence(day, None, "url", kind="url"))

@@ -243,7 +243,7 @@ def read_head(tree: LexborHTMLParser, url: str | None = None, today: datetime.da
     bylines = _bylines(tree, meta, ld, lex, sites)
     byline, byline_source = (bylines[0][1], bylines[0][0]) if bylines else (None, None)
     dates = html_dates.evidence(
-        tree, meta, ld.published, ld.modified, url, lex, today or datetime.date.today(), scanned
+        tree, meta, ld.published, ld.modified, url, lex, today or datetime.date.today(), scanned, ld.created
     )
     first = dates[0] if dates and not dates[0].modified else None  # a modified time alone is no publication date
     if site is None and url:

@@ -66,7 +66,7 @@ def _author_split(lex: Lexicon) -> regex.Pattern:
     declared author of a megabyte of spaces) the scan is quadratic.
     """
     words = "|".join(regex.escape(w) for w in lex.name_and) or r"(?!x)x"
-    return regex.compile(rf"(?:(?<!\s)\s+)?(?:,|;|&|\||\s[-–—]\s|\b(?:{words})\b)\s*", regex.I)
+    return regex.compile(rf"(?:(?<!\s)\s+)?(?:,|;|&|\||、|،|\s[-–—]\s|\b(?:{words})\b)\s*", regex.I)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -261,12 +261,40 @@ def _byline_text(f: LineFeatures) -> str:
     return text.strip(" |,-／｜")
 
 
+# What may follow a byline word before the name: a space, a colon or a slash in their Latin
+# and full-width forms ("Von Max", "Autor: Max", "文：山田太郎", "文/张三").
+_PREFIX_ENDS = (" ", ":", "：", "/", "／")
+# A bracketed remark after a name is no part of it: an agency or a place ("Max Mustermann (dpa)").
+_BRACKET_TAIL = regex.compile(r"\s*[(（][^()（）]{1,40}[)）]\s*$")
+
+
 def _strip_prefix(text: str, lex: Lexicon) -> str:
     folded = text.casefold()
     for word in lex.byline_words:
-        if folded.startswith((word + " ", word + ":")):
-            return text[len(word) :].lstrip(" :")
+        if folded.startswith(word) and folded[len(word) : len(word) + 1] in _PREFIX_ENDS:
+            return text[len(word) :].lstrip(" :：/／")
     return text
+
+
+# A single capitalised word (a city, a desk), not a credential in capitals or with dots ("PhD", "MS").
+_PLACE_WORD = regex.compile(r"^\p{Lu}\p{Ll}{2,}$")
+
+
+def _without_bracket_tail(part: str, lex: Lexicon, declared: bool) -> str:
+    """A name without the bracketed remark after it: in a printed byline any ("Max Mustermann
+    (Berlin)"); in a declared one only an agency (`notname`), since sites declare their own
+    handle there ("Jean-Luc Aufranc (CNXSoft)", wcxb's gold keeps it)."""
+    m = _BRACKET_TAIL.search(part)
+    if m is None or (declared and m.group().strip(" (（)）").casefold() not in lex.not_names):
+        return part
+    return part[: m.start()]
+
+
+@functools.lru_cache(maxsize=64)
+def _credit_start(lex: Lexicon) -> regex.Pattern:
+    """A picture credit's opening ("Foto: ", "Photo: "): a byline that is a photographer's, not an author's."""
+    words = "|".join(regex.escape(w) for w in lex.credit_words) or r"(?!x)x"
+    return regex.compile(rf"^(?:{words})\s*[:：]", regex.I)
 
 
 def _declared_name(part: str, lex: Lexicon) -> str | None:
@@ -287,14 +315,21 @@ def authors(
     Either way, e-mail addresses, handles, role words and agencies (`notname`) are not
     authors, nor the site itself (`is_site`) beside a person.
     """
-    if not byline:
+    if not byline or _credit_start(lex).match(byline):
         return ()
     text = _strip_prefix(byline, lex)
+    # After a byline word, names in scripts without capitals count ("文：山田太郎", "بقلم: محمد أحمد").
+    caseless = text != byline
     names: list[str] = []
     for part in _author_split(lex).split(text):
-        name = _declared_name(part, lex) if declared else name_of(part, joiners=lex.name_joiners)
+        part = _without_bracket_tail(part, lex, declared)
+        name = _declared_name(part, lex) if declared else name_of(part, caseless=caseless, joiners=lex.name_joiners)
         if name and name.casefold() not in lex.not_names and name not in names:
             names.append(name)
     # The site beside people is the publisher ("Jane Doe, Daily Example"); alone, it is the byline.
     people = [n for n in names if is_site is None or not is_site(n)]
+    if declared and any(len(n.split()) > 1 for n in people):
+        # One capitalised word beside full names is a place ("Max Mustermann, Berlin"); a
+        # credential stays, as people write it down ("Dylan Bailey, MS, RD": wcxb's gold).
+        people = [n for n in people if not _PLACE_WORD.match(n)]
     return tuple(people or names)
