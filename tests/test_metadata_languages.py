@@ -20,7 +20,7 @@ CASES = json.loads((HERE / "cases.json").read_text(encoding="utf-8"))
 def build(case: dict) -> str:
     lang = case["lang"]
     headline, (p1, p2) = PAGES[lang]["headline"], PAGES[lang]["paragraphs"]
-    head = case.get("head", "")
+    head = case.get("head", "").replace("{h}", headline)
     if "title_tag" in case:
         head += f"<title>{case['title_tag'].replace('{h}', headline)}</title>"
     if "ld" in case:

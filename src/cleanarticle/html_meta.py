@@ -44,7 +44,11 @@ TITLE_MIN_WORDS = 3
 # Titles this short or long are probably not the headline; a lone <h1> is then preferred.
 TITLE_MIN_CHARS, TITLE_MAX_CHARS = 15, 150
 
-_SEPARATOR = regex.compile(r" [|\-–—\\/>»] ")
+# Separators between a <title>'s headline and the site's name: spaced marks ("|", "-", "·",
+# "«", "•"), and the full-width bar that CJK titles print unspaced ("見出し｜朝日新聞").
+_SEPARATOR = regex.compile(r" [|\-–—\\/>»«·•~] |\s*｜\s*")
+# Han, kana and Hangul characters: two of them weigh as one word in a title's size.
+_DENSE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _SPACES = regex.compile(r"\s+")
 _URLISH = regex.compile(r"^(?:https?:)?//|^www\.")
 # Elements of an inline SVG drawing, whose <title> labels the drawing, not the page.
@@ -119,6 +123,30 @@ def _heading_text(node: LexborNode) -> str:
     return "".join(" " if n.tag == "br" else (n.text_content or "") for n in node.traverse(include_text=True))
 
 
+# A kicker printed in the <h1> before the headline ("<span>Hamburg</span><span>Headline</span>",
+# German and French news sites' "Dachzeile"/"surtitre") is at most this many words.
+KICKER_MAX_WORDS = 4
+
+
+def _kicker_split(node: LexborNode) -> tuple[str, str] | None:
+    """(kicker, headline) of an <h1> made of a short kicker element and the headline's element(s).
+
+    Its text nodes hold only spaces and punctuation; without this split the two read as one
+    ("HamburgStadtrat beschließt …", no space between the elements)."""
+    parts: list[str] = []
+    for child in node.iter(include_text=True):
+        value = _SPACES.sub(" ", child.text()).strip()
+        if child.tag == "-text":
+            if any(c.isalnum() for c in value):
+                return None
+        elif value:
+            parts.append(value)
+    if len(parts) < 2 or len(parts[0].split()) > KICKER_MAX_WORDS:
+        return None
+    headline = " ".join(parts[1:])
+    return (parts[0], headline) if len(headline.split()) > len(parts[0].split()) else None
+
+
 def _headings(tree: LexborHTMLParser, tags: str) -> list[str]:
     return [t for n in tree.css(tags) if (t := _text(n.text()))]
 
@@ -130,17 +158,17 @@ def title_from_document_title(raw: str, tree: LexborHTMLParser) -> str:
     splits only when no heading prints the whole title; an implausibly short or long
     title gives way to the page's only <h1>.
     """
-    words = len(raw.split())
+    words = _size(raw)
     title = raw
     seps = list(_SEPARATOR.finditer(raw))
     if seps:
         title = raw[: seps[-1].start()]
-        if len(title.split()) < TITLE_MIN_WORDS:
+        if _size(title) < TITLE_MIN_WORDS:
             title = raw[seps[0].end() :]
     elif ": " in raw:
         if raw not in _headings(tree, "h1, h2"):
             title = raw[raw.rfind(":") + 1 :]
-            if len(title.split()) < TITLE_MIN_WORDS:
+            if _size(title) < TITLE_MIN_WORDS:
                 title = raw[raw.find(":") + 1 :]
             elif len(raw[: raw.find(":")].split()) > 5:
                 title = raw
@@ -150,15 +178,28 @@ def title_from_document_title(raw: str, tree: LexborHTMLParser) -> str:
             title = h1s[0]
     title = _SPACES.sub(" ", title).strip()
     # Too little left: the cut took the headline's own words; keep the whole title.
-    n = len(title.split())
+    n = _size(title)
     if n <= 4 and (not seps or n != words - len(seps)):
         return raw
     return title
 
 
-def _h1s(tree: LexborHTMLParser, nodes: Sequence[LexborNode] | None = None) -> list[str]:
+def _size(text: str) -> int:
+    """A title's size in words, two Han, kana or Hangul characters counting as one word."""
+    dense = len(_DENSE.findall(text))
+    return len(text.split()) + dense // 2 if dense else len(text.split())
+
+
+def _h1s(tree: LexborHTMLParser, nodes: Sequence[LexborNode] | None = None) -> list[tuple[str, str | None]]:
+    """(text, headline without its kicker or None) of the page's first <h1>s."""
     nodes = tree.css("h1") if nodes is None else nodes
-    return [t for n in nodes[: titles.MAX_H1] if (t := titles.heading(_heading_text(n)))]
+    found = []
+    for n in nodes[: titles.MAX_H1]:
+        split = _kicker_split(n)
+        text = titles.heading(" ".join(split) if split else _heading_text(n))
+        if text:
+            found.append((text, titles.heading(split[1]) if split else None))
+    return found
 
 
 def _title(
@@ -180,9 +221,14 @@ def _title(
         )
         if t
     ]
-    h1s = _h1s(tree, h1_nodes)
+    kicked = _h1s(tree, h1_nodes)
+    h1s = [text for text, _ in kicked]
     printed = titles.printed_headline(h1s, heads, sites)
     if printed:
+        # The headline under a kicker, where a head title says it alone or after the kicker.
+        headline = next((h for text, h in kicked if text == printed[0] and h), None)
+        if headline and any(titles.agrees(headline, titles.strip_site(t, sites)) for _, t in heads):
+            return headline, f"{printed[1]}, its kicker cut"
         return printed
     if (
         len(h1s) == 1
@@ -198,8 +244,19 @@ def _title(
         return titles.strip_site(title, sites) if title else None, "json-ld"
     key = next((k for k in TITLE_KEYS if meta.get(k)), None)
     if key:
-        return titles.strip_site(titles.text(meta[key]) or "", sites) or None, f"meta {key}"
+        declared = titles.text(meta[key]) or ""
+        stripped = titles.strip_site(declared, sites)
+        seps = list(_SEPARATOR.finditer(declared)) if stripped == declared == doc_title else []
+        if seps and _size(declared[: seps[-1].start()]) >= TITLE_MIN_WORDS:
+            # The <title> said again, site unknown: its last part is the site's ("Headline - Site").
+            stripped = declared[: seps[-1].start()].strip()
+        return stripped or None, f"meta {key}"
     if doc_title:
+        # The site's name cut off its end ("Headline | Site"); a headline that merely holds the
+        # host's word ("Gardening in …" on gardening.example.edu) is not the site's part.
+        stripped = titles.strip_site(doc_title, sites)
+        if stripped != doc_title and doc_title.startswith(stripped):
+            return stripped, "<title>"
         return title_from_document_title(doc_title, tree), "<title>"
     return None, None
 
