@@ -146,6 +146,8 @@ def find_byline_and_date(
     marked: frozenset[int] | None = None,
     joiners: frozenset[str] = frozenset(),
     date_words: frozenset[str] = frozenset(),
+    updated: Callable[[LineFeatures], bool] | None = None,
+    elsewhere: frozenset[int] = frozenset(),
 ) -> Meta:
     """Byline and date lines in a window around the title; weekday dates above it are site headers.
 
@@ -153,7 +155,9 @@ def find_byline_and_date(
     bare name must be marked: on the readability pages, unmarked Title-Case lines under the
     title were section names and buttons ("Middle East", "Read Later") far more often than
     authors. A marked line may also be a name in capitals ("JOE HILDEBRAND"). `date_words`
-    (the lexicon's) may stand between a date and the other fields of its line.
+    (the lexicon's) may stand between a date and the other fields of its line. `updated` says
+    whether a line's date is labelled as the page's update. Lines `elsewhere` (HTML: in the
+    comments or a related-stories box) sign another text and are passed over.
     """
     if title is None:
         return Meta()
@@ -168,7 +172,7 @@ def find_byline_and_date(
         below.append(i)
     above = nonblank[max(0, k_title - META_ABOVE) : k_title][::-1]
     # Below first: most sites print them there.
-    around = [i for i in below + above if guesses[i].quality != classify.GOOD]
+    around = [i for i in below + above if guesses[i].quality != classify.GOOD and i not in elsewhere]
     # An explicit "By ..." wins over a bare name (a section link or a related author may
     # come first); above the title only the explicit form counts: menus are full of names.
     prefixed = [i for i in around if feats[i].byline_prefix and not feats[i].chrome]
@@ -180,14 +184,16 @@ def find_byline_and_date(
         and (feats[i].name if marked is None else i in marked and (feats[i].name or _caps_name(feats[i], joiners)))
     ]
     byline = next(iter(prefixed or named), None)
-    date_line = None
+    dated = []
     for i in around:
         f = feats[i]
         if f.date is not None and (f.date_field or i == byline):
             if i < title and f.weekday and i == nonblank[0]:
                 continue
-            date_line = i
-            break
+            dated.append(i)
+    # A date the page labels as an update gives way to another printed beside the headline
+    # ("Aktualisiert am 13.03.2024" over "Erstellt am 12.03.2024").
+    date_line = next((i for i in dated if updated is None or not updated(feats[i])), dated[0] if dated else None)
     if date_line is None:
         date_line = _adjacent_date(feats, guesses, nonblank, k_title, date_words)
     header_dates = tuple(i for i in nonblank[:k_title] if feats[i].date_only and i != date_line)

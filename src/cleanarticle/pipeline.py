@@ -34,6 +34,10 @@ from . import (
 from .features import LineFeatures, line_features
 from .options import CleanOptions, resolve
 
+# Markup regions whose dates and names sign another text (a comment), not the article. Related boxes
+# are not among them: builders wrap whole articles in "widget" boxes (wcxb 0007: its date, lost).
+_OTHER_TEXTS = frozenset({"comments"})
+
 
 def clean(raw: str | bytes, options: CleanOptions | None = None, **kwargs: Any) -> model.Article:
     """Clean one scraped article given as plain text (one block per line) or HTML.
@@ -122,7 +126,15 @@ def clean_lines(
     title = metadata.title_line(feats, nonblank, head.title) if head.title else guessed
     marked = frozenset(i for i, b in enumerate(dom.blocks) if b.region == "byline") if dom is not None else None
     meta = metadata.find_byline_and_date(
-        feats, guesses, nonblank, title if title is not None else guessed, marked, lex.name_joiners, lex.date_words
+        feats,
+        guesses,
+        nonblank,
+        title if title is not None else guessed,
+        marked,
+        lex.name_joiners,
+        lex.date_words,
+        lambda f: f.date is not None and dates.is_update(f.text, f.date, lex),
+        frozenset(i for i, b in enumerate(dom.blocks) if b.region in _OTHER_TEXTS) if dom is not None else frozenset(),
     )
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
