@@ -282,6 +282,23 @@ def _strip_prefix(text: str, lex: Lexicon) -> str:
     return text
 
 
+def _role(name: str, lex: Lexicon) -> bool:
+    """Whether a byline part of several words is a role or a desk, not a person: it opens with a
+    `notname` ("Korrespondent in Berlin") or with a lower-case particle ("da Folha")."""
+    words = name.split()
+    first = words[0].casefold()
+    return len(words) > 1 and (first in lex.not_names or (name[0].islower() and first in lex.name_joiners))
+
+
+def _strip_suffix(text: str, lex: Lexicon) -> str:
+    """A byline without the word that ends it after the name ("山田太郎記者", "홍길동 기자")."""
+    folded = text.casefold().rstrip()
+    for word in lex.byline_after:
+        if folded.endswith(word) and len(folded) > len(word):
+            return text.rstrip()[: -len(word)].rstrip()
+    return text
+
+
 # A single capitalised word (a city, a desk), not a credential in capitals or with dots ("PhD", "MS").
 _PLACE_WORD = regex.compile(r"^\p{Lu}\p{Ll}{2,}$")
 
@@ -323,7 +340,7 @@ def authors(
     """
     if not byline or _credit_start(lex).match(byline):
         return ()
-    text = _strip_prefix(byline, lex)
+    text = _strip_suffix(_strip_prefix(byline, lex), lex)
     # After a byline word, names in scripts without capitals count ("文：山田太郎", "بقلم: محمد أحمد").
     caseless = text != byline
     names: list[str] = []
@@ -332,6 +349,9 @@ def authors(
         name = _declared_name(part, lex) if declared else name_of(part, caseless=caseless, joiners=lex.name_joiners)
         if name and name.casefold() not in lex.not_names and name not in names:
             names.append(name)
+    # A role beside a name is no author ("Max Mustermann, Korrespondent in Berlin"); alone it is
+    # what the page gives (wcxb's gold keeps "Staff Clinician").
+    names = [n for n in names if not _role(n, lex)] or names
     # The site beside people is the publisher ("Jane Doe, Daily Example"); alone, it is the byline.
     people = [n for n in names if is_site is None or not is_site(n)]
     if declared and any(len(n.split()) > 1 for n in people):
