@@ -135,7 +135,8 @@ def _names(value: object, by_id: dict[str, dict]) -> tuple[list[str], list[str]]
 
 # What templates wrap JSON-LD in (an HTML comment, a CDATA section) and the trailing commas
 # hand-written JSON leaves before a closing bracket.
-_WRAPPER = regex.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+_OPENERS = ("<!--", "<![CDATA[")
+_CLOSERS = ("-->", "]]>")
 _TRAILING_COMMA = regex.compile(r",(\s*[}\]])")
 
 
@@ -146,7 +147,7 @@ def _load(text: str) -> object:
         return json.loads(text, strict=False)
     except (ValueError, RecursionError):
         pass
-    text = _TRAILING_COMMA.sub(r"\1", _WRAPPER.sub("", text))
+    text = _TRAILING_COMMA.sub(r"\1", _unwrapped(text))
     decoder = json.JSONDecoder(strict=False)
     found: list[object] = []
     pos = 0
@@ -157,6 +158,20 @@ def _load(text: str) -> object:
     except (ValueError, RecursionError):
         return found or None
     return found[0] if len(found) == 1 else (found or None)
+
+
+def _unwrapped(text: str) -> str:
+    """The script's text without an HTML comment or CDATA wrapper (each maybe after "//")."""
+    text = text.strip()
+    for opener in _OPENERS:
+        head = text[2:].lstrip() if text.startswith("//") else text
+        if head.startswith(opener):
+            text = head[len(opener) :].strip()
+    for closer in _CLOSERS:
+        if text.endswith(closer):
+            text = text[: -len(closer)].rstrip()
+            text = text[:-2].rstrip() if text.endswith("//") else text
+    return text
 
 
 def _skip_space(text: str, pos: int) -> int:
