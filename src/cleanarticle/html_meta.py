@@ -39,6 +39,21 @@ SITE_KEYS = ("og:site_name", "application-name")
 # titles 173 -> 180 of 223 (2 words: 179), dates 182 -> 184 (the headline anchors the byline
 # and date); odd half titles 185 -> 189; readability titles 99 -> 96 (its own are og:title).
 LONE_H1_MIN_WORDS = 4
+# German and other compounding languages say as much in fewer, longer words ("Bundestag
+# beschließt Heizungsgesetz"): a lone <h1> of two or three words counts when it is this many
+# characters long (not in Han or kana, whose characters are words: readability's qq page, whose
+# title keeps the site's name, fell 101 -> 100). Neutral on wcxb (both halves) and readability.
+LONE_H1_MIN_CHARS = 28
+
+
+def _lone_h1_size(h1: str) -> bool:
+    """Whether a lone <h1> is long enough to be the headline (see LONE_H1_MIN_WORDS)."""
+    words = len(h1.split())
+    return words <= titles.MAX_TITLE_WORDS and (
+        words >= LONE_H1_MIN_WORDS or (words >= 2 and len(h1) >= LONE_H1_MIN_CHARS and not _DENSE.search(h1))
+    )
+
+
 # A <title> split at its last separator keeps the left part only if it keeps this many words.
 TITLE_MIN_WORDS = 3
 # Titles this short or long are probably not the headline; a lone <h1> is then preferred.
@@ -232,7 +247,7 @@ def _title(
         return printed
     if (
         len(h1s) == 1
-        and LONE_H1_MIN_WORDS <= len(h1s[0].split()) <= titles.MAX_TITLE_WORDS
+        and _lone_h1_size(h1s[0])
         and not titles.is_site(h1s[0], sites)
         and not titles.names_site(h1s[0], heads, h1s)
     ):
