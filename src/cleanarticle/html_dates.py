@@ -51,6 +51,16 @@ PUBLISHED_KEYS = (
     "citation_date",
     "originalpublicationdate",
     "cxenseparse:recs:publishtime",
+    # Names other extractors also read (htmldate, postlight's parser): CMS and newsroom templates.
+    "article_date_original",
+    "article.created",
+    "bt:pubdate",
+    "date_published",
+    "datecreated",
+    "date_created",
+    "dateposted",
+    "dc.created",
+    "displaydate",
     "created",
 )
 MODIFIED_KEYS = (
