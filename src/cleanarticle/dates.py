@@ -106,9 +106,11 @@ def _month_patterns(months: tuple[tuple[str, int], ...]):
     if not names:
         return None, None
     # Between month and year: a comma, a dot, or a short word ("de", "năm", "г."; Thai "พ.ศ.").
+    # Day and month apart by a space, or by a dot alone ("12.mar.2024", Brazilian papers).
     connector = r"(?:\s*,\s*|\.\s*|\s+(?:(?:\p{L}{1,4}\.?){1,2}\s+)?)"
     day_first = regex.compile(
-        rf"(?<!\w)(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:(?:de|of)\s+)?({names})\.?{connector}(\d{{4}})(?!\d)", regex.I
+        rf"(?<!\w)(\d{{1,2}})(?:(?:st|nd|rd|th|er|\.)?\s+(?:(?:de|of)\s+)?|\.)({names})\.?{connector}(\d{{4}})(?!\d)",
+        regex.I,
     )
     month_first = regex.compile(
         rf"(?<!\w)({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{connector}(\d{{4}})(?!\d)", regex.I
