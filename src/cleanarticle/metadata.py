@@ -236,6 +236,29 @@ def _field_edge(text: str, hit: DateHit, date_words: frozenset[str]) -> bool:
     return before.split()[-1].casefold() in date_words
 
 
+def labelled_date(
+    feats: list[LineFeatures],
+    guesses: list[Guess],
+    nonblank: list[int],
+    published: Callable[[LineFeatures], bool],
+    elsewhere: frozenset[int] = frozenset(),
+) -> int | None:
+    """The first short line anywhere whose date the page labels as its publication
+    ("Veröffentlicht am 12.03.2024" under the article): read only where nothing else dates the
+    page (no date beside the headline, none declared)."""
+    for i in nonblank:
+        f = feats[i]
+        if (
+            f.date is not None
+            and f.words <= ADJACENT_DATE_MAX_WORDS
+            and guesses[i].quality != classify.GOOD
+            and i not in elsewhere
+            and published(f)
+        ):
+            return i
+    return None
+
+
 def printed_near(feats: list[LineFeatures], nonblank: list[int], title: int | None, byline: str) -> bool:
     """Whether a name of `byline` is printed within the byline window around the title line.
 

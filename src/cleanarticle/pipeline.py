@@ -125,6 +125,9 @@ def clean_lines(
     # it (a kicker, a section name) is not relabelled, but still anchors byline and date.
     title = metadata.title_line(feats, nonblank, head.title) if head.title else guessed
     marked = frozenset(i for i, b in enumerate(dom.blocks) if b.region == "byline") if dom is not None else None
+    elsewhere = (
+        frozenset(i for i, b in enumerate(dom.blocks) if b.region in _OTHER_TEXTS) if dom is not None else frozenset()
+    )
     meta = metadata.find_byline_and_date(
         feats,
         guesses,
@@ -134,7 +137,7 @@ def clean_lines(
         lex.name_joiners,
         lex.date_words,
         lambda f: f.date is not None and dates.is_update(f.text, f.date, lex),
-        frozenset(i for i, b in enumerate(dom.blocks) if b.region in _OTHER_TEXTS) if dom is not None else frozenset(),
+        elsewhere,
     )
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
@@ -157,6 +160,17 @@ def clean_lines(
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
     updated = date_hit is not None and dates.is_update(feats[meta.date_line or 0].text, date_hit, lex)
     date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line, updated)
+    if date is None and not head.dates:
+        labelled = metadata.labelled_date(
+            feats,
+            guesses,
+            nonblank,
+            lambda f: f.date is not None and dates.is_published(f.text, f.date, lex),
+            elsewhere,
+        )
+        hit = feats[labelled].date if labelled is not None else None
+        if labelled is not None and hit is not None:
+            date, time, date_source = hit.date, hit.time, f"line {labelled + 1} (labelled as published)"
     anchor = title if title is not None else guessed
     # A declared byline counts where its name is printed near the headline, or where the text
     # shows no byline (see README, "Authors"); else the text rules' byline stands.
