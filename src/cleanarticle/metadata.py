@@ -294,7 +294,7 @@ def _byline_text(f: LineFeatures) -> str:
 # and full-width forms ("Von Max", "Autor: Max", "文：山田太郎", "文/张三").
 _PREFIX_ENDS = (" ", ":", "：", "/", "／")
 # A bracketed remark after a name is no part of it: an agency or a place ("Max Mustermann (dpa)").
-_BRACKET_TAIL = regex.compile(r"\s*[(（][^()（）]{1,40}[)）]\s*$")
+_BRACKET_TAIL = regex.compile(r"(?:(?<!\s)\s+)?[(（][^()（）]{1,40}[)）]\s*$")
 
 
 def _strip_prefix(text: str, lex: Lexicon) -> str:
