@@ -266,3 +266,36 @@ def test_a_gallerys_captions_are_captions_even_inside_a_region(region):
     assert {b.label for b in slides} == {model.CAPTION}
     assert PROSE.strip() in article.body and "The end." in article.body
     assert "Slide number" not in article.markdown
+
+
+def card_page(headline_words: str, closing: str = "") -> str:
+    """An article, then a list of four items each opening with a linked headline, a summary and a source."""
+    cards = "".join(
+        f"<li><div><h3><a href='/story/{n}'>{headline_words} {n}</a></h3>"
+        f"<p>{PROSE2} Story {n} goes on.</p><span>Morning Show</span></div></li>"
+        for n in range(4)
+    )
+    return (f"<html><body><div><article><h1>A page</h1><p>{PROSE}</p><p>{PROSE2}</p></article>"
+            f"<ul class='stream'>{cards}</ul>{closing}</div></body></html>")
+
+
+def test_a_list_of_link_cards_after_the_article_is_teasers():
+    """Each card's headline links away (link density drops it); its summary and source line
+    hold no link, but the markup says they are a card's: teasers, not list items of the article."""
+    article = clean(card_page("Local team wins the cup after a long season"), format="html")
+    summaries = [b for b in article.blocks if "Story" in b.text or b.text == "Morning Show"]
+    assert len(summaries) == 8
+    assert {(b.label, b.rule) for b in summaries} == {(model.RELATED, "dom.link_cards")}
+    assert PROSE.strip() in article.body
+    off = clean(card_page("Local team wins the cup after a long season"), format="html",
+                disabled_rules={"dom.link_cards"})
+    assert "Story 1 goes on." in off.body  # what the rule changes
+
+
+@pytest.mark.parametrize("headline,closing", [
+    ("Emily", ""),  # a forum post under its author's linked name: the page's content
+    ("Local team wins the cup after a long season", f"<p>{PROSE} That was the list.</p>"),  # a listicle's items
+])
+def test_lists_that_are_not_teaser_cards_stay(headline, closing):
+    article = clean(card_page(headline, closing), format="html")
+    assert all(b.rule != "dom.link_cards" for b in article.blocks)
