@@ -499,7 +499,7 @@ def _nested_caption(attrs: dict[str, str | None]) -> bool:
     return hit is not None and hit[0] == model.CAPTION
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1)
 def _caption_hints() -> tuple[str, ...]:
     """The caption tokens of data/dom_tokens.tsv without their first letter ("aption", "egend"):
     a cheap substring test, whatever the case of that letter, before the token regex."""
