@@ -195,3 +195,30 @@ def test_a_listing_of_cut_summaries_keeps_them():
     page = ["Stories from the valley", *rail]
     article = clean("\n".join(page), format="text", lang="en")
     assert all(cut in article.paragraphs for cut in TEASER_CUTS)
+
+
+@pytest.mark.parametrize("heading", ["15 Replies to “{t}”", "3 Kommentare zu „{t}“", "244 thoughts on “{t}"],
+                         ids=["en", "de", "unclosed"])
+def test_a_line_counting_the_replies_to_the_headline_opens_the_thread(heading):
+    """Text mode: however long the thread, what follows "N replies to “<headline>”" is comments."""
+    title = "Reservoirs reach lowest level in twenty years"
+    thread = []
+    for name, text in (("Mark", P[1]), ("Anna", P[2]), ("Tom", P[3]), ("Lea", P[4]), ("Sam", P[0])):
+        thread += [f"{name} Miller", "December 19, 2025 at 13:01", text.replace("The ", "I think the ", 1), "Reply"]
+    page = [title, P[0], P[1], heading.format(t=title), *thread]
+    article = clean("\n".join(page), format="text", lang="en")
+    assert article.paragraphs == P[:2]
+    assert article.blocks[3].rule == "revise.thread_heading"
+    assert all(b.label != "body" for b in article.blocks[4:])
+    if heading.startswith(("15 Replies", "244 thoughts")):  # English thread headings (lexicon kind `thread`)
+        assert len(article.comments) == 5  # read as the page's comments
+
+
+def test_a_count_before_a_quote_of_no_headline_is_not_a_thread():
+    """The quoted text must be a line printed above: "3 words: “…”" in the article stays body."""
+    title = "Reservoirs reach lowest level in twenty years"
+    quote = "2 farmers told us: “We have never seen the river this low in all our lives here.”"
+    page = [title, P[0], quote, P[1], P[2]]
+    article = clean("\n".join(page), format="text", lang="en")
+    assert not any(b.rule == "revise.thread_heading" for b in article.blocks)
+    assert P[2] in article.paragraphs

@@ -66,6 +66,9 @@ SHORT_LINE_COST = 15
 CHROME_LINE_COST = 40
 
 _CHROME_ENDS = (model.COMMENTS, model.RELATED)
+# A count, a few words, then an opening quote: "15 Replies to “<headline>”", "3 Kommentare zu „…“".
+_COUNTED_QUOTE = regex.compile(r"^\d[\d,.\s]*(?:\p{L}+\s+){1,4}([“\"«„‘'「『])")
+_CLOSING_QUOTES = "”\"»“’'」』"
 # A related phrase, a separator, then words: "Read more: <headline>", an inline link.
 _INLINE_LINK = regex.compile(r"[:|»›]\s*\w")
 
@@ -366,6 +369,32 @@ def _mark_truncated(page: _Page) -> None:
         return
     for k in run:
         page.set(items[k], model.RELATED, f"cut short with an ellipsis, as {len(run)} lines near it: a teaser")
+
+
+def _mark_thread_heading(page: _Page) -> None:
+    """Text mode: a line that counts the replies to a headline printed above ("15 Replies to
+    “<headline>”", "244 thoughts on “…”") opens the article's comment thread: the rest is comments.
+
+    The count and the quoted headline are the evidence, whatever the words between them, so
+    the thread ends the article however long it is (revise.tail's comments prompt ends it
+    only when little body follows). wcxb text, even half: articles 0.9185 -> 0.9194, all
+    pages 0.7572 -> 0.7576 (two pages); odd 0.9236 -> 0.9254, 0.7583 -> 0.7590 (two pages);
+    readability text, HTML and seeds unchanged.
+    """
+    if page.main is not None:
+        return
+    seen: set[str] = set()
+    for i in page.nonblank:
+        f = page.feats[i]
+        m = _COUNTED_QUOTE.match(f.text) if f.text[:1].isdigit() else None
+        if m is not None and " ".join(f.text[m.end() :].rstrip(_CLOSING_QUOTES).casefold().split()) in seen:
+            page.set(i, model.COMMENTS, "counts the replies to the headline above: the comment thread")
+            for j in range(i + 1, len(page.feats)):
+                if page.soft(j):
+                    page.set(j, model.COMMENTS, f"in the comment thread under line {i + 1}")
+            return
+        if f.words >= page.t.headline_min_words:
+            seen.add(f.key)
 
 
 def _good_text_before(page: _Page) -> tuple[dict[int, int], int]:
@@ -695,6 +724,7 @@ STEPS: tuple[Step, ...] = (
     Step("revise.related_box", _mark_related_boxes),
     Step("revise.teaser", _mark_teasers),
     Step("revise.truncated", _mark_truncated),
+    Step("revise.thread_heading", _mark_thread_heading),
     Step("revise.second_story", _mark_second_story),
     Step("revise.main_block", _mark_outside_main_block),
     Step("revise.neighbours", _settle_by_neighbours),

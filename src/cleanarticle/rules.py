@@ -107,6 +107,11 @@ RULES: tuple[Rule, ...] = (
         "revise",
         "text: lines cut short with an ellipsis near one another are teasers' summaries (related)",
     ),
+    Rule(
+        "revise.thread_heading",
+        "revise",
+        'text: a line counting the replies to the headline ("15 replies to “<headline>”") opens the comment thread',
+    ),
     Rule("revise.second_story", "revise", "after another story's headline (with its text) the rest is related"),
     Rule("revise.main_block", "revise", "text mode: body outside the best-scoring span of lines is chrome"),
     Rule("revise.neighbours", "revise", "text mode: short and near-good lines take the class of their neighbours"),
