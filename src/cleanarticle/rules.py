@@ -66,6 +66,11 @@ RULES: tuple[Rule, ...] = (
         "dom",
         "a list item that is a link to a heading printed further down is a table of contents entry (navigation)",
     ),
+    Rule(
+        "classify.wrapped",
+        "classify",
+        "text: the lines of a paragraph hard-wrapped over several lines take the quality of the paragraph",
+    ),
     Rule("dom.caption", "dom", "a block inside <figcaption> (or a caption-named element) is a caption"),
     *(
         Rule(

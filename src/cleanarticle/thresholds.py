@@ -42,6 +42,7 @@ class Thresholds:
     no_stoplist_good_words: int = classify.NO_STOPLIST_GOOD_WORDS
     stoplist_min_fit: float = classify.STOPLIST_MIN_FIT
     dense_sentence_min_stop: float = classify.DENSE_SENTENCE_MIN_STOP
+    wrap_min_chars: int = classify.WRAP_MIN_CHARS
     link_density_max: float = classify.LINK_DENSITY_MAX
     region_max_good_share: float = classify.REGION_MAX_GOOD_SHARE
     # Main content container (main_content.py, HTML).
