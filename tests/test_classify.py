@@ -97,12 +97,13 @@ def test_brand_list_is_not_bad_without_a_stoplist():
     ("Quảng cáo", "promo", "lexicon: promo phrase"),
     ("Trang chủ", "nav", "lexicon: nav phrase"),
     ("Privacy Policy", "footer", "lexicon: footer phrase"),
+    ("Oops! Something went wrong while submitting the form.", "promo", "lexicon: promo phrase"),
     ("17/07/2025", "date", "date-only line"),
     ("Updated July 24, 2025 at 9:05 pm", "date", "date-only line"),
     ("3 giờ trước", "related", "relative timestamp"),
     ("5 hours ago", "related", "relative timestamp"),
 ], ids=["blank", "image", "image-url", "url", "vi-credit", "en-credit", "vi-source", "en-source", "vi-related",
-        "vi-comments", "vi-share", "vi-promo", "vi-nav", "en-footer", "vi-date", "en-date", "vi-ago", "en-ago"])
+        "vi-comments", "vi-share", "vi-promo", "vi-nav", "en-footer", "en-form-status", "vi-date", "en-date", "vi-ago", "en-ago"])
 def test_classify_first_pass_kinds(text, label, reason):
     g = classify(F(text, lex_for(text)), True)
     assert (g.label, g.reason) == (label, reason)
