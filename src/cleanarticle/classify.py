@@ -356,14 +356,18 @@ def with_wraps(
     if t is None:
         t = default_thresholds()
     out = guesses
-    n, i = len(feats), 0
-    while i < n - 1:
-        j = i
-        while j + 1 < n and guesses[j].quality != GOOD and _wraps_into(feats[j], feats[j + 1], t):
-            j += 1
-        if j == i:
-            i += 1
-            continue
+    # A chain goes on at each line that a lowercase line follows at once: few lines qualify,
+    # so the cheap test on the next line's first letter comes first.
+    links = [
+        j
+        for j, b in enumerate(feats[1:])
+        if b.text[:1].islower() and guesses[j].quality != GOOD and _wraps_into(feats[j], b, t)
+    ]
+    k = 0
+    while k < len(links):
+        i = j = links[k]
+        while k < len(links) and links[k] == j:
+            j, k = j + 1, k + 1
         chain = feats[i : j + 1]
         words = sum(f.words for f in chain)
         joined = chain[-1]._replace(
@@ -372,19 +376,18 @@ def with_wraps(
             stop_density=sum(f.stop_density * f.words for f in chain) / words if words else 0.0,
         )
         q = quality(joined, has_stoplist, t)
-        for k in range(i, j + 1):
-            g = guesses[k]
+        for m in range(i, j + 1):
+            g = guesses[m]
             if g.rule in _WRAPPED_FROM and _RANK[q] < _RANK[g.quality]:
                 if out is guesses:
                     out = list(guesses)
-                out[k] = Guess(
+                out[m] = Guess(
                     model.BODY,
                     f"{q} paragraph wrapped over {len(chain)} lines ({joined.size} chars, stopwords "
                     f"{joined.stop_density:.2f})",
                     q,
                     "classify.wrapped",
                 )
-        i = j + 1
     return out
 
 

@@ -383,18 +383,19 @@ def _mark_thread_heading(page: _Page) -> None:
     """
     if page.main is not None:
         return
-    seen: set[str] = set()
+    feats = page.feats
     for i in page.nonblank:
-        f = page.feats[i]
-        m = _COUNTED_QUOTE.match(f.text) if f.text[:1].isdigit() else None
-        if m is not None and " ".join(f.text[m.end() :].rstrip(_CLOSING_QUOTES).casefold().split()) in seen:
+        text = feats[i].text
+        m = _COUNTED_QUOTE.match(text) if text[0].isdigit() else None  # most lines: one str test
+        if m is None:
+            continue
+        quoted = " ".join(text[m.end() :].rstrip(_CLOSING_QUOTES).casefold().split())
+        if any(feats[j].key == quoted for j in range(i)) and len(quoted.split()) >= page.t.headline_min_words:
             page.set(i, model.COMMENTS, "counts the replies to the headline above: the comment thread")
-            for j in range(i + 1, len(page.feats)):
+            for j in range(i + 1, len(feats)):
                 if page.soft(j):
                     page.set(j, model.COMMENTS, f"in the comment thread under line {i + 1}")
             return
-        if f.words >= page.t.headline_min_words:
-            seen.add(f.key)
 
 
 def _good_text_before(page: _Page) -> tuple[dict[int, int], int]:
