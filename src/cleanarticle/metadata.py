@@ -81,10 +81,11 @@ class Meta:
 def _titleish(f: LineFeatures, g: Guess, byline: regex.Pattern | None = None) -> bool:
     """Shaped like a headline, and not a byline or date line that reads like one: a line
     with a date ("October 11, 2023 by Jane Doe"), or opening with a byline word however
-    many names follow ("Written by A, B, and C")."""
+    many names follow ("Written by A, B, and C"); nor a line of a hard-wrapped paragraph."""
     return (
         f.headline
         and g.label == "body"
+        and g.rule != "classify.wrapped"
         and f.name is None
         and not f.byline_prefix
         and f.date is None

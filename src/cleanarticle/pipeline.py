@@ -119,7 +119,8 @@ def clean_lines(
     if dom is not None:
         guesses = classify.with_dom(feats, guesses, dom.blocks, t, off)
     else:
-        guesses = first = classify.with_text(feats, guesses, t, off)
+        guesses = classify.with_text(feats, guesses, t, off)
+        guesses = first = classify.with_wraps(feats, guesses, has_stoplist, t, off)
     nonblank = [i for i, f in enumerate(feats) if f.text]
     guessed = metadata.find_title(feats, guesses, nonblank, lex)
     # A declared title is labelled where the page prints it; a headline that differs from
