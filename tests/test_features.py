@@ -435,3 +435,24 @@ def test_phrases_with_a_number_slot_need_the_number(lang, text):
 def test_locale_date_lines_are_date_only(lang, text):
     f = F(text, lexicon(lang))
     assert f.date is not None and f.date_only
+
+
+def test_wide_prefilter_covers_every_wide_character():
+    """features._MAYBE_WIDE only skips the script search: it must hold every Han, Kana, Hangul
+    and Thai code point, or a CJK line would be weighed as Latin."""
+    from cleanarticle import features
+
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    wide = features._WIDE_SCRIPT.findall(every)
+    assert wide
+    assert all(features._MAYBE_WIDE.match(ch) for ch in wide)
+
+
+def test_every_uppercase_letter_passes_the_name_prefilter():
+    """name_of skips _NAME_WORD on words whose first character str.islower() accepts: that
+    must be false of every \\p{Lu} (the first character of both its branches), including
+    letters regex's Unicode tables know and Python's do not yet."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    upper = regex.findall(r"\p{Lu}", every)
+    assert upper
+    assert not any(ch.islower() for ch in upper)

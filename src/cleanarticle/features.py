@@ -45,6 +45,11 @@ _CLOSERS = "\"'”’»)]」』）］】〕〉》"
 _IMAGE = regex.compile(r"^\S*\.(?:jpe?g|png|gif|webp|svg|bmp|avif|tiff?)(?:\?\S*)?\)?$", regex.I)
 _URL = regex.compile(r"^(?:https?://|www\.)\S+$", regex.I)
 _WIDE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+# Every character of those scripts lies in these ranges (Thai, Hangul Jamo, and from CJK
+# radicals on; tests/test_features.py checks every code point). Most non-ASCII lines hold only
+# curly quotes, dashes or accented letters: the standard library's engine rules them out
+# before the Unicode-property search, a `regex` call (which also releases and retakes the GIL).
+_MAYBE_WIDE = re.compile("[\u0e00-\u0e7f\u1100-\u11ff\u2e80-\U0010ffff]")
 _DENSE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _THAI = regex.compile(r"\p{Thai}")
@@ -74,9 +79,11 @@ _NAME_SYMBOLS = frozenset({"&"})
 # "｜" is the full-width bar of CJK pages ("记者 张三｜新华社").
 _SEPARATORS = regex.compile(r"(?:(?<!\s)\s+)?[|｜•·—–]\s*|(?<!\s)\s+-\s+")
 _SEPARATOR_MARK = re.compile(r"[|｜•·—–-]")  # most lines have none: checked first, ten times faster
-_CREDIT_SEPARATOR = regex.compile(r"[:,：，،=＝]")
+# Literal characters only: the standard library's engine, a third of a `regex` call's cost
+# (which releases and retakes the GIL at every call). Most short lines are searched.
+_CREDIT_SEPARATOR = re.compile(r"[:,：，،=＝]")
 # What divides the fields of a crowded header line ("Essay - Published: 2025.12.17 | ai | programming").
-_FIELD_SEPARATOR = regex.compile(r"[|｜•·]")
+_FIELD_SEPARATOR = re.compile(r"[|｜•·]")
 # A name in a script without case: up to NAME_MAX_WORDS words of caseless letters (and marks).
 _CASELESS_NAME = regex.compile(r"^[\p{Lo}\p{M}]{2,12}(?:[\s·・][\p{Lo}\p{M}]+){0,4}$")
 
@@ -197,7 +204,10 @@ def name_of(text: str, *, caseless: bool = False, joiners: frozenset[str] = froz
     capitalised = 0
     for word in words:
         bare = word.strip(",")
-        if _NAME_WORD.match(bare):
+        # Both branches of _NAME_WORD open with \p{Lu}, never a letter str.islower() accepts
+        # (tests/test_features.py checks every Lu of regex's newer Unicode tables): a lowercase
+        # word, the usual end of a sentence's run, skips the `regex` call.
+        if not bare[:1].islower() and _NAME_WORD.match(bare):
             capitalised += 1
         elif bare not in _NAME_SYMBOLS and bare.casefold() not in joiners:
             return None
@@ -237,7 +247,8 @@ def line_features(
     terminal = bool(end) and end[-1] in _TERMINAL_MARKS
     size = len(text)
     dense = 0
-    if not is_ascii and _WIDE_SCRIPT.search(text):  # CJK, Hangul or Thai: weigh and count otherwise
+    # CJK, Hangul or Thai: weigh and count otherwise.
+    if not is_ascii and _MAYBE_WIDE.search(text) and _WIDE_SCRIPT.search(text):
         dense = len(_DENSE_SCRIPT.findall(text))
         size += (t.dense_char_weight - 1) * dense
         size += (t.hangul_char_weight - 1) * len(_HANGUL.findall(text))
