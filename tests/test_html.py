@@ -121,6 +121,37 @@ def test_low_stopword_lines_between_paragraphs_stay_body():
     assert after.body.split("\n") == PARAS
 
 
+QUOTES = ["The crew finished the kitchen two days early and left the house cleaner than they found it.",
+          "Mina R.",
+          "They answered every question we had about the permits, and the price never changed once.",
+          "Tom and Ellen K."]
+
+
+def slider(items: list[str]) -> str:
+    return "<div class='slides'>" + "".join(f"<div class='slide'><p>{t}</p></div>" for t in items) + "</div>"
+
+
+def test_a_run_printed_again_is_a_copy():
+    # A carousel cloned for its loop: the second run of the same lines goes, the first stays.
+    html = article_html().replace("</div></article>", f"{slider(QUOTES)}{slider(QUOTES)}</div></article>")
+    article = clean(html, format="html")
+    assert article.body.split("\n") == [*PARAS, *QUOTES]
+    second = [b for b in article.blocks if b.text in QUOTES][len(QUOTES):]
+    assert {b.label for b in second} == {"duplicate"}
+    # The good paragraph (and the name too short for revise.duplicate) are this rule's; a
+    # near-good line printed again was revise.duplicate's already.
+    assert {b.text for b in second if b.rule == "revise.repeated_run"} == {QUOTES[0], QUOTES[1]}
+    off = clean(html, format="html", disabled_rules={"revise.repeated_run"})
+    assert off.body.split("\n") == [*PARAS, *QUOTES, *QUOTES[:2]]
+    # Two lines printed again are not a run (a good paragraph said twice is the author's).
+    twice = article_html().replace("</div></article>", f"{slider(QUOTES[:2])}{slider(QUOTES[:2])}</div></article>")
+    assert clean(twice, format="html").body.split("\n") == [*PARAS, *QUOTES[:2], *QUOTES[:2]]
+    # A run whose first copy is not kept (a preview above the title) is the only copy: it stays.
+    above = article_html(extra_before=f"<div class='preview'>{slider(QUOTES)}</div>").replace(
+        "</div></article>", f"{slider(QUOTES)}</div></article>")
+    assert clean(above, format="html").body.split("\n") == [*PARAS, *QUOTES]
+
+
 def test_link_dense_paragraphs_are_not_body():
     links = "<p>" + " ".join(f"<a href='/{i}'>Another headline number {i}</a>" for i in range(6)) + "</p>"
     article = clean(article_html(extra_after=links), format="html")

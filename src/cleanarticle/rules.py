@@ -116,6 +116,9 @@ RULES: tuple[Rule, ...] = (
         "revise",
         "HTML: a run of low-stopword lines (references, specs) with body right above and under it is body",
     ),
+    Rule(
+        "revise.repeated_run", "revise", "HTML: a run of 3+ lines printed again in the same order is a copy (duplicate)"
+    ),
     Rule("revise.head", "revise", "above the title only good paragraphs stay body"),
     Rule("revise.tail", "revise", "after a comments prompt or related heading that ends the article, all is chrome"),
     Rule("revise.keep_text", "revise", "a page with no good paragraph keeps its plain text lines as body"),

@@ -58,6 +58,8 @@ class Thresholds:
     story_headline_title_share: float = revise.STORY_HEADLINE_TITLE_SHARE
     tail_max_body_share: float = revise.TAIL_MAX_BODY_SHARE
     min_toc_entries: int = revise.MIN_TOC_ENTRIES
+    min_repeat_run: int = revise.MIN_REPEAT_RUN
+    repeat_run_words: int = revise.REPEAT_RUN_WORDS
     short_line_cost: int = revise.SHORT_LINE_COST
     chrome_line_cost: int = revise.CHROME_LINE_COST
     # Safety net (safety_net.py, HTML).
