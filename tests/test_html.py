@@ -49,6 +49,18 @@ def test_scripts_styles_and_hidden_elements_give_no_text():
     assert [b.text for b in blocks_of(html)] == ["shown"]
 
 
+def test_closed_and_modal_dialogs_give_no_text():
+    policy = "We keep the personal information you give us only as long as the law requires us to."
+    html = page("<h1>Road plan approved</h1><p>shown</p>"
+                f"<footer><div role='dialog' aria-modal='true'><h1>Privacy policy</h1><p>{policy}</p>"
+                f"<div aria-modal='true'><p>nested {policy}</p></div></div></footer>"
+                "<dialog><p>closed</p></dialog><dialog open><p>open dialog</p></dialog>")
+    assert [b.text for b in blocks_of(html)] == ["Road plan approved", "shown", "open dialog"]
+    # A modal that holds the page's headline is the page (an article opened over a feed).
+    over = page(f"<nav><p>feed</p></nav><div aria-modal='true'><h1>Road plan approved</h1><p>{policy}</p></div>")
+    assert [b.text for b in blocks_of(over)] == ["feed", "Road plan approved", policy]
+
+
 def test_chrome_regions_from_tags_and_class_tokens():
     html = page("<nav><a href='/'>Home</a></nav><div class='related-posts'><p>Other story</p></div>"
                 "<div class='article-body related'><p>kept</p></div><div id='sharing-with-a-single-developer'>"
