@@ -164,6 +164,28 @@ def test_a_run_printed_again_is_a_copy():
     assert clean(above, format="html").body.split("\n") == [*PARAS, *QUOTES]
 
 
+BIO = ["Jane Doe is a reporter who has covered city hall and the transport budget for the paper since 2015.",
+       "She lives in the old town."]
+
+
+def bylined(after_body: str = "", in_body: str = "") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    return page(f"<article><h1>Council approves the road plan</h1><p>By Jane Doe</p>"
+                f"<div class='article-body'>{paras}{in_body}</div>{after_body}</article>")
+
+
+def test_the_authors_bio_box_after_the_article_is_not_body():
+    box = "<div class='about'>" + "".join(f"<p>{t}</p>" for t in BIO) + "</div>"
+    article = clean(bylined(after_body=box), format="html")
+    assert article.authors == ("Jane Doe",)
+    assert article.body.split("\n") == PARAS
+    assert {b.rule for b in article.blocks if b.text in BIO} == {"meta.author_bio"}
+    off = clean(bylined(after_body=box), format="html", disabled_rules={"meta.author_bio"})
+    assert off.body.split("\n") == [*PARAS, *BIO]
+    # A one-line bio printed as the article's last paragraph is the article's (readability's view).
+    assert clean(bylined(in_body=f"<p>{BIO[0]}</p>"), format="html").body.split("\n") == [*PARAS, BIO[0]]
+
+
 def test_link_dense_paragraphs_are_not_body():
     links = "<p>" + " ".join(f"<a href='/{i}'>Another headline number {i}</a>" for i in range(6)) + "</p>"
     article = clean(article_html(extra_after=links), format="html")

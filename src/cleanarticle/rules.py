@@ -93,6 +93,11 @@ RULES: tuple[Rule, ...] = (
     Rule("meta.header_date", "meta", "a date line above the title is the site header's"),
     Rule("meta.later_date", "meta", "a date line below the article's own date is a teaser's timestamp"),
     Rule(
+        "meta.author_bio",
+        "meta",
+        "HTML: a box of its own near the body's end that opens with the author's name is the author's bio (footer)",
+    ),
+    Rule(
         "revise.toc",
         "revise",
         "text: a run of short lines each printed again further down, in order, as a heading above text "

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from . import classify, confidence, features, kind_body, main_content, revise, safety_net
+from . import article_end, classify, confidence, features, kind_body, main_content, revise, safety_net
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -60,6 +60,9 @@ class Thresholds:
     min_toc_entries: int = revise.MIN_TOC_ENTRIES
     min_repeat_run: int = revise.MIN_REPEAT_RUN
     repeat_run_words: int = revise.REPEAT_RUN_WORDS
+    # The author's bio box after the article (article_end.py, HTML).
+    bio_max_body_share: float = article_end.BIO_MAX_BODY_SHARE
+    bio_min_first_name: int = article_end.BIO_MIN_FIRST_NAME
     short_line_cost: int = revise.SHORT_LINE_COST
     chrome_line_cost: int = revise.CHROME_LINE_COST
     # Safety net (safety_net.py, HTML).
