@@ -57,6 +57,7 @@ HIDDEN = (
 # 0.8017, odd 0.7960 (a product's details and a thread's posts sit in one), so not; any modal
 # holding an `<h1>` kept: even 0.8004 (privacy policies have their own).
 MODALS = 'dialog:not([open]), [aria-modal="true"]'
+_HIDDEN_OR_MODAL = f"{HIDDEN}, {MODALS}"
 # React's streamed server rendering sends a page's late parts as `<div hidden id="S:0">`
 # and moves them into place with a script: hidden in the file, shown in the browser
 # (Next.js sites; on wcxb the whole article of pages 0155 and 0589 sits in one).
@@ -232,32 +233,44 @@ class _Context(NamedTuple):
 
 def strip_invisible(tree: LexborHTMLParser) -> None:
     """Remove hidden elements and closed modal dialogs (scripts, styles and forms' widgets are
-    skipped by the walk)."""
-    for node in tree.css(HIDDEN):
-        if node.tag == "div" and "hidden" in node.attributes and STREAMED_ID.fullmatch(node.id or ""):
-            continue
-        node.decompose()
-    modals = tree.css(MODALS)
-    if modals:
-        headline = tree.css_first("h1")
-        held = headline.mem_id if headline is not None else None
-        removed: set[int] = set()
-        for node in modals:  # in document order: a modal around another comes first
-            if removed and _inside(node, removed):
-                continue  # went with the modal around it (a freed subtree is not touched again)
-            if held is None or all(h.mem_id != held for h in node.css("h1")):
-                removed.add(node.mem_id)
-                node.decompose()
+    skipped by the walk).
+
+    One query finds both (each query is a walk of the whole tree, about as long as this one);
+    the modals are told apart on the few elements it returns. Which modal sits inside which
+    removed element is read before anything is removed: a removed element's subtree is freed.
+    """
+    nodes = tree.css(_HIDDEN_OR_MODAL)
+    if not nodes:
+        return
+    hidden = [node.css_matches(HIDDEN) for node in nodes]
+    modals = [node for node, h in zip(nodes, hidden) if not h and node.css_matches(MODALS)]
+    outer = {node.mem_id: _ancestors(node) for node in modals}
+    gone: set[int] = set()
+    for node, h in zip(nodes, hidden):
+        if h and not (node.tag == "div" and "hidden" in node.attributes and STREAMED_ID.fullmatch(node.id or "")):
+            gone.add(node.mem_id)
+            node.decompose()
+    modals = [node for node in modals if outer[node.mem_id].isdisjoint(gone)]
+    if not modals:
+        return
+    headline = tree.css_first("h1")
+    held = headline.mem_id if headline is not None else None
+    for node in modals:  # in document order: a modal around another comes first
+        if not outer[node.mem_id].isdisjoint(gone):
+            continue  # went with the modal around it
+        if held is None or all(h.mem_id != held for h in node.css("h1")):
+            gone.add(node.mem_id)
+            node.decompose()
 
 
-def _inside(node: LexborNode, ids: set[int]) -> bool:
-    """Whether an ancestor of `node` is one of the elements `ids` names."""
+def _ancestors(node: LexborNode) -> frozenset[int]:
+    """The ids (`mem_id`) of the elements around `node`."""
+    out = []
     up = node.parent
     while up is not None:
-        if up.mem_id in ids:
-            return True
+        out.append(up.mem_id)
         up = up.parent
-    return False
+    return frozenset(out)
 
 
 def _element_name(tag: str, attrs: dict[str, str | None]) -> str:
