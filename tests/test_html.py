@@ -186,6 +186,28 @@ def test_the_authors_bio_box_after_the_article_is_not_body():
     assert clean(bylined(in_body=f"<p>{BIO[0]}</p>"), format="html").body.split("\n") == [*PARAS, BIO[0]]
 
 
+TEASERS = [("Bridge repairs close the east lane for a week", "Sam Lee",
+            "Crews began work on Monday on the bridge that carries most of the traffic into the town from the east."),
+           ("Library opens a new reading room for children", "Ana Ruiz",
+            "The room, paid for by a local fund, has space for forty children and opens every day after school."),
+           ("Market hall gets a new roof before the winter", "Sam Lee",
+            "The market hall, closed since the storm in the spring, will open again in time for the winter fair.")]
+
+
+def test_a_teasers_summary_under_its_timestamp_is_not_body():
+    # Headline (a link), author, timestamp, summary, section: the summary is the teaser's too.
+    rail = "".join(f"<div class='item'><h3><a href='/{k}'>{h}</a></h3><p>{a}</p><p>December {19 - k}, 2025</p>"
+                   f"<p>{summary}</p><p>News</p></div>" for k, (h, a, summary) in enumerate(TEASERS))
+    html = page("<article><h1>Council approves the road plan</h1><p>July 17, 2025</p>"
+                + "".join(f"<p>{p}</p>" for p in PARAS) + f"</article><div class='more'>{rail}</div>")
+    summaries = {summary for _, _, summary in TEASERS}
+    article = clean(html, format="html")
+    assert not summaries & set(article.body.split("\n"))
+    assert {b.rule for b in article.blocks if b.text in summaries} == {"revise.teaser"}
+    off = clean(html, format="html", disabled_rules={"revise.teaser"})
+    assert summaries <= set(off.body.split("\n"))
+
+
 def test_link_dense_paragraphs_are_not_body():
     links = "<p>" + " ".join(f"<a href='/{i}'>Another headline number {i}</a>" for i in range(6)) + "</p>"
     article = clean(article_html(extra_after=links), format="html")
