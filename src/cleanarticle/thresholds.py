@@ -42,6 +42,7 @@ class Thresholds:
     no_stoplist_good_words: int = classify.NO_STOPLIST_GOOD_WORDS
     stoplist_min_fit: float = classify.STOPLIST_MIN_FIT
     dense_sentence_min_stop: float = classify.DENSE_SENTENCE_MIN_STOP
+    wrap_min_chars: int = classify.WRAP_MIN_CHARS
     link_density_max: float = classify.LINK_DENSITY_MAX
     region_max_good_share: float = classify.REGION_MAX_GOOD_SHARE
     # Main content container (main_content.py, HTML).
@@ -63,6 +64,8 @@ class Thresholds:
     # The author's bio box after the article (article_end.py, HTML).
     bio_max_body_share: float = article_end.BIO_MAX_BODY_SHARE
     bio_min_first_name: int = article_end.BIO_MIN_FIRST_NAME
+    truncated_window: int = revise.TRUNCATED_WINDOW
+    truncated_max_good_share: float = revise.TRUNCATED_MAX_GOOD_SHARE
     short_line_cost: int = revise.SHORT_LINE_COST
     chrome_line_cost: int = revise.CHROME_LINE_COST
     # Safety net (safety_net.py, HTML).
