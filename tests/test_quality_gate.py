@@ -129,7 +129,7 @@ def test_seeds_floor():
 # text mode after the `gentext` branch (dense sentences, contents, head guard): articles 0.919;
 # after `text4` (cut teasers, reply-count thread headings, hard-wrapped paragraphs): 0.926.
 # HTML after the `html4` branch (repeated runs, modal dialogs, the author's bio box; python
-# ../shared/tools/score_wcxb.py --mode html --half odd): 0.951 / 0.797; 0.952 / 0.796 with shape3.
+# ../shared/tools/score_wcxb.py --mode html --half odd): 0.951 / 0.797; 0.952 / 0.797 merged with main (shape3, text4, meta4).
 WCXB_HALF = "odd"
 WCXB_HTML_ARTICLES_MIN_F1 = 0.945
 WCXB_HTML_ALL_MIN_F1 = 0.785
