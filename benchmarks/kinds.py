@@ -231,7 +231,7 @@ def cross_validate(rows: list[dict], folds: int = 5) -> None:
             for r in test:
                 score = np.array(kind.evidence(r["signals"])) @ w
                 p = np.exp(score - score.max())
-                p_kind = {k: 0.0 for k in kind.KINDS}
+                p_kind = dict.fromkeys(kind.KINDS, 0.0)
                 for c, pc in zip(kind.CLASSES, p / p.sum()):
                     p_kind[kind.CLASSES[c]] += pc
                 got = max(kind.KINDS, key=p_kind.__getitem__) if r["signals"].lines else kind.OTHER

@@ -15,7 +15,9 @@ import dataclasses
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 LD_JSON = "application/ld+json"
-_SELECTOR = f'meta[content], h1, script[type="{LD_JSON}"], time[pubdate], [itemprop~=datePublished], time[datetime], [itemtype]'
+_SELECTOR = (
+    f'meta[content], h1, script[type="{LD_JSON}"], time[pubdate], [itemprop~=datePublished], time[datetime], [itemtype]'
+)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

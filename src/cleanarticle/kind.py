@@ -85,8 +85,19 @@ _FIELDS = operator.itemgetter(
     *(
         LineFeatures._fields.index(name)
         for name in (
-            "text", "size", "key", "chars", "words", "alpha_words", "stop_density", "terminal", "question",
-            "date", "ago", "name", "headline",
+            "text",
+            "size",
+            "key",
+            "chars",
+            "words",
+            "alpha_words",
+            "stop_density",
+            "terminal",
+            "question",
+            "date",
+            "ago",
+            "name",
+            "headline",
         )
     )
 )
