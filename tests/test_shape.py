@@ -225,7 +225,8 @@ def test_a_table_of_contents_is_navigation_and_its_headings_stay():
     """A contents box links to the headings below it: the box is navigation, and a heading it
     printed first is the heading, not a repeat of the box's line."""
     sections = ["Preparing the data", "Finding past anomalies", "Use weighted mean"]
-    toc = "<ul class='contents'>" + "".join(f"<li><a href='#s{n}'>{s}</a></li>" for n, s in enumerate(sections)) + "</ul>"
+    entries = "".join(f"<li><a href='#s{n}'>{s}</a></li>" for n, s in enumerate(sections))
+    toc = f"<ul class='contents'>{entries}</ul>"
     body = "".join(f"<h2 id='s{n}'>{s}</h2><p>{PROSE}</p><p>{PROSE2}</p>" for n, s in enumerate(sections))
     article = clean(f"<html><body><article><h1>A page</h1><p>{PROSE2}</p>{toc}{body}</article></body></html>",
                     format="html")
@@ -233,3 +234,68 @@ def test_a_table_of_contents_is_navigation_and_its_headings_stay():
     assert [(b.label, b.rule) for b in entries] == [(model.NAV, "dom.toc_entry")] * 3
     headings = [b for b in article.blocks if b.shape.kind == model.HEADING and b.text in sections]
     assert [(b.text, b.label) for b in headings] == [(s, model.BODY) for s in sections]
+
+
+def test_a_line_break_inside_a_heading_does_not_split_it():
+    """`<h2>Designed to<br>be redesigned</h2>` is one heading (readability mozilla-1 printed it as
+    two), while a `<br>` in a paragraph still ends a line."""
+    got = shapes(page("<h2>Designed to <br>be <span>re<br/>designed</span></h2><p>One line<br>Another line</p>"))
+    assert got["Designed to be re designed"] == model.Shape(model.HEADING, level=2)
+    assert "One line" in got and "Another line" in got
+
+
+def gallery_page(region: str) -> str:
+    """An article with a slide gallery whose captions sit in `ul.legends`, inside a box whose
+    class is `region` (a chrome token the article's own wrapper may carry too)."""
+    slides = "".join(f"<li><h2><span class='counter'>{n}/4</span> Slide number {n} of the show</h2>"
+                     f"<p>{PROSE2} Slide {n}.</p></li>" for n in range(1, 5))
+    return (f"<html><body><div class='{region}'><article><h1>A page</h1><p>{PROSE}</p><p>{PROSE2}</p>"
+            f"<div class='gallery'><ul class='legends'>{slides}</ul></div><p>{PROSE} The end.</p>"
+            "</article></div></body></html>")
+
+
+@pytest.mark.parametrize("region", ["", "widget-wrapper"])
+def test_a_gallerys_captions_are_captions_even_inside_a_region(region):
+    """Slide captions in a caption-classed box are captions, not the article's headings and
+    list items, also when the article and the gallery sit in a chrome-classed wrapper (a
+    `widget` region that holds the article): the first region token used to hide the
+    caption box under it."""
+    article = clean(gallery_page(region), format="html")
+    slides = [b for b in article.blocks if "Slide" in b.text]
+    assert len(slides) == 8
+    assert {b.label for b in slides} == {model.CAPTION}
+    assert PROSE.strip() in article.body and "The end." in article.body
+    assert "Slide number" not in article.markdown
+
+
+def card_page(headline_words: str, closing: str = "") -> str:
+    """An article, then a list of four items each opening with a linked headline, a summary and a source."""
+    cards = "".join(
+        f"<li><div><h3><a href='/story/{n}'>{headline_words} {n}</a></h3>"
+        f"<p>{PROSE2} Story {n} goes on.</p><span>Morning Show</span></div></li>"
+        for n in range(4)
+    )
+    return (f"<html><body><div><article><h1>A page</h1><p>{PROSE}</p><p>{PROSE2}</p></article>"
+            f"<ul class='stream'>{cards}</ul>{closing}</div></body></html>")
+
+
+def test_a_list_of_link_cards_after_the_article_is_teasers():
+    """Each card's headline links away (link density drops it); its summary and source line
+    hold no link, but the markup says they are a card's: teasers, not list items of the article."""
+    article = clean(card_page("Local team wins the cup after a long season"), format="html")
+    summaries = [b for b in article.blocks if "Story" in b.text or b.text == "Morning Show"]
+    assert len(summaries) == 8
+    assert {(b.label, b.rule) for b in summaries} == {(model.RELATED, "dom.link_cards")}
+    assert PROSE.strip() in article.body
+    off = clean(card_page("Local team wins the cup after a long season"), format="html",
+                disabled_rules={"dom.link_cards"})
+    assert "Story 1 goes on." in off.body  # what the rule changes
+
+
+@pytest.mark.parametrize("headline,closing", [
+    ("Emily", ""),  # a forum post under its author's linked name: the page's content
+    ("Local team wins the cup after a long season", f"<p>{PROSE} That was the list.</p>"),  # a listicle's items
+])
+def test_lists_that_are_not_teaser_cards_stay(headline, closing):
+    article = clean(card_page(headline, closing), format="html")
+    assert all(b.rule != "dom.link_cards" for b in article.blocks)

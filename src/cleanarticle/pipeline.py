@@ -23,6 +23,7 @@ from . import (
     langid,
     lexicon,
     limits,
+    link_cards,
     main_content,
     metadata,
     model,
@@ -142,6 +143,10 @@ def clean_lines(
         )
     if rescued is not None:
         final, reasons, rule_ids = rescued
+    if dom is not None and "dom.link_cards" not in off:
+        carded = link_cards.teasers(final, reasons, rule_ids, dom, main.lines if main else None, t.link_density_max)
+        if carded is not None:
+            final, reasons, rule_ids = carded
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
     updated = date_hit is not None and dates.is_update(feats[meta.date_line or 0].text, date_hit, lex)
     date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line, updated)

@@ -87,6 +87,12 @@ RULES: tuple[Rule, ...] = (
         "dom",
         "a heading that is mostly link text (a permalink, a linked section title) above a good paragraph stays body",
     ),
+    Rule(
+        "dom.link_cards",
+        "dom",
+        "after the context pass: the body lines of a list of 3+ items opening with a linked headline (link cards), "
+        "after the article's other body lines, are teasers (related)",
+    ),
     Rule("meta.title", "meta", "the headline line (the declared title where the page prints it) is the title"),
     Rule("meta.byline", "meta", "the name line next to the title is the byline"),
     Rule("meta.date", "meta", "the date line next to the title is the publication date"),
