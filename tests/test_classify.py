@@ -97,12 +97,13 @@ def test_brand_list_is_not_bad_without_a_stoplist():
     ("Quảng cáo", "promo", "lexicon: promo phrase"),
     ("Trang chủ", "nav", "lexicon: nav phrase"),
     ("Privacy Policy", "footer", "lexicon: footer phrase"),
+    ("Oops! Something went wrong while submitting the form.", "promo", "lexicon: promo phrase"),
     ("17/07/2025", "date", "date-only line"),
     ("Updated July 24, 2025 at 9:05 pm", "date", "date-only line"),
     ("3 giờ trước", "related", "relative timestamp"),
     ("5 hours ago", "related", "relative timestamp"),
 ], ids=["blank", "image", "image-url", "url", "vi-credit", "en-credit", "vi-source", "en-source", "vi-related",
-        "vi-comments", "vi-share", "vi-promo", "vi-nav", "en-footer", "vi-date", "en-date", "vi-ago", "en-ago"])
+        "vi-comments", "vi-share", "vi-promo", "vi-nav", "en-footer", "en-form-status", "vi-date", "en-date", "vi-ago", "en-ago"])
 def test_classify_first_pass_kinds(text, label, reason):
     g = classify(F(text, lex_for(text)), True)
     assert (g.label, g.reason) == (label, reason)
@@ -200,3 +201,43 @@ def test_dense_sentence_settles_by_its_neighbours_in_text_mode():
     assert DENSE in body and DENSE_MENU not in body
     off = clean(page, format="text", disabled_rules={"classify.dense_sentence"}).body
     assert DENSE not in off and EN_PARA in off
+
+
+# A hard-wrapped article (a plain-text e-mail, a page printed with <br> at a fixed width): no
+# line is long enough to be good alone, the paragraphs they make are.
+WRAPPED = [
+    "The regional water authority said on Monday that reservoir levels",
+    "had fallen to their lowest point in twenty years after a dry winter,",
+    "and that farmers in the valley should expect cuts of up to a third",
+    "in the water they can draw for irrigation this summer.",
+    "",
+    "Engineers are studying whether an old canal that was closed in the",
+    "nineteen-eighties could be reopened to bring water from the north,",
+    "a plan the authority will publish in June after meeting farmers.",
+]
+
+
+def test_lines_of_a_hard_wrapped_paragraph_are_good_together():
+    from cleanarticle import clean
+
+    page = ["Home", "News", "Weather", "Contact", "Reservoirs reach lowest level in twenty years", *WRAPPED]
+    article = clean("\n".join(page), format="text", lang="en")
+    kept = [b.text for b in article.blocks if b.label == "body"]
+    assert kept == [line for line in WRAPPED if line]
+    assert article.title == "Reservoirs reach lowest level in twenty years"  # not a line of the paragraph
+    assert {b.rule for b in article.blocks if b.text in WRAPPED[:4]} == {"classify.wrapped"}
+    off = clean("\n".join(page), format="text", lang="en", disabled_rules={"classify.wrapped"})
+    assert not any(b.rule == "classify.wrapped" for b in off.blocks)
+
+
+@pytest.mark.parametrize("lines", [
+    ["Reservoirs reach lowest level in twenty years", "by Jane Miller"],  # a byline is no continuation
+    ["Reservoirs reach lowest level in twenty years", "our top pick"],  # short and unfinished
+    ["Reservoirs reach lowest level in twenty years.", "and then the rain came back to the valley"],  # a full stop
+    ["Reservoirs reach lowest level in twenty years", "reservoirs.example.com/lowest-level-in-twenty-years"],
+], ids=["byline", "short", "full-stop", "address"])
+def test_lines_that_do_not_wrap_into_each_other(lines):
+    lex = lexicon("en")
+    feats = [line_features(line, lex, datetime.date(2025, 7, 17)) for line in lines]
+    guesses = [classify(f, True) for f in feats]
+    assert labels.with_wraps(feats, guesses, True) is guesses  # unchanged, not copied

@@ -189,7 +189,7 @@ def test_available_stopword_langs_lists_shipped_files():
 KINDS = {"related", "comments", "share", "promo", "nav", "footer", "*related", "*comments", "*share", "*promo", "*nav",
          "*footer", "+related", "+comments", "+share", "+promo", "+nav", "+footer", "credit", "caption", "source",
          "byline", "bylineafter", "weekday", "month", "jmonth", "calendar", "dateword", "ago", "notname", "nameand",
-         "namejoiner", "productword", "forumword", "thread", "threadform", "updateword"}
+         "namejoiner", "productword", "forumword", "thread", "threadform", "updateword", "publishword"}
 LEXICON_FILES = sorted((lx.DATA / "lexicons").iterdir(), key=lambda p: p.name)
 
 

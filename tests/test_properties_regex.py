@@ -32,7 +32,7 @@ TIMEOUT_S = 0.5
 LEXICON_LANGS = ("en", "vi", "zh", "ar")
 # Builders that compile patterns inside a function, with how many `compile(` calls each has.
 BUILDER_SITES = {"features.py": 8, "dates.py": 3, "html_blocks.py": 1, "lexicon.py": 2, "files.py": 1,
-                 "metadata.py": 1}
+                 "metadata.py": 2}
 _COMPILE_CALL = re.compile(r"\b(?:regex|re)\.compile\(")
 
 
@@ -73,6 +73,9 @@ def _built_patterns() -> dict[str, regex.Pattern]:
         out[f"metadata._author_split({lang})"] = metadata._author_split(lex)
         if (update := dates._update_pattern(lex)) is not None:
             out[f"dates._update_pattern({lang})"] = update
+        if (published := dates._publish_pattern(lex)) is not None:
+            out[f"dates._publish_pattern({lang})"] = published
+        out[f"metadata._credit_start({lang})"] = metadata._credit_start(lex)
     return out
 
 

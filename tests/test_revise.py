@@ -159,3 +159,66 @@ def test_text_mode_keeps_a_short_line_the_article_prints_twice():
     page = [title, P[0], "Did you know?", P[1], P[2], "Did you know?", P[3], P[4]]
     blocks = [b for b in clean("\n".join(page), format="text", lang="en").blocks if b.text == "Did you know?"]
     assert [b.label for b in blocks] == ["body", "body"]
+
+
+TEASER_HEADLINES = ["Farmers count the cost of the driest winter", "A canal closed for forty years may carry water again",
+                    "How the city plans to find its leaking pipes"]
+TEASER_CUTS = ["Farmers in the north of the valley say the dry winter has already cost them more than the last two…",
+               "Engineers walked the length of the old canal this week to see whether it could be opened to...",
+               "The city has hired a company to listen for leaks in its pipes at night, when the streets are […]"]
+
+
+def test_teasers_cut_short_with_an_ellipsis_are_related():
+    """Text mode: a rail of headline + summary cut by its template ("…") after the article."""
+    rail = [line for pair in zip(TEASER_HEADLINES, TEASER_CUTS) for line in pair]
+    page = ["Reservoirs reach lowest level in twenty years", *P, *rail]
+    article = clean("\n".join(page), format="text", lang="en")
+    cut = [b for b in article.blocks if b.text in TEASER_CUTS]
+    assert [(b.label, b.rule) for b in cut] == [("related", "revise.truncated")] * 3
+    assert article.paragraphs == P
+    off = clean("\n".join(page), format="text", lang="en", disabled_rules={"revise.truncated"})
+    assert any(b.label == "body" for b in off.blocks if b.text in TEASER_CUTS)  # kept without the rule
+
+
+def test_paragraphs_trailing_off_in_a_row_stay_body():
+    """Two of the author's paragraphs that end with "..." one after the other are not teasers
+    (a template's cut summaries stand apart, a headline between them)."""
+    trailing = [P[1][:-1] + " and then...", P[2][:-1] + " or so they hope..."]
+    page = ["Reservoirs reach lowest level in twenty years", P[0], *trailing, P[3], P[4]]
+    article = clean("\n".join(page), format="text", lang="en")
+    assert all(line in article.paragraphs for line in trailing)
+
+
+def test_a_listing_of_cut_summaries_keeps_them():
+    """When the cut lines are most of the page's good text, the page is a listing of them."""
+    rail = [line for pair in zip(TEASER_HEADLINES, TEASER_CUTS) for line in pair]
+    page = ["Stories from the valley", *rail]
+    article = clean("\n".join(page), format="text", lang="en")
+    assert all(cut in article.paragraphs for cut in TEASER_CUTS)
+
+
+@pytest.mark.parametrize("heading", ["15 Replies to “{t}”", "3 Kommentare zu „{t}“", "244 thoughts on “{t}"],
+                         ids=["en", "de", "unclosed"])
+def test_a_line_counting_the_replies_to_the_headline_opens_the_thread(heading):
+    """Text mode: however long the thread, what follows "N replies to “<headline>”" is comments."""
+    title = "Reservoirs reach lowest level in twenty years"
+    thread = []
+    for name, text in (("Mark", P[1]), ("Anna", P[2]), ("Tom", P[3]), ("Lea", P[4]), ("Sam", P[0])):
+        thread += [f"{name} Miller", "December 19, 2025 at 13:01", text.replace("The ", "I think the ", 1), "Reply"]
+    page = [title, P[0], P[1], heading.format(t=title), *thread]
+    article = clean("\n".join(page), format="text", lang="en")
+    assert article.paragraphs == P[:2]
+    assert article.blocks[3].rule == "revise.thread_heading"
+    assert all(b.label != "body" for b in article.blocks[4:])
+    if heading.startswith(("15 Replies", "244 thoughts")):  # English thread headings (lexicon kind `thread`)
+        assert len(article.comments) == 5  # read as the page's comments
+
+
+def test_a_count_before_a_quote_of_no_headline_is_not_a_thread():
+    """The quoted text must be a line printed above: "3 words: “…”" in the article stays body."""
+    title = "Reservoirs reach lowest level in twenty years"
+    quote = "2 farmers told us: “We have never seen the river this low in all our lives here.”"
+    page = [title, P[0], quote, P[1], P[2]]
+    article = clean("\n".join(page), format="text", lang="en")
+    assert not any(b.rule == "revise.thread_heading" for b in article.blocks)
+    assert P[2] in article.paragraphs

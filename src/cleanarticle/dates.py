@@ -106,9 +106,11 @@ def _month_patterns(months: tuple[tuple[str, int], ...]):
     if not names:
         return None, None
     # Between month and year: a comma, a dot, or a short word ("de", "năm", "г."; Thai "พ.ศ.").
+    # Day and month apart by a space, or by a dot alone ("12.mar.2024", Brazilian papers).
     connector = r"(?:\s*,\s*|\.\s*|\s+(?:(?:\p{L}{1,4}\.?){1,2}\s+)?)"
     day_first = regex.compile(
-        rf"(?<!\w)(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:(?:de|of)\s+)?({names})\.?{connector}(\d{{4}})(?!\d)", regex.I
+        rf"(?<!\w)(\d{{1,2}})(?:(?:st|nd|rd|th|er|\.)?\s+(?:(?:de|of)\s+)?|\.)({names})\.?{connector}(\d{{4}})(?!\d)",
+        regex.I,
     )
     month_first = regex.compile(
         rf"(?<!\w)({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{connector}(\d{{4}})(?!\d)", regex.I
@@ -200,9 +202,19 @@ UPDATE_WORD_REACH = 80
 def _update_pattern(lex: Lexicon) -> regex.Pattern | None:
     """An update word ("Updated", "aktualisiert", "更新") ending the text before a date, with at
     most UPDATE_WORD_GAP words between. Han and kana have no spaces to bound a word."""
-    if not lex.update_words:
+    return _label_pattern(lex, lex.update_words)
+
+
+@functools.lru_cache(maxsize=64)
+def _publish_pattern(lex: Lexicon) -> regex.Pattern | None:
+    """A publication word ("Published", "veröffentlicht", "公開") ending the text before a date."""
+    return _label_pattern(lex, lex.publish_words)
+
+
+def _label_pattern(lex: Lexicon, labels: tuple[str, ...]) -> regex.Pattern | None:
+    if not labels:
         return None
-    words = "|".join(regex.escape(w) for w in lex.update_words)
+    words = "|".join(regex.escape(w) for w in labels)
     bound = "" if {"ja", "zh"} & set(lex.langs) else r"(?<!\w)"
     return regex.compile(
         rf"{bound}(?:{words})(?!\p{{Latin}})[\s:：,.\-–—]*(?:\w+[\s:：,.]+){{0,{UPDATE_WORD_GAP}}}$", regex.I
@@ -215,7 +227,16 @@ def is_update(text: str, hit: DateHit, lex: Lexicon) -> bool:
     Only the words just before the date count: "Published May 1 · Updated May 5" prints its
     publication first, and that is the date found.
     """
-    pattern = _update_pattern(lex)
+    return _labelled(_update_pattern(lex), text, hit)
+
+
+def is_published(text: str, hit: DateHit, lex: Lexicon) -> bool:
+    """Whether a printed date is labelled as the publication ("Published on May 5, 2025",
+    "Veröffentlicht am 5. Mai 2025")."""
+    return _labelled(_publish_pattern(lex), text, hit)
+
+
+def _labelled(pattern: regex.Pattern | None, text: str, hit: DateHit) -> bool:
     if pattern is None or hit.start == 0:
         return False
     return bool(pattern.search(text[max(0, hit.start - UPDATE_WORD_REACH) : hit.start]))

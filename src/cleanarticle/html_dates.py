@@ -29,6 +29,7 @@ PUBLISHED_KEYS = (
     "article:published_time",
     "og:published_time",
     "og:article:published_time",
+    "article:published",
     "published_time",
     "datepublished",
     "pubdate",
@@ -50,6 +51,16 @@ PUBLISHED_KEYS = (
     "citation_date",
     "originalpublicationdate",
     "cxenseparse:recs:publishtime",
+    # Names other extractors also read (htmldate, postlight's parser): CMS and newsroom templates.
+    "article_date_original",
+    "article.created",
+    "bt:pubdate",
+    "date_published",
+    "datecreated",
+    "date_created",
+    "dateposted",
+    "dc.created",
+    "displaydate",
     "created",
 )
 MODIFIED_KEYS = (
@@ -85,6 +96,8 @@ CORROBORATING_SOURCES = 2
 _PUBLISHED_NAME = regex.compile(r"publi(?:sh|cation)[\w.:-]{0,24}?(?:date|time)|pub[_-]?date")
 _ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 _COMPACT = regex.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2}))?")
+# A declared time in UTC: "Z" or a zero offset at its end ("2025-07-17T23:30:00.000Z", "+00:00").
+_UTC_SUFFIX = regex.compile(r"(?:\d(?:\.\d+)?Z|[+-]00:?00)\s*$", regex.I)
 # /2019/10/19/, /2019-10-19-, /20191019/ in a URL's path.
 _URL_DATE = regex.compile(r"(?<![\d])(\d{4})[/_-](\d{1,2})[/_-](\d{1,2})(?![\d])|/(\d{4})(\d{2})(\d{2})(?:/|$)")
 
@@ -101,6 +114,9 @@ class DateEvidence:
     # The kind of source (json-ld, meta, itemprop, class, time, url): two sources agree only
     # across kinds, since one template prints the same element many times.
     kind: str = ""
+    # Given as a time in UTC ("…T23:30:00Z", "+00:00"): the server's clock, whose day may be
+    # the next or the previous one where the page is read and printed.
+    utc: bool = False
 
 
 def _day(year: int, month: int, day: int, today: datetime.date) -> str | None:
@@ -162,6 +178,7 @@ def evidence(
     lex: Lexicon,
     today: datetime.date,
     scanned: html_scan.Scan | None = None,
+    ld_created: str | None = None,
 ) -> tuple[DateEvidence, ...]:
     """Every date the markup declares, most trusted first (published before modified).
 
@@ -172,7 +189,8 @@ def evidence(
     def add(value: str | None, source: str, kind: str, modified: bool = False) -> None:
         hit = parse(value, lex, today)
         if hit:
-            found.append(DateEvidence(hit[0], hit[1], source, modified, kind))
+            utc = hit[1] is not None and bool(_UTC_SUFFIX.search(value or ""))
+            found.append(DateEvidence(hit[0], hit[1], source, modified, kind, utc))
 
     add(ld_published, "json-ld datePublished", "json-ld")
     for key in PUBLISHED_KEYS:
@@ -199,6 +217,7 @@ def evidence(
     first_time = tree.css_first("time[datetime]") if scanned is None else scanned.first_time
     if first_time is not None:
         add(first_time.attributes.get("datetime"), "<time datetime>", "time")
+    add(ld_created, "json-ld dateCreated", "json-ld")
     day = url_date(url, today)
     if day:
         found.append(DateEvidence(day, None, "url", kind="url"))
@@ -253,8 +272,19 @@ def reconcile(
         same = next((e for e in declared if e.date == printed.date and not (updated and _echo(e))), None)
         if same is not None:
             return printed.date, printed.time or same.time, f"line {line + 1} (as {same.source})"
-        if not declared or not _corroborated(declared):
+        if not declared or not _corroborated(declared) or _next_day(declared[0], printed.date):
             return printed.date, printed.time, f"line {line + 1}"
     if declared and not declared[0].modified:  # a modified time alone is no publication date
-        return declared[0].date, declared[0].time, declared[0].source
+        top = declared[0]
+        # A UTC time gives way to the same moment declared in the page's own zone (a day apart).
+        local = next((e for e in declared if not e.modified and e.time and not e.utc and _next_day(top, e.date)), top)
+        return local.date, local.time, local.source
     return None, None, None
+
+
+def _next_day(e: DateEvidence, day: str) -> bool:
+    """Whether a date declared in UTC is one day off `day`: the same moment, read in another zone."""
+    if not e.utc:
+        return False
+    gap = datetime.date.fromisoformat(e.date) - datetime.date.fromisoformat(day)
+    return abs(gap.days) == 1

@@ -39,12 +39,31 @@ SITE_KEYS = ("og:site_name", "application-name")
 # titles 173 -> 180 of 223 (2 words: 179), dates 182 -> 184 (the headline anchors the byline
 # and date); odd half titles 185 -> 189; readability titles 99 -> 96 (its own are og:title).
 LONE_H1_MIN_WORDS = 4
+# German and other compounding languages say as much in fewer, longer words ("Bundestag
+# beschließt Heizungsgesetz"): a lone <h1> of two or three words counts when it is this many
+# characters long (not in Han or kana, whose characters are words: readability's qq page, whose
+# title keeps the site's name, fell 101 -> 100). Neutral on wcxb (both halves) and readability.
+LONE_H1_MIN_CHARS = 28
+
+
+def _lone_h1_size(h1: str) -> bool:
+    """Whether a lone <h1> is long enough to be the headline (see LONE_H1_MIN_WORDS)."""
+    words = len(h1.split())
+    return words <= titles.MAX_TITLE_WORDS and (
+        words >= LONE_H1_MIN_WORDS or (words >= 2 and len(h1) >= LONE_H1_MIN_CHARS and not _DENSE.search(h1))
+    )
+
+
 # A <title> split at its last separator keeps the left part only if it keeps this many words.
 TITLE_MIN_WORDS = 3
 # Titles this short or long are probably not the headline; a lone <h1> is then preferred.
 TITLE_MIN_CHARS, TITLE_MAX_CHARS = 15, 150
 
-_SEPARATOR = regex.compile(r" [|\-–—\\/>»] ")
+# Separators between a <title>'s headline and the site's name: spaced marks ("|", "-", "·",
+# "«", "•"), and the full-width bar that CJK titles print unspaced ("見出し｜朝日新聞").
+_SEPARATOR = regex.compile(r" [|\-–—\\/>»«·•~] |\s*｜\s*")
+# Han, kana and Hangul characters: two of them weigh as one word in a title's size.
+_DENSE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _SPACES = regex.compile(r"\s+")
 _URLISH = regex.compile(r"^(?:https?:)?//|^www\.")
 # Elements of an inline SVG drawing, whose <title> labels the drawing, not the page.
@@ -120,6 +139,30 @@ def _heading_text(node: LexborNode) -> str:
     return "".join(" " if n.tag == "br" else (n.text_content or "") for n in node.traverse(include_text=True))
 
 
+# A kicker printed in the <h1> before the headline ("<span>Hamburg</span><span>Headline</span>",
+# German and French news sites' "Dachzeile"/"surtitre") is at most this many words.
+KICKER_MAX_WORDS = 4
+
+
+def _kicker_split(node: LexborNode) -> tuple[str, str] | None:
+    """(kicker, headline) of an <h1> made of a short kicker element and the headline's element(s).
+
+    Its text nodes hold only spaces and punctuation; without this split the two read as one
+    ("HamburgStadtrat beschließt …", no space between the elements)."""
+    parts: list[str] = []
+    for child in node.iter(include_text=True):
+        value = _SPACES.sub(" ", child.text()).strip()
+        if child.tag == "-text":
+            if any(c.isalnum() for c in value):
+                return None
+        elif value:
+            parts.append(value)
+    if len(parts) < 2 or len(parts[0].split()) > KICKER_MAX_WORDS:
+        return None
+    headline = " ".join(parts[1:])
+    return (parts[0], headline) if len(headline.split()) > len(parts[0].split()) else None
+
+
 def _headings(tree: LexborHTMLParser, tags: str) -> list[str]:
     return [t for n in tree.css(tags) if (t := _text(n.text()))]
 
@@ -131,17 +174,17 @@ def title_from_document_title(raw: str, tree: LexborHTMLParser) -> str:
     splits only when no heading prints the whole title; an implausibly short or long
     title gives way to the page's only <h1>.
     """
-    words = len(raw.split())
+    words = _size(raw)
     title = raw
     seps = list(_SEPARATOR.finditer(raw))
     if seps:
         title = raw[: seps[-1].start()]
-        if len(title.split()) < TITLE_MIN_WORDS:
+        if _size(title) < TITLE_MIN_WORDS:
             title = raw[seps[0].end() :]
     elif ": " in raw:
         if raw not in _headings(tree, "h1, h2"):
             title = raw[raw.rfind(":") + 1 :]
-            if len(title.split()) < TITLE_MIN_WORDS:
+            if _size(title) < TITLE_MIN_WORDS:
                 title = raw[raw.find(":") + 1 :]
             elif len(raw[: raw.find(":")].split()) > 5:
                 title = raw
@@ -151,15 +194,28 @@ def title_from_document_title(raw: str, tree: LexborHTMLParser) -> str:
             title = h1s[0]
     title = _SPACES.sub(" ", title).strip()
     # Too little left: the cut took the headline's own words; keep the whole title.
-    n = len(title.split())
+    n = _size(title)
     if n <= 4 and (not seps or n != words - len(seps)):
         return raw
     return title
 
 
-def _h1s(tree: LexborHTMLParser, nodes: Sequence[LexborNode] | None = None) -> list[str]:
+def _size(text: str) -> int:
+    """A title's size in words, two Han, kana or Hangul characters counting as one word."""
+    dense = len(_DENSE.findall(text))
+    return len(text.split()) + dense // 2 if dense else len(text.split())
+
+
+def _h1s(tree: LexborHTMLParser, nodes: Sequence[LexborNode] | None = None) -> list[tuple[str, str | None]]:
+    """(text, headline without its kicker or None) of the page's first <h1>s."""
     nodes = tree.css("h1") if nodes is None else nodes
-    return [t for n in nodes[: titles.MAX_H1] if (t := titles.heading(_heading_text(n)))]
+    found = []
+    for n in nodes[: titles.MAX_H1]:
+        split = _kicker_split(n)
+        text = titles.heading(" ".join(split) if split else _heading_text(n))
+        if text:
+            found.append((text, titles.heading(split[1]) if split else None))
+    return found
 
 
 def _title(
@@ -181,13 +237,18 @@ def _title(
         )
         if t
     ]
-    h1s = _h1s(tree, h1_nodes)
+    kicked = _h1s(tree, h1_nodes)
+    h1s = [text for text, _ in kicked]
     printed = titles.printed_headline(h1s, heads, sites)
     if printed:
+        # The headline under a kicker, where a head title says it alone or after the kicker.
+        headline = next((h for text, h in kicked if text == printed[0] and h), None)
+        if headline and any(titles.agrees(headline, titles.strip_site(t, sites)) for _, t in heads):
+            return headline, f"{printed[1]}, its kicker cut"
         return printed
     if (
         len(h1s) == 1
-        and LONE_H1_MIN_WORDS <= len(h1s[0].split()) <= titles.MAX_TITLE_WORDS
+        and _lone_h1_size(h1s[0])
         and not titles.is_site(h1s[0], sites)
         and not titles.names_site(h1s[0], heads, h1s)
     ):
@@ -199,8 +260,19 @@ def _title(
         return titles.strip_site(title, sites) if title else None, "json-ld"
     key = next((k for k in TITLE_KEYS if meta.get(k)), None)
     if key:
-        return titles.strip_site(titles.text(meta[key]) or "", sites) or None, f"meta {key}"
+        declared = titles.text(meta[key]) or ""
+        stripped = titles.strip_site(declared, sites)
+        seps = list(_SEPARATOR.finditer(declared)) if stripped == declared == doc_title else []
+        if seps and _size(declared[: seps[-1].start()]) >= TITLE_MIN_WORDS:
+            # The <title> said again, site unknown: its last part is the site's ("Headline - Site").
+            stripped = declared[: seps[-1].start()].strip()
+        return stripped or None, f"meta {key}"
     if doc_title:
+        # The site's name cut off its end ("Headline | Site"); a headline that merely holds the
+        # host's word ("Gardening in …" on gardening.example.edu) is not the site's part.
+        stripped = titles.strip_site(doc_title, sites)
+        if stripped != doc_title and doc_title.startswith(stripped):
+            return stripped, "<title>"
         return title_from_document_title(doc_title, tree), "<title>"
     return None, None
 
@@ -244,7 +316,7 @@ def read_head(tree: LexborHTMLParser, url: str | None = None, today: datetime.da
     bylines = _bylines(tree, meta, ld, lex, sites)
     byline, byline_source = (bylines[0][1], bylines[0][0]) if bylines else (None, None)
     dates = html_dates.evidence(
-        tree, meta, ld.published, ld.modified, url, lex, today or datetime.date.today(), scanned
+        tree, meta, ld.published, ld.modified, url, lex, today or datetime.date.today(), scanned, ld.created
     )
     first = dates[0] if dates and not dates[0].modified else None  # a modified time alone is no publication date
     if site is None and url:

@@ -13,6 +13,7 @@ import dataclasses
 import json
 from collections.abc import Iterable
 
+import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Types that describe the article itself, in order of trust: a page that declares a
@@ -74,6 +75,7 @@ class LinkedData:
     published: str | None = None
     modified: str | None = None
     published_from: str | None = None  # the @type that gave `published`
+    created: str | None = None  # dateCreated, or a VideoObject's uploadDate
     authors: tuple[str, ...] = ()
     org_authors: tuple[str, ...] = ()  # authors typed as organisations (kept apart: a site is no person)
     orgs: frozenset[str] = frozenset()  # every organisation or website name in the graph
@@ -120,12 +122,62 @@ def _names(value: object, by_id: dict[str, dict]) -> tuple[list[str], list[str]]
         if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
             item = by_id.get(item["@id"], item)
         if isinstance(item, dict):
-            name = _string(item.get("name"))
-            if name:
-                (orgs if set(_types(item)) & ORG_TYPES else people).append(name)
+            raw = item.get("name")
+            # A name may be a list of names, or absent where the parts are given.
+            given = " ".join(p for k in ("givenName", "familyName") if (p := _string(item.get(k))))
+            for name in raw if isinstance(raw, list) else [raw or given]:
+                if name := _string(name):
+                    (orgs if set(_types(item)) & ORG_TYPES else people).append(name)
         elif isinstance(item, str) and item.strip():
             people.append(" ".join(item.split()))
     return people, orgs
+
+
+# What templates wrap JSON-LD in (an HTML comment, a CDATA section) and the trailing commas
+# hand-written JSON leaves before a closing bracket.
+_OPENERS = ("<!--", "<![CDATA[")
+_CLOSERS = ("-->", "]]>")
+_TRAILING_COMMA = regex.compile(r",(\s*[}\]])")
+
+
+def _load(text: str) -> object:
+    """A script's JSON, or None. Tried as written first (nearly every page); then without a
+    wrapper and trailing commas, and as several objects in a row (`{...}{...}`)."""
+    try:
+        return json.loads(text, strict=False)
+    except (ValueError, RecursionError):
+        pass
+    text = _TRAILING_COMMA.sub(r"\1", _unwrapped(text))
+    decoder = json.JSONDecoder(strict=False)
+    found: list[object] = []
+    pos = 0
+    try:
+        while (pos := _skip_space(text, pos)) < len(text):
+            value, pos = decoder.raw_decode(text, pos)
+            found.append(value)
+    except (ValueError, RecursionError):
+        return found or None
+    return found[0] if len(found) == 1 else (found or None)
+
+
+def _unwrapped(text: str) -> str:
+    """The script's text without an HTML comment or CDATA wrapper (each maybe after "//")."""
+    text = text.strip()
+    for opener in _OPENERS:
+        head = text[2:].lstrip() if text.startswith("//") else text
+        if head.startswith(opener):
+            text = head[len(opener) :].strip()
+    for closer in _CLOSERS:
+        if text.endswith(closer):
+            text = text[: -len(closer)].rstrip()
+            text = text[:-2].rstrip() if text.endswith("//") else text
+    return text
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\r\n;":
+        pos += 1
+    return pos
 
 
 def _declared_types(data: object) -> list[str]:
@@ -154,9 +206,8 @@ def read(tree: LexborHTMLParser, scripts: Iterable[LexborNode] | None = None) ->
     objects: list[dict] = []
     declared: list[str] = []
     for node in tree.css('script[type="application/ld+json"]') if scripts is None else scripts:
-        try:
-            data = json.loads(node.text() or "", strict=False)
-        except (ValueError, RecursionError):
+        data = _load(node.text() or "")
+        if data is None:
             continue
         objects.extend(_objects(data))
         declared.extend(_declared_types(data))
@@ -182,12 +233,19 @@ def read(tree: LexborHTMLParser, scripts: Iterable[LexborNode] | None = None) ->
         holder = next((o for _, _, o in ranked if _string(o.get("datePublished"))), None)
         if holder is not None:
             published, source = _string(holder.get("datePublished")), next(iter(_types(holder)), None)
+
+    # The day it was made, or a video page's upload: weaker evidence of the publication (a
+    # wiki's first revision, an upload's time in UTC), read after the other declared dates.
+    created = _string(article.get("dateCreated")) or next(
+        (v for o in objects if "videoobject" in _types(o) if (v := _string(o.get("uploadDate")))), None
+    )
     people, org_authors = _names(article.get("author") or article.get("creator"), by_id)
     return LinkedData(
         headline=_string(article.get("headline")),
         name=_string(article.get("name")),
         published=published,
         modified=_string(article.get("dateModified")),
+        created=created,
         published_from=source,
         authors=tuple(dict.fromkeys(people)),
         org_authors=tuple(dict.fromkeys(org_authors)),

@@ -124,6 +124,7 @@ class Lexicon:
     name_and: tuple[str, ...] = ()  # words that join two authors in a byline ("and", "und", "và")
     name_joiners: frozenset[str] = frozenset()  # lowercase words a name may hold ("van", "von", "bin")
     update_words: tuple[str, ...] = ()  # words before a printed date that make it a modification ("Updated")
+    publish_words: tuple[str, ...] = ()  # words before a printed date that make it the publication ("Published")
     # A comment thread's heading or reply-form line, keyed by `phrase_key` -> "thread" or "threadform".
     threads: dict[str, str] = dataclasses.field(default_factory=dict)
 
@@ -284,5 +285,6 @@ def lexicon(lang: str | None) -> Lexicon:
         name_and=words("nameand"),
         name_joiners=frozenset(words("namejoiner")),
         update_words=words("updateword"),
+        publish_words=words("publishword"),
         threads={phrase_key(p): kind for kind in THREAD_KINDS for p, _ in entries.get(kind, ())},
     )

@@ -66,7 +66,7 @@ def _author_split(lex: Lexicon) -> regex.Pattern:
     declared author of a megabyte of spaces) the scan is quadratic.
     """
     words = "|".join(regex.escape(w) for w in lex.name_and) or r"(?!x)x"
-    return regex.compile(rf"(?:(?<!\s)\s+)?(?:,|;|&|\||\s[-–—]\s|\b(?:{words})\b)\s*", regex.I)
+    return regex.compile(rf"(?:(?<!\s)\s+)?(?:,|;|&|\||、|،|\s[-–—]\s|\b(?:{words})\b)\s*", regex.I)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -81,10 +81,11 @@ class Meta:
 def _titleish(f: LineFeatures, g: Guess, byline: regex.Pattern | None = None) -> bool:
     """Shaped like a headline, and not a byline or date line that reads like one: a line
     with a date ("October 11, 2023 by Jane Doe"), or opening with a byline word however
-    many names follow ("Written by A, B, and C")."""
+    many names follow ("Written by A, B, and C"); nor a line of a hard-wrapped paragraph."""
     return (
         f.headline
         and g.label == "body"
+        and g.rule != "classify.wrapped"
         and f.name is None
         and not f.byline_prefix
         and f.date is None
@@ -146,6 +147,8 @@ def find_byline_and_date(
     marked: frozenset[int] | None = None,
     joiners: frozenset[str] = frozenset(),
     date_words: frozenset[str] = frozenset(),
+    updated: Callable[[LineFeatures], bool] | None = None,
+    elsewhere: frozenset[int] = frozenset(),
 ) -> Meta:
     """Byline and date lines in a window around the title; weekday dates above it are site headers.
 
@@ -153,7 +156,9 @@ def find_byline_and_date(
     bare name must be marked: on the readability pages, unmarked Title-Case lines under the
     title were section names and buttons ("Middle East", "Read Later") far more often than
     authors. A marked line may also be a name in capitals ("JOE HILDEBRAND"). `date_words`
-    (the lexicon's) may stand between a date and the other fields of its line.
+    (the lexicon's) may stand between a date and the other fields of its line. `updated` says
+    whether a line's date is labelled as the page's update. Lines `elsewhere` (HTML: in the
+    comments or a related-stories box) sign another text and are passed over.
     """
     if title is None:
         return Meta()
@@ -168,7 +173,7 @@ def find_byline_and_date(
         below.append(i)
     above = nonblank[max(0, k_title - META_ABOVE) : k_title][::-1]
     # Below first: most sites print them there.
-    around = [i for i in below + above if guesses[i].quality != classify.GOOD]
+    around = [i for i in below + above if guesses[i].quality != classify.GOOD and i not in elsewhere]
     # An explicit "By ..." wins over a bare name (a section link or a related author may
     # come first); above the title only the explicit form counts: menus are full of names.
     prefixed = [i for i in around if feats[i].byline_prefix and not feats[i].chrome]
@@ -180,14 +185,16 @@ def find_byline_and_date(
         and (feats[i].name if marked is None else i in marked and (feats[i].name or _caps_name(feats[i], joiners)))
     ]
     byline = next(iter(prefixed or named), None)
-    date_line = None
+    dated = []
     for i in around:
         f = feats[i]
         if f.date is not None and (f.date_field or i == byline):
             if i < title and f.weekday and i == nonblank[0]:
                 continue
-            date_line = i
-            break
+            dated.append(i)
+    # A date the page labels as an update gives way to another printed beside the headline
+    # ("Aktualisiert am 13.03.2024" over "Erstellt am 12.03.2024").
+    date_line = next((i for i in dated if updated is None or not updated(feats[i])), dated[0] if dated else None)
     if date_line is None:
         date_line = _adjacent_date(feats, guesses, nonblank, k_title, date_words)
     header_dates = tuple(i for i in nonblank[:k_title] if feats[i].date_only and i != date_line)
@@ -230,6 +237,29 @@ def _field_edge(text: str, hit: DateHit, date_words: frozenset[str]) -> bool:
     return before.split()[-1].casefold() in date_words
 
 
+def labelled_date(
+    feats: list[LineFeatures],
+    guesses: list[Guess],
+    nonblank: list[int],
+    published: Callable[[LineFeatures], bool],
+    elsewhere: frozenset[int] = frozenset(),
+) -> int | None:
+    """The first short line anywhere whose date the page labels as its publication
+    ("Veröffentlicht am 12.03.2024" under the article): read only where nothing else dates the
+    page (no date beside the headline, none declared)."""
+    for i in nonblank:
+        f = feats[i]
+        if (
+            f.date is not None
+            and f.words <= ADJACENT_DATE_MAX_WORDS
+            and guesses[i].quality != classify.GOOD
+            and i not in elsewhere
+            and published(f)
+        ):
+            return i
+    return None
+
+
 def printed_near(feats: list[LineFeatures], nonblank: list[int], title: int | None, byline: str) -> bool:
     """Whether a name of `byline` is printed within the byline window around the title line.
 
@@ -261,12 +291,57 @@ def _byline_text(f: LineFeatures) -> str:
     return text.strip(" |,-／｜")
 
 
+# What may follow a byline word before the name: a space, a colon or a slash in their Latin
+# and full-width forms ("Von Max", "Autor: Max", "文：山田太郎", "文/张三").
+_PREFIX_ENDS = (" ", ":", "：", "/", "／")
+# A bracketed remark after a name is no part of it: an agency or a place ("Max Mustermann (dpa)").
+_BRACKET_TAIL = regex.compile(r"(?:(?<!\s)\s+)?[(（][^()（）]{1,40}[)）]\s*$")
+
+
 def _strip_prefix(text: str, lex: Lexicon) -> str:
     folded = text.casefold()
     for word in lex.byline_words:
-        if folded.startswith((word + " ", word + ":")):
-            return text[len(word) :].lstrip(" :")
+        if folded.startswith(word) and folded[len(word) : len(word) + 1] in _PREFIX_ENDS:
+            return text[len(word) :].lstrip(" :：/／")
     return text
+
+
+def _role(name: str, lex: Lexicon) -> bool:
+    """Whether a byline part of several words is a role or a desk, not a person: it opens with a
+    `notname` ("Korrespondent in Berlin") or with a lower-case particle ("da Folha")."""
+    words = name.split()
+    first = words[0].casefold()
+    return len(words) > 1 and (first in lex.not_names or (name[0].islower() and first in lex.name_joiners))
+
+
+def _strip_suffix(text: str, lex: Lexicon) -> str:
+    """A byline without the word that ends it after the name ("山田太郎記者", "홍길동 기자")."""
+    folded = text.casefold().rstrip()
+    for word in lex.byline_after:
+        if folded.endswith(word) and len(folded) > len(word):
+            return text.rstrip()[: -len(word)].rstrip()
+    return text
+
+
+# A single capitalised word (a city, a desk), not a credential in capitals or with dots ("PhD", "MS").
+_PLACE_WORD = regex.compile(r"^\p{Lu}\p{Ll}{2,}$")
+
+
+def _without_bracket_tail(part: str, lex: Lexicon, declared: bool) -> str:
+    """A name without the bracketed remark after it: in a printed byline any ("Max Mustermann
+    (Berlin)"); in a declared one only an agency (`notname`), since sites declare their own
+    handle there ("Jean-Luc Aufranc (CNXSoft)", wcxb's gold keeps it)."""
+    m = _BRACKET_TAIL.search(part)
+    if m is None or (declared and m.group().strip(" (（)）").casefold() not in lex.not_names):
+        return part
+    return part[: m.start()]
+
+
+@functools.lru_cache(maxsize=64)
+def _credit_start(lex: Lexicon) -> regex.Pattern:
+    """A picture credit's opening ("Foto: ", "Photo: "): a byline that is a photographer's, not an author's."""
+    words = "|".join(regex.escape(w) for w in lex.credit_words) or r"(?!x)x"
+    return regex.compile(rf"^(?:{words})\s*[:：]", regex.I)
 
 
 def _declared_name(part: str, lex: Lexicon) -> str | None:
@@ -287,14 +362,24 @@ def authors(
     Either way, e-mail addresses, handles, role words and agencies (`notname`) are not
     authors, nor the site itself (`is_site`) beside a person.
     """
-    if not byline:
+    if not byline or _credit_start(lex).match(byline):
         return ()
-    text = _strip_prefix(byline, lex)
+    text = _strip_suffix(_strip_prefix(byline, lex), lex)
+    # After a byline word, names in scripts without capitals count ("文：山田太郎", "بقلم: محمد أحمد").
+    caseless = text != byline
     names: list[str] = []
     for part in _author_split(lex).split(text):
-        name = _declared_name(part, lex) if declared else name_of(part, joiners=lex.name_joiners)
+        part = _without_bracket_tail(part, lex, declared)
+        name = _declared_name(part, lex) if declared else name_of(part, caseless=caseless, joiners=lex.name_joiners)
         if name and name.casefold() not in lex.not_names and name not in names:
             names.append(name)
+    # A role beside a name is no author ("Max Mustermann, Korrespondent in Berlin"); alone it is
+    # what the page gives (wcxb's gold keeps "Staff Clinician").
+    names = [n for n in names if not _role(n, lex)] or names
     # The site beside people is the publisher ("Jane Doe, Daily Example"); alone, it is the byline.
     people = [n for n in names if is_site is None or not is_site(n)]
+    if declared and any(len(n.split()) > 1 for n in people):
+        # One capitalised word beside full names is a place ("Max Mustermann, Berlin"); a
+        # credential stays, as people write it down ("Dylan Bailey, MS, RD": wcxb's gold).
+        people = [n for n in people if not _PLACE_WORD.match(n)]
     return tuple(people or names)

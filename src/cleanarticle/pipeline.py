@@ -35,6 +35,10 @@ from . import (
 from .features import LineFeatures, line_features
 from .options import CleanOptions, resolve
 
+# Markup regions whose dates and names sign another text (a comment), not the article. Related boxes
+# are not among them: builders wrap whole articles in "widget" boxes (wcxb 0007: its date, lost).
+_OTHER_TEXTS = frozenset({"comments"})
+
 
 def clean(raw: str | bytes, options: CleanOptions | None = None, **kwargs: Any) -> model.Article:
     """Clean one scraped article given as plain text (one block per line) or HTML.
@@ -115,15 +119,27 @@ def clean_lines(
     if dom is not None:
         guesses = classify.with_dom(feats, guesses, dom.blocks, t, off)
     else:
-        guesses = first = classify.with_text(feats, guesses, t, off)
+        guesses = classify.with_text(feats, guesses, t, off)
+        guesses = first = classify.with_wraps(feats, guesses, has_stoplist, t, off)
     nonblank = [i for i, f in enumerate(feats) if f.text]
     guessed = metadata.find_title(feats, guesses, nonblank, lex)
     # A declared title is labelled where the page prints it; a headline that differs from
     # it (a kicker, a section name) is not relabelled, but still anchors byline and date.
     title = metadata.title_line(feats, nonblank, head.title) if head.title else guessed
     marked = frozenset(i for i, b in enumerate(dom.blocks) if b.region == "byline") if dom is not None else None
+    elsewhere = (
+        frozenset(i for i, b in enumerate(dom.blocks) if b.region in _OTHER_TEXTS) if dom is not None else frozenset()
+    )
     meta = metadata.find_byline_and_date(
-        feats, guesses, nonblank, title if title is not None else guessed, marked, lex.name_joiners, lex.date_words
+        feats,
+        guesses,
+        nonblank,
+        title if title is not None else guessed,
+        marked,
+        lex.name_joiners,
+        lex.date_words,
+        lambda f: f.date is not None and dates.is_update(f.text, f.date, lex),
+        elsewhere,
     )
     if meta.title != title:
         meta = dataclasses.replace(meta, title=title)
@@ -150,6 +166,17 @@ def clean_lines(
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
     updated = date_hit is not None and dates.is_update(feats[meta.date_line or 0].text, date_hit, lex)
     date, time, date_source = html_dates.reconcile(head.dates, date_hit, meta.date_line, updated)
+    if date is None and not head.dates:
+        labelled = metadata.labelled_date(
+            feats,
+            guesses,
+            nonblank,
+            lambda f: f.date is not None and dates.is_published(f.text, f.date, lex),
+            elsewhere,
+        )
+        hit = feats[labelled].date if labelled is not None else None
+        if labelled is not None and hit is not None:
+            date, time, date_source = hit.date, hit.time, f"line {labelled + 1} (labelled as published)"
     anchor = title if title is not None else guessed
     # A declared byline counts where its name is printed near the headline, or where the text
     # shows no byline (see README, "Authors"); else the text rules' byline stands.

@@ -66,6 +66,11 @@ RULES: tuple[Rule, ...] = (
         "dom",
         "a list item that is a link to a heading printed further down is a table of contents entry (navigation)",
     ),
+    Rule(
+        "classify.wrapped",
+        "classify",
+        "text: the lines of a paragraph hard-wrapped over several lines take the quality of the paragraph",
+    ),
     Rule("dom.caption", "dom", "a block inside <figcaption> (or a caption-named element) is a caption"),
     *(
         Rule(
@@ -108,6 +113,16 @@ RULES: tuple[Rule, ...] = (
     Rule("revise.caption_after_image", "revise", "the line under an image is its caption"),
     Rule("revise.related_box", "revise", "a related heading owns the short list of headlines under it"),
     Rule("revise.teaser", "revise", "headline + summary + timestamp groups are teasers"),
+    Rule(
+        "revise.truncated",
+        "revise",
+        "text: lines cut short with an ellipsis near one another are teasers' summaries (related)",
+    ),
+    Rule(
+        "revise.thread_heading",
+        "revise",
+        'text: a line counting the replies to the headline ("15 replies to “<headline>”") opens the comment thread',
+    ),
     Rule("revise.second_story", "revise", "after another story's headline (with its text) the rest is related"),
     Rule("revise.main_block", "revise", "text mode: body outside the best-scoring span of lines is chrome"),
     Rule("revise.neighbours", "revise", "text mode: short and near-good lines take the class of their neighbours"),

@@ -42,6 +42,7 @@ class Thresholds:
     no_stoplist_good_words: int = classify.NO_STOPLIST_GOOD_WORDS
     stoplist_min_fit: float = classify.STOPLIST_MIN_FIT
     dense_sentence_min_stop: float = classify.DENSE_SENTENCE_MIN_STOP
+    wrap_min_chars: int = classify.WRAP_MIN_CHARS
     link_density_max: float = classify.LINK_DENSITY_MAX
     region_max_good_share: float = classify.REGION_MAX_GOOD_SHARE
     # Main content container (main_content.py, HTML).
@@ -58,6 +59,8 @@ class Thresholds:
     story_headline_title_share: float = revise.STORY_HEADLINE_TITLE_SHARE
     tail_max_body_share: float = revise.TAIL_MAX_BODY_SHARE
     min_toc_entries: int = revise.MIN_TOC_ENTRIES
+    truncated_window: int = revise.TRUNCATED_WINDOW
+    truncated_max_good_share: float = revise.TRUNCATED_MAX_GOOD_SHARE
     short_line_cost: int = revise.SHORT_LINE_COST
     chrome_line_cost: int = revise.CHROME_LINE_COST
     # Safety net (safety_net.py, HTML).

@@ -10,6 +10,7 @@ head's titles agrees with (shares most of its words) is taken as printed; only w
 from __future__ import annotations
 
 import html
+import unicodedata
 import urllib.parse
 
 import regex
@@ -44,8 +45,13 @@ _WORD = regex.compile(r"\w+")
 _PERMALINK_MARKS = ("¶", "§", "🔗")
 _SPACES = regex.compile(r"\s+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+# German letters a host name spells out ("sueddeutsche.de" for "Süddeutsche"); other marks are dropped.
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 # Words of a host that are not the site's name.
-_HOST_NOISE = frozenset({"www", "com", "org", "net", "co", "uk", "io", "blog", "news", "edu", "gov", "de", "fr"})
+_HOST_NOISE = frozenset(
+    {"www", "com", "org", "net", "co", "uk", "io", "blog", "news", "edu", "gov", "de", "fr", "at", "ch", "es", "it"}
+    | {"ru", "jp", "br", "pt", "nl", "pl", "info", "online", "amp", "mobile"}
+)
 
 
 def text(value: str | None) -> str | None:
@@ -70,7 +76,13 @@ def heading(value: str | None) -> str | None:
 
 
 def _squash(value: str) -> str:
-    return "".join(_WORD.findall(value.casefold())).replace("_", "")
+    """Letters and digits only, casefolded and spelled as a host name would ("Süddeutsche
+    Zeitung" -> "sueddeutschezeitung", "Le Monde" -> "lemonde", "Élysée" -> "elysee")."""
+    folded = "".join(_WORD.findall(value.casefold())).replace("_", "")
+    if folded.isascii():
+        return folded
+    folded = folded.translate(_UMLAUTS)
+    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
 
 
 def _words(value: str) -> set[str]:
