@@ -10,10 +10,9 @@ from cleanarticle.html_meta import read_head
 
 KNOWN_TEXT_GAPS = {
     # Text mode without a URL has only the lines: a list of headline + summary + "Read more"
-    # reads as short prose, and a thread's short posts as an article with comments. The
-    # corpus says the same (benchmarks/kinds.py: text-mode kind right on 0.63-0.68 of pages).
+    # reads as short prose. The corpus says the same (benchmarks/kinds.py: text-mode kind
+    # right on 0.68-0.75 of pages).
     "listing": "text mode without URL reads a headline/summary list as short prose",
-    "forum": "text mode without URL reads short posts as an article with comments",
     # Since the model learns shop category pages as their own class (kind.CLASSES), a short
     # shop page whose related items print their prices reads as a category in text mode.
     "product": "text mode without URL reads a product page with priced related items as a shop category",
