@@ -178,3 +178,52 @@ def test_fast_langdetect_gives_the_same_floats_as_langdetect(trials):
     ]
     for text in texts:
         assert _langdetect_run(FastDetector, text, trials) == _langdetect_run(Detector, text, trials), text[:60]
+
+
+def test_lazy_profiles_equal_langdetects_own_table():
+    """langdetect_fast.load_profiles makes, n-gram by n-gram, the table DetectorFactory.load_profile
+    builds at once: the same languages in the same order, the same n-grams, the same floats."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from cleanarticle.langdetect_fast import load_profiles
+
+    eager = DetectorFactory()
+    eager.load_profile(PROFILES_DIRECTORY)
+    langs, lazy = load_profiles(PROFILES_DIRECTORY)
+    assert langs == eager.langlist
+    assert lazy.grams == eager.word_lang_prob_map.keys()
+    assert all(lazy[gram] == tuple(probs) for gram, probs in eager.word_lang_prob_map.items())
+    assert "not an n-gram" not in lazy
+    with pytest.raises(KeyError):
+        lazy["not an n-gram"]
+
+
+def test_fast_langdetect_on_lazy_profiles_agrees_with_langdetect_itself():
+    """The detector langid runs (FastDetector on the lazily made table) against langdetect's own
+    Detector on langdetect's own factory: the same probabilities on every readability sample."""
+    from langdetect.detector import Detector
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from cleanarticle.langdetect_fast import FastDetector
+
+    eager = DetectorFactory()
+    eager.load_profile(PROFILES_DIRECTORY)
+    eager.set_seed(0)
+    for text in _readability_samples():
+        ours, theirs = FastDetector(langid._langdetect_factory()), Detector(eager)
+        for detector in (ours, theirs):
+            detector.n_trial = langid.LANGDETECT_TRIALS
+            detector.append(text)
+        assert ours.get_probabilities() and [(x.lang, x.prob) for x in ours.get_probabilities()] == [
+            (x.lang, x.prob) for x in theirs.get_probabilities()
+        ], text[:60]
+
+
+def test_stopword_index_lists_every_language_of_every_stopword_in_order():
+    from cleanarticle import lexicon
+
+    expected: dict[str, list[str]] = {}
+    for lang in lexicon.available_stopword_langs():
+        for word in lexicon.stopwords(lang):
+            expected.setdefault(word, []).append(lang)
+    assert langid._stopword_index() == {word: tuple(langs) for word, langs in expected.items()}

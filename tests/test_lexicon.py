@@ -315,3 +315,16 @@ def _phrase_key_by_regex(text: str) -> str:
 ])
 def test_phrase_key_fast_paths_agree_with_the_regexes(text):
     assert phrase_key(text) == _phrase_key_by_regex(text)
+
+
+def test_entries_of_a_whole_list_equal_entries_one_by_one():
+    """lexicon._entries (one casefold, NFC and substitution over a joined list) gives what
+    _entry gives per word, on every shipped word list and on strings where folding or
+    composition could reach across a line: a combining mark opening a line, final sigma,
+    "ß", Turkish "İ", zero-width joiners, spaces around entries."""
+    lists = [lx._read_lines(path) for folder in ("stopwords", "lexicons") for path in (lx.DATA / folder).iterdir()]
+    lists.append(["\u0301e", "e", "\u0307i", "ΣΊΣΥΦΟΣ", "STRASSE ß", "İstanbul", "سه\u200cشنبه", "  a  ", "\ufeffx", ""])
+    assert sum(map(len, lists)) > 60_000
+    for lines in lists:
+        assert lx._entries(lines) == [lx._entry(line) for line in lines]
+    assert lx._entries([]) == []

@@ -9,12 +9,22 @@ in the same order (so the same floats, the same random draws and the same answer
 tests/test_langid.py compares the two on every readability page), with less interpreter
 work per step. Should a langdetect release rename these private methods, the overrides
 go unused: slower, never wrong. Imported lazily, with langdetect.
+
+`load_profiles` replaces `DetectorFactory.load_profile`, which built a list of 55
+probabilities for each of the profiles' ~88,000 n-grams (about half a second, and lists
+the garbage collector then walked at every full collection for the life of the process):
+it reads the same JSON files and makes an n-gram's probabilities the first time a
+detector asks for them, by the same expression, so the same floats
+(tests/test_langid.py compares every n-gram with langdetect's own table).
 """
 
 from __future__ import annotations
 
 import functools
+import json
+import os
 import re
+from collections.abc import Collection, Iterator, Mapping
 
 from langdetect.detector import Detector
 from langdetect.utils.ngram import NGram
@@ -29,8 +39,65 @@ def _normalized(ch: str) -> str:
     return NGram.normalize(ch)
 
 
+class GramProbabilities(Mapping[str, tuple[float, ...]]):
+    """langdetect's `word_lang_prob_map` (n-gram -> its probability in each language), each
+    n-gram's tuple made when first read (a cache that only grows, up to the profiles' size)."""
+
+    def __init__(self, profiles: list[tuple[dict[str, int], list[int]]], size: int) -> None:
+        self._profiles = profiles  # per language, in load order: (n-gram counts, n-grams of length 1, 2, 3)
+        self._size = size  # langdetect sizes the lists by the directory's files, read or not
+        self.grams: frozenset[str] = frozenset().union(*(counts for counts, _ in profiles))
+        self._made: dict[str, tuple[float, ...]] = {}
+
+    def __getitem__(self, gram: str) -> tuple[float, ...]:
+        probs = self._made.get(gram)
+        if probs is None:
+            if gram not in self.grams:
+                raise KeyError(gram)
+            values = [0.0] * self._size
+            length = len(gram)
+            if 1 <= length <= 3:  # DetectorFactory.add_profile's rule and expression
+                for index, (counts, n_words) in enumerate(self._profiles):
+                    if gram in counts:
+                        values[index] = 1.0 * counts[gram] / n_words[length - 1]
+            probs = self._made[gram] = tuple(values)
+        return probs
+
+    def __contains__(self, gram: object) -> bool:
+        return gram in self.grams
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.grams)
+
+    def __len__(self) -> int:
+        return len(self.grams)
+
+
+def load_profiles(directory: str) -> tuple[list[str], GramProbabilities]:
+    """(langlist, word_lang_prob_map) as `DetectorFactory.load_profile(directory)` sets them:
+    the files in `os.listdir` order, hidden files and folders skipped."""
+    names = os.listdir(directory)
+    langs: list[str] = []
+    profiles: list[tuple[dict[str, int], list[int]]] = []
+    for name in names:
+        path = os.path.join(directory, name)
+        if name.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        langs.append(data["name"])
+        profiles.append((data["freq"], data["n_words"]))
+    return langs, GramProbabilities(profiles, len(names))
+
+
 class FastDetector(Detector):
     """`Detector` with `append`, `_extract_ngrams`, `_update_lang_prob` and `_normalize_prob` rewritten."""
+
+    def __init__(self, factory) -> None:
+        super().__init__(factory)
+        # Membership at C speed: the n-gram set of a lazily made table, else the table itself.
+        table = self.word_lang_prob_map
+        self._grams: Collection[str] = table.grams if isinstance(table, GramProbabilities) else table
 
     def append(self, text: str) -> None:
         # The original copies the text character by character and drops a space that follows
@@ -42,7 +109,7 @@ class FastDetector(Detector):
 
     def _extract_ngrams(self) -> list[str]:
         # NGram.add_char and the 1- to 3-gram lookups of the original, inlined.
-        known = self.word_lang_prob_map
+        known = self._grams
         result = []
         grams, capital = " ", False
         for ch in self.text:
@@ -75,7 +142,7 @@ class FastDetector(Detector):
         return result
 
     def _update_lang_prob(self, prob: list[float], word: str, alpha: float) -> bool:
-        if word is None or word not in self.word_lang_prob_map:
+        if word is None or word not in self._grams:
             return False
         weight = alpha / self.BASE_FREQ
         prob[:] = [p * (weight + q) for p, q in zip(prob, self.word_lang_prob_map[word])]
