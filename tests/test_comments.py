@@ -79,9 +79,9 @@ def test_readability_pages_comments_are_never_body(mode):
     assert must <= found
 
 
-@pytest.mark.xfail(strict=True, reason="kind.py (kind2 model) reads readability 002, a blog post with code blocks "
-                   "and comments, as a forum in HTML (code blocks weigh for Q&A pages); a forum's comments stay empty")
 def test_readability_002_html_keeps_its_comments():
+    # A blog post with code blocks and comments: the kind2 model read it as a forum (whose
+    # comments stay empty); the seven-class model (kind3) reads it as an article.
     page = next(p for p in readability_pages(source="source.html") if p.name == "002")
     assert clean(page.text, format="html").comments
 

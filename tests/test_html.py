@@ -49,6 +49,18 @@ def test_scripts_styles_and_hidden_elements_give_no_text():
     assert [b.text for b in blocks_of(html)] == ["shown"]
 
 
+def test_closed_and_modal_dialogs_give_no_text():
+    policy = "We keep the personal information you give us only as long as the law requires us to."
+    html = page("<h1>Road plan approved</h1><p>shown</p>"
+                f"<footer><div role='dialog' aria-modal='true'><h1>Privacy policy</h1><p>{policy}</p>"
+                f"<div aria-modal='true'><p>nested {policy}</p></div></div></footer>"
+                "<dialog><p>closed</p></dialog><dialog open><p>open dialog</p></dialog>")
+    assert [b.text for b in blocks_of(html)] == ["Road plan approved", "shown", "open dialog"]
+    # A modal that holds the page's headline is the page (an article opened over a feed).
+    over = page(f"<nav><p>feed</p></nav><div aria-modal='true'><h1>Road plan approved</h1><p>{policy}</p></div>")
+    assert [b.text for b in blocks_of(over)] == ["feed", "Road plan approved", policy]
+
+
 def test_chrome_regions_from_tags_and_class_tokens():
     html = page("<nav><a href='/'>Home</a></nav><div class='related-posts'><p>Other story</p></div>"
                 "<div class='article-body related'><p>kept</p></div><div id='sharing-with-a-single-developer'>"
@@ -119,6 +131,81 @@ def test_low_stopword_lines_between_paragraphs_stay_body():
     # After the last paragraph, with nothing kept under them, they are not body.
     after = clean(article_html(extra_after="".join(f"<p>{r}</p>" for r in refs)), format="html")
     assert after.body.split("\n") == PARAS
+
+
+QUOTES = ["The crew finished the kitchen two days early and left the house cleaner than they found it.",
+          "Mina R.",
+          "They answered every question we had about the permits, and the price never changed once.",
+          "Tom and Ellen K."]
+
+
+def slider(items: list[str]) -> str:
+    return "<div class='slides'>" + "".join(f"<div class='slide'><p>{t}</p></div>" for t in items) + "</div>"
+
+
+def test_a_run_printed_again_is_a_copy():
+    # A carousel cloned for its loop: the second run of the same lines goes, the first stays.
+    html = article_html().replace("</div></article>", f"{slider(QUOTES)}{slider(QUOTES)}</div></article>")
+    article = clean(html, format="html")
+    assert article.body.split("\n") == [*PARAS, *QUOTES]
+    second = [b for b in article.blocks if b.text in QUOTES][len(QUOTES):]
+    assert {b.label for b in second} == {"duplicate"}
+    # The good paragraph (and the name too short for revise.duplicate) are this rule's; a
+    # near-good line printed again was revise.duplicate's already.
+    assert {b.text for b in second if b.rule == "revise.repeated_run"} == {QUOTES[0], QUOTES[1]}
+    off = clean(html, format="html", disabled_rules={"revise.repeated_run"})
+    assert off.body.split("\n") == [*PARAS, *QUOTES, *QUOTES[:2]]
+    # Two lines printed again are not a run (a good paragraph said twice is the author's).
+    twice = article_html().replace("</div></article>", f"{slider(QUOTES[:2])}{slider(QUOTES[:2])}</div></article>")
+    assert clean(twice, format="html").body.split("\n") == [*PARAS, *QUOTES[:2], *QUOTES[:2]]
+    # A run whose first copy is not kept (a preview above the title) is the only copy: it stays.
+    above = article_html(extra_before=f"<div class='preview'>{slider(QUOTES)}</div>").replace(
+        "</div></article>", f"{slider(QUOTES)}</div></article>")
+    assert clean(above, format="html").body.split("\n") == [*PARAS, *QUOTES]
+
+
+BIO = ["Jane Doe is a reporter who has covered city hall and the transport budget for the paper since 2015.",
+       "She lives in the old town."]
+
+
+def bylined(after_body: str = "", in_body: str = "") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    return page(f"<article><h1>Council approves the road plan</h1><p>By Jane Doe</p>"
+                f"<div class='article-body'>{paras}{in_body}</div>{after_body}</article>")
+
+
+def test_the_authors_bio_box_after_the_article_is_not_body():
+    box = "<div class='about'>" + "".join(f"<p>{t}</p>" for t in BIO) + "</div>"
+    article = clean(bylined(after_body=box), format="html")
+    assert article.authors == ("Jane Doe",)
+    assert article.body.split("\n") == PARAS
+    assert {b.rule for b in article.blocks if b.text in BIO} == {"meta.author_bio"}
+    off = clean(bylined(after_body=box), format="html", disabled_rules={"meta.author_bio"})
+    assert off.body.split("\n") == [*PARAS, *BIO]
+    # A one-line bio printed as the article's last paragraph is the article's (readability's view).
+    assert clean(bylined(in_body=f"<p>{BIO[0]}</p>"), format="html").body.split("\n") == [*PARAS, BIO[0]]
+
+
+TEASERS = [("Bridge repairs close the east lane for a week", "Sam Lee",
+            "Crews began work on Monday on the bridge that carries most of the traffic into the town from the east."),
+           ("Library opens a new reading room for children", "Ana Ruiz",
+            "The room, paid for by a local fund, has space for forty children and opens every day after school."),
+           ("Market hall gets a new roof before the winter", "Sam Lee",
+            "The market hall, closed since the storm in the spring, will open again in time for the winter fair.")]
+
+
+def test_a_teasers_summary_under_its_timestamp_is_not_body():
+    # Headline (a link), author, timestamp, summary, section: the summary is the teaser's too.
+    rail = "".join(f"<div class='item'><h3><a href='/{k}'>{h}</a></h3><p>{a}</p><p>December {19 - k}, 2025</p>"
+                   f"<p>{summary}</p><p>News</p></div>" for k, (h, a, summary) in enumerate(TEASERS))
+    html = page("<article><h1>Council approves the road plan</h1><p>July 17, 2025</p>"
+                + "".join(f"<p>{p}</p>" for p in PARAS) + f"</article><div class='more'>{rail}</div>")
+    summaries = {summary for _, _, summary in TEASERS}
+    article = clean(html, format="html")
+    assert not summaries & set(article.body.split("\n"))
+    assert {b.rule for b in article.blocks if b.text in summaries} == {"revise.teaser"}
+    off = clean(html, format="html", disabled_rules={"revise.teaser"})
+    assert summaries <= set(off.body.split("\n"))
 
 
 def test_link_dense_paragraphs_are_not_body():

@@ -10,10 +10,12 @@ from cleanarticle.html_meta import read_head
 
 KNOWN_TEXT_GAPS = {
     # Text mode without a URL has only the lines: a list of headline + summary + "Read more"
-    # reads as short prose, and a thread's short posts as an article with comments. The
-    # corpus says the same (benchmarks/kinds.py: text-mode kind right on 0.63-0.68 of pages).
+    # reads as short prose. The corpus says the same (benchmarks/kinds.py: text-mode kind
+    # right on 0.68-0.75 of pages).
     "listing": "text mode without URL reads a headline/summary list as short prose",
-    "forum": "text mode without URL reads short posts as an article with comments",
+    # Since the model learns shop category pages as their own class (kind.CLASSES), a short
+    # shop page whose related items print their prices reads as a category in text mode.
+    "product": "text mode without URL reads a product page with priced related items as a shop category",
 }
 
 
@@ -80,6 +82,9 @@ def test_url_kind(url, want):
     ("https://forum.example/t/bus-routes/123456", (1, 3, 2, 0, 1)),
     ("https://shop.example/p/1234567", (1, 2, 1, 0, 1)),
     ("https://news.example/2025/", (1, 1, 1, 0, 0)),  # a year alone is no date
+    ("https://forum.example/viewtopic.php?f=2&t=112320", (1, 1, 1, 0, 1)),  # an id in the query
+    ("https://forum.example/index.php?topic=589061.0", (1, 1, 1, 0, 1)),
+    ("https://news.example/search?q=2025&page=3", (1, 1, 1, 0, 0)),
     ("https://news.example/", (1, 0, 0, 0, 0)),
     (None, (0, 0, 0, 0, 0)),
     ("http://[x", (0, 0, 0, 0, 0)),
@@ -126,13 +131,27 @@ def test_declared_types_are_read_from_json_ld_nested_entities_and_og_type():
     assert head.types == ("webpage", "product", "thing", "question", "og:product")
 
 
+def test_microdata_types_that_name_a_kind_are_declared_types():
+    html = ('<html><head><script type="application/ld+json">{"@type": "WebPage"}</script></head><body>'
+            '<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><span itemprop="author" '
+            'itemscope itemtype="https://schema.org/Person">busfan</span><p>x</p></div>'
+            '<div itemtype="http://schema.org/DiscussionForumPosting/"><p>y</p>'
+            '<div itemtype="https://schema.org/Comment"><p>z</p></div></div></body></html>')
+    head = read_head(LexborHTMLParser(html))
+    # A Person names no kind, nor a Comment (blogs mark their comment sections with it); each type once.
+    assert head.types == ("webpage", "discussionforumposting")
+    assert kind.declared_kind("discussionforumposting") == kind.FORUM
+
+
 def test_every_kind_is_documented_and_the_model_file_is_complete():
     assert set(kind.KINDS) == {"article", "listing", "forum", "product", "other"}
+    assert set(kind.CLASSES.values()) == set(kind.KINDS)  # every kind has a class, every class a kind
     path = importlib.resources.files("cleanarticle") / "data" / "kind_model.tsv"
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
             if line and not line.startswith("#")]
     keys = [(m, e, k) for m, e, k, _ in rows]
-    assert len(keys) == len(set(keys)) == len(kind.MODELS) * len(kind.EVIDENCE) * len(kind.KINDS)
+    assert {k for *_, k in keys} == set(kind.CLASSES)
+    assert len(keys) == len(set(keys)) == len(kind.MODELS) * len(kind.EVIDENCE) * len(kind.CLASSES)
     assert all(float(w) == float(w) for *_, w in rows)  # numbers, no NaN
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from benchmarks.scoring import seed_pages
 from cleanarticle import CleanOptions, Thresholds, classify, clean, confidence, features, limits, main_content, revise
-from cleanarticle import kind_body, safety_net
+from cleanarticle import article_end, kind_body, safety_net
 from cleanarticle import options as options_module
 from cleanarticle import thresholds as thresholds_module
 
@@ -64,7 +64,7 @@ def test_disabled_rules_accepts_any_collection_and_keeps_a_frozenset():
 
 def test_the_default_thresholds_are_the_module_constants():
     t = Thresholds()
-    modules = (features, classify, main_content, revise, confidence, safety_net, kind_body)
+    modules = (features, classify, main_content, revise, article_end, confidence, safety_net, kind_body)
     for f in dataclasses.fields(t):
         constant = next(getattr(m, f.name.upper()) for m in modules if hasattr(m, f.name.upper()))
         assert getattr(t, f.name) == constant, f.name

@@ -47,6 +47,17 @@ HIDDEN = (
     '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
     '[style*="visibility:hidden"], [style*="visibility: hidden"]'
 )
+# Modal dialogs: a `<dialog>` without `open` is not shown (the browser's own style sheet), and
+# an `aria-modal="true"` box (a privacy policy, a sign-up, a size guide, a cart drawer) is
+# shown only over the page when opened: neither is the page's text. One that holds the
+# page's first `<h1>` is kept (an article opened over a feed; a privacy policy's own `<h1>`
+# comes later). wcxb HTML, all pages: even 0.7982 -> 0.8018 (0580's privacy policy, 0632's
+# and 2974's drawers: precision 0.01-0.02 -> 0.49-0.97), odd 0.7937 -> 0.7963; articles
+# unchanged (0.9469 / 0.9510), readability unchanged. Taking `role="dialog"` boxes too: even
+# 0.8017, odd 0.7960 (a product's details and a thread's posts sit in one), so not; any modal
+# holding an `<h1>` kept: even 0.8004 (privacy policies have their own).
+MODALS = 'dialog:not([open]), [aria-modal="true"]'
+_HIDDEN_OR_MODAL = f"{HIDDEN}, {MODALS}"
 # React's streamed server rendering sends a page's late parts as `<div hidden id="S:0">`
 # and moves them into place with a script: hidden in the file, shown in the browser
 # (Next.js sites; on wcxb the whole article of pages 0155 and 0589 sits in one).
@@ -221,11 +232,45 @@ class _Context(NamedTuple):
 
 
 def strip_invisible(tree: LexborHTMLParser) -> None:
-    """Remove hidden elements (scripts, styles and forms' widgets are skipped by the walk)."""
-    for node in tree.css(HIDDEN):
-        if node.tag == "div" and "hidden" in node.attributes and STREAMED_ID.fullmatch(node.id or ""):
-            continue
-        node.decompose()
+    """Remove hidden elements and closed modal dialogs (scripts, styles and forms' widgets are
+    skipped by the walk).
+
+    One query finds both (each query is a walk of the whole tree, about as long as this one);
+    the modals are told apart on the few elements it returns. Which modal sits inside which
+    removed element is read before anything is removed: a removed element's subtree is freed.
+    """
+    nodes = tree.css(_HIDDEN_OR_MODAL)
+    if not nodes:
+        return
+    hidden = [node.css_matches(HIDDEN) for node in nodes]
+    modals = [node for node, h in zip(nodes, hidden) if not h and node.css_matches(MODALS)]
+    outer = {node.mem_id: _ancestors(node) for node in modals}
+    gone: set[int] = set()
+    for node, h in zip(nodes, hidden):
+        if h and not (node.tag == "div" and "hidden" in node.attributes and STREAMED_ID.fullmatch(node.id or "")):
+            gone.add(node.mem_id)
+            node.decompose()
+    modals = [node for node in modals if outer[node.mem_id].isdisjoint(gone)]
+    if not modals:
+        return
+    headline = tree.css_first("h1")
+    held = headline.mem_id if headline is not None else None
+    for node in modals:  # in document order: a modal around another comes first
+        if not outer[node.mem_id].isdisjoint(gone):
+            continue  # went with the modal around it
+        if held is None or all(h.mem_id != held for h in node.css("h1")):
+            gone.add(node.mem_id)
+            node.decompose()
+
+
+def _ancestors(node: LexborNode) -> frozenset[int]:
+    """The ids (`mem_id`) of the elements around `node`."""
+    out = []
+    up = node.parent
+    while up is not None:
+        out.append(up.mem_id)
+        up = up.parent
+    return frozenset(out)
 
 
 def _element_name(tag: str, attrs: dict[str, str | None]) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from . import html_authors, html_dates, html_scan, jsonld, langid, lexicon, metadata, titles
+from . import html_authors, html_dates, html_scan, jsonld, kind, langid, lexicon, metadata, titles
 
 # <meta> names/properties, in order of trust, for each field.
 TITLE_KEYS = (
@@ -91,8 +91,9 @@ class HeadMeta:
         """Whether `name` names the site itself (an author that is no person)."""
         return titles.is_site(name, self.sites)
 
-    # Every JSON-LD @type on the page and the og:type ("og:article"), casefolded: what the
-    # page says it is, read by `kind.page_kind`.
+    # Every JSON-LD @type on the page, then its microdata types (`itemtype`) that name a kind
+    # (data/page_kinds.tsv) and are not among them, and the og:type ("og:article"),
+    # casefolded: what the page says it is, read by `kind.page_kind`.
     types: tuple[str, ...] = ()
 
 
@@ -324,7 +325,11 @@ def read_head(tree: LexborHTMLParser, url: str | None = None, today: datetime.da
         except ValueError:  # "http://[x": not a URL we can read a host from
             site = None
     og_type = meta.get("og:type")
-    types = ld.types + ((f"og:{og_type.casefold()}",) if og_type else ())
+    types = (
+        ld.types
+        + tuple(t for t in scanned.itemtypes if t not in ld.types and kind.declared_kind(t))
+        + ((f"og:{og_type.casefold()}",) if og_type else ())
+    )
     return HeadMeta(
         title,
         source,

@@ -9,6 +9,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from . import (
+    article_end,
     blocks,
     classify,
     comments,
@@ -188,6 +189,24 @@ def clean_lines(
         ),
         (meta.byline_text, False),
     )
+    # The author's bio after the article, found by the names the page gives (article_end.author_bio).
+    if dom is not None and "meta.author_bio" not in off:
+        bio = article_end.author_bio(
+            lines,
+            final,
+            first,
+            metadata.authors(byline, lex, declared=declared, is_site=head.is_site),
+            lex.stopwords,
+            t.bio_max_body_share,
+            t.bio_min_first_name,
+        )
+        if bio is not None:
+            final, reasons, rule_ids = list(final), list(reasons), list(rule_ids)
+            elements = [b.element for b in dom.blocks]
+            for j in article_end.bio_box(bio, final, elements, dom.parent, dom.last):
+                if final[j] == model.BODY:
+                    final[j], rule_ids[j] = model.FOOTER, "meta.author_bio"
+                    reasons[j] = f"the author's bio (the box opening on line {bio + 1} with the author's name)"
     if dom is not None:
         shapes = [b.shape for b in dom.blocks]
         links = [b.links for b in dom.blocks]

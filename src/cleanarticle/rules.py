@@ -104,6 +104,11 @@ RULES: tuple[Rule, ...] = (
     Rule("meta.header_date", "meta", "a date line above the title is the site header's"),
     Rule("meta.later_date", "meta", "a date line below the article's own date is a teaser's timestamp"),
     Rule(
+        "meta.author_bio",
+        "meta",
+        "HTML: a box of its own near the body's end that opens with the author's name is the author's bio (footer)",
+    ),
+    Rule(
         "revise.toc",
         "revise",
         "text: a run of short lines each printed again further down, in order, as a heading above text "
@@ -136,6 +141,9 @@ RULES: tuple[Rule, ...] = (
         "revise.dense_between",
         "revise",
         "HTML: a run of low-stopword lines (references, specs) with body right above and under it is body",
+    ),
+    Rule(
+        "revise.repeated_run", "revise", "HTML: a run of 3+ lines printed again in the same order is a copy (duplicate)"
     ),
     Rule("revise.head", "revise", "above the title only good paragraphs stay body"),
     Rule("revise.tail", "revise", "after a comments prompt or related heading that ends the article, all is chrome"),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from . import classify, confidence, features, kind_body, main_content, revise, safety_net
+from . import article_end, classify, confidence, features, kind_body, main_content, revise, safety_net
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -59,6 +59,11 @@ class Thresholds:
     story_headline_title_share: float = revise.STORY_HEADLINE_TITLE_SHARE
     tail_max_body_share: float = revise.TAIL_MAX_BODY_SHARE
     min_toc_entries: int = revise.MIN_TOC_ENTRIES
+    min_repeat_run: int = revise.MIN_REPEAT_RUN
+    repeat_run_words: int = revise.REPEAT_RUN_WORDS
+    # The author's bio box after the article (article_end.py, HTML).
+    bio_max_body_share: float = article_end.BIO_MAX_BODY_SHARE
+    bio_min_first_name: int = article_end.BIO_MIN_FIRST_NAME
     truncated_window: int = revise.TRUNCATED_WINDOW
     truncated_max_good_share: float = revise.TRUNCATED_MAX_GOOD_SHARE
     short_line_cost: int = revise.SHORT_LINE_COST
