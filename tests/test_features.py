@@ -435,3 +435,43 @@ def test_phrases_with_a_number_slot_need_the_number(lang, text):
 def test_locale_date_lines_are_date_only(lang, text):
     f = F(text, lexicon(lang))
     assert f.date is not None and f.date_only
+
+
+def test_wide_prefilter_covers_every_wide_character():
+    """features._MAYBE_WIDE only skips the script search: it must hold every Han, Kana, Hangul
+    and Thai code point, or a CJK line would be weighed as Latin."""
+    from cleanarticle import features
+
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    wide = features._WIDE_SCRIPT.findall(every)
+    assert wide
+    assert all(features._MAYBE_WIDE.match(ch) for ch in wide)
+
+
+def test_every_uppercase_letter_passes_the_name_prefilter():
+    """name_of skips _NAME_WORD on words whose first character str.islower() accepts: that
+    must be false of every \\p{Lu} (the first character of both its branches), including
+    letters regex's Unicode tables know and Python's do not yet."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    upper = regex.findall(r"\p{Lu}", every)
+    assert upper
+    assert not any(ch.islower() for ch in upper)
+
+
+def test_casefolding_keeps_word_and_digit_classes():
+    """features._digit_words counts digit words on the casefolded tokens instead of the line:
+    casefolding must map each character to characters of its own class (in a token or not,
+    digit or not) and make no Han or Kana. Digits are Python's (features._DIGIT_OR_NUMBER);
+    a digit of a script newer than Python's Unicode tables is not one, as for `has_digit`."""
+    from cleanarticle import features
+
+    word = regex.compile(r"[\w’'-]")
+    every = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    changed = [ch for ch in every if ch.casefold() != ch]
+    assert changed
+    for ch in changed:
+        folded = ch.casefold()
+        in_token = bool(word.match(ch))
+        assert all(bool(word.match(f)) == in_token for f in folded), hex(ord(ch))
+        assert bool(features._DIGIT_OR_NUMBER.search(folded)) == ch.isdecimal(), hex(ord(ch))
+        assert not features._DENSE_SCRIPT.search(folded) or features._DENSE_SCRIPT.match(ch), hex(ord(ch))

@@ -32,6 +32,8 @@ DATE_LINE_MAX_OTHER_WORDS = 2
 # Han and Kana count one word per character (the issue allows characters as the proxy; the
 # thresholds below were checked on the Chinese and Japanese readability pages with it).
 _TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\w’'-]+")
+# The same tokens in a line without Han or Kana, where the first branch cannot match.
+_WORD_TOKEN = regex.compile(r"[\w’'-]+")
 # The same tokens in an ASCII line, where the standard library's engine is twice as fast
 # (its \w differs from regex's only outside ASCII: it leaves out combining marks).
 _ASCII_TOKEN = re.compile(r"[\w'-]+")
@@ -45,6 +47,11 @@ _CLOSERS = "\"'”’»)]」』）］】〕〉》"
 _IMAGE = regex.compile(r"^\S*\.(?:jpe?g|png|gif|webp|svg|bmp|avif|tiff?)(?:\?\S*)?\)?$", regex.I)
 _URL = regex.compile(r"^(?:https?://|www\.)\S+$", regex.I)
 _WIDE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+# Every character of those scripts lies in these ranges (Thai, Hangul Jamo, and from CJK
+# radicals on; tests/test_features.py checks every code point). Most non-ASCII lines hold only
+# curly quotes, dashes or accented letters: the standard library's engine rules them out
+# before the Unicode-property search, a `regex` call (which also releases and retakes the GIL).
+_MAYBE_WIDE = re.compile("[\u0e00-\u0e7f\u1100-\u11ff\u2e80-\U0010ffff]")
 _DENSE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _THAI = regex.compile(r"\p{Thai}")
@@ -65,8 +72,8 @@ _UPPER = regex.compile(r"\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
 _DIGIT_OR_NUMBER = re.compile(r"\d")  # Unicode decimal digits, as in regex; re is faster
 # Tried only where a token starts: from inside a long digitless word it rescans to the word's end.
+# Only lines with Han or Kana need it (see `_digit_words`).
 _DIGIT_TOKEN = regex.compile(r"(?<![\w’'-])[\w’'-]*\d[\w’'-]*")
-_ASCII_DIGIT_TOKEN = re.compile(r"(?<![\w'-])[\w'-]*\d[\w'-]*")  # the same in an ASCII line, twice as fast
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{Lu}]\.)$")
 # "&" joins two names in any language; the words that do ("and", "von") are lexicon data.
 _NAME_SYMBOLS = frozenset({"&"})
@@ -74,9 +81,11 @@ _NAME_SYMBOLS = frozenset({"&"})
 # "｜" is the full-width bar of CJK pages ("记者 张三｜新华社").
 _SEPARATORS = regex.compile(r"(?:(?<!\s)\s+)?[|｜•·—–]\s*|(?<!\s)\s+-\s+")
 _SEPARATOR_MARK = re.compile(r"[|｜•·—–-]")  # most lines have none: checked first, ten times faster
-_CREDIT_SEPARATOR = regex.compile(r"[:,：，،=＝]")
+# Literal characters only: the standard library's engine, a third of a `regex` call's cost
+# (which releases and retakes the GIL at every call). Most short lines are searched.
+_CREDIT_SEPARATOR = re.compile(r"[:,：，،=＝]")
 # What divides the fields of a crowded header line ("Essay - Published: 2025.12.17 | ai | programming").
-_FIELD_SEPARATOR = regex.compile(r"[|｜•·]")
+_FIELD_SEPARATOR = re.compile(r"[|｜•·]")
 # A name in a script without case: up to NAME_MAX_WORDS words of caseless letters (and marks).
 _CASELESS_NAME = regex.compile(r"^[\p{Lo}\p{M}]{2,12}(?:[\s·・][\p{Lo}\p{M}]+){0,4}$")
 
@@ -197,7 +206,10 @@ def name_of(text: str, *, caseless: bool = False, joiners: frozenset[str] = froz
     capitalised = 0
     for word in words:
         bare = word.strip(",")
-        if _NAME_WORD.match(bare):
+        # Both branches of _NAME_WORD open with \p{Lu}, never a letter str.islower() accepts
+        # (tests/test_features.py checks every Lu of regex's newer Unicode tables): a lowercase
+        # word, the usual end of a sentence's run, skips the `regex` call.
+        if not bare[:1].islower() and _NAME_WORD.match(bare):
             capitalised += 1
         elif bare not in _NAME_SYMBOLS and bare.casefold() not in joiners:
             return None
@@ -229,7 +241,9 @@ def line_features(
     text = text.strip()
     folded = text.casefold()
     is_ascii = text.isascii()
-    tokens = (_ASCII_TOKEN if is_ascii else _TOKEN).findall(folded)
+    # No character of the wide scripts (nor, casefolded, of Han or Kana): the plain token pattern.
+    maybe_wide = not is_ascii and _MAYBE_WIDE.search(text) is not None
+    tokens = (_ASCII_TOKEN if is_ascii else _TOKEN if maybe_wide else _WORD_TOKEN).findall(folded)
     words = len(tokens)
     stops = lex.stopwords
     stop_hits = sum(map(stops.__contains__, tokens)) if stops else 0
@@ -237,7 +251,8 @@ def line_features(
     terminal = bool(end) and end[-1] in _TERMINAL_MARKS
     size = len(text)
     dense = 0
-    if not is_ascii and _WIDE_SCRIPT.search(text):  # CJK, Hangul or Thai: weigh and count otherwise
+    # CJK, Hangul or Thai: weigh and count otherwise.
+    if maybe_wide and _WIDE_SCRIPT.search(text):
         dense = len(_DENSE_SCRIPT.findall(text))
         size += (t.dense_char_weight - 1) * dense
         size += (t.hangul_char_weight - 1) * len(_HANGUL.findall(text))
@@ -281,7 +296,7 @@ def line_features(
         if short and not terminal and part:
             rest = part[prefix.end() :] if prefix else after["name"] if after else part
             name = name_of(rest, caseless=byline_prefix, joiners=lex.name_joiners)
-    alpha_words = words - len((_ASCII_DIGIT_TOKEN if is_ascii else _DIGIT_TOKEN).findall(text)) if has_digit else words
+    alpha_words = words - _digit_words(text, tokens, dense) if has_digit else words
     # Positional, in field order: with keywords the 24-field constructor cost ~3 µs a line
     # (one is made per distinct line), positionally under 1 µs.
     return LineFeatures(
@@ -323,6 +338,21 @@ def line_features(
         ),
         date_field,  # date_field
     )
+
+
+def _digit_words(text: str, tokens: list[str], dense: int) -> int:
+    """How many of the line's words hold a digit ("21.dez.2018", "12h55").
+
+    Without Han or Kana (`dense` 0) the tokens are the line's runs of [\\w’'-], casefolded:
+    casefolding keeps each character's word and digit class and adds no Han or Kana
+    (tests/test_features.py checks every code point), so counting the tokens with a digit
+    counts _DIGIT_TOKEN's runs without scanning the line again (that `regex` scan of every
+    non-ASCII line with a digit was 2 % of an HTML clean). A Han or Kana character is a token
+    of its own, so such lines are scanned.
+    """
+    if dense:
+        return len(_DIGIT_TOKEN.findall(text))
+    return sum(1 for token in tokens if _DIGIT_OR_NUMBER.search(token))
 
 
 def _alone_in_field(text: str, date: dates.DateHit, other_re: regex.Pattern[str], max_other: int) -> bool:
