@@ -11,11 +11,15 @@ plainly resumes under it with a good paragraph.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from . import model
 from .classify import GOOD, NEAR, Guess
 from .features import LineFeatures
+
+if TYPE_CHECKING:
+    from .html_blocks import Dom
+    from .thresholds import Thresholds
 
 # Lexicon kinds whose lines close an article. Footer only: promo lines as well ("Advertisement",
 # "Subscribe") cost 0.001 HTML F1 on the readability pages (ads sit between paragraphs) and
@@ -136,3 +140,27 @@ def bio_box(bio: int, labels: list[str], elements: list[int], parent: dict[int, 
     while end + 1 < len(elements) and box <= elements[end + 1] <= last[box]:
         end += 1
     return range(bio, end + 1)
+
+
+def without_bio(
+    texts: list[str],
+    labels: list[str],
+    reasons: list[str],
+    rules: list[str],
+    first: list[Guess],
+    names: tuple[str, ...],
+    stopwords: frozenset[str],
+    dom: Dom,
+    t: Thresholds,
+) -> tuple[list[str], list[str], list[str]] | None:
+    """The labels with the author's bio box after the article as footer (`meta.author_bio`), or None."""
+    bio = author_bio(texts, labels, first, names, stopwords, t.bio_max_body_share, t.bio_min_first_name)
+    if bio is None:
+        return None
+    labels, reasons, rules = list(labels), list(reasons), list(rules)
+    elements = [b.element for b in dom.blocks]
+    for j in bio_box(bio, labels, elements, dom.parent, dom.last):
+        if labels[j] == model.BODY:
+            labels[j], rules[j] = model.FOOTER, "meta.author_bio"
+            reasons[j] = f"the author's bio (the box opening on line {bio + 1} with the author's name)"
+    return labels, reasons, rules

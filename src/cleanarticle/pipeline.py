@@ -189,24 +189,12 @@ def clean_lines(
         ),
         (meta.byline_text, False),
     )
-    # The author's bio after the article, found by the names the page gives (article_end.author_bio).
+    authors = metadata.authors(byline, lex, declared=declared, is_site=head.is_site)
+    # The author's bio after the article, found by the names the page gives.
     if dom is not None and "meta.author_bio" not in off:
-        bio = article_end.author_bio(
-            lines,
-            final,
-            first,
-            metadata.authors(byline, lex, declared=declared, is_site=head.is_site),
-            lex.stopwords,
-            t.bio_max_body_share,
-            t.bio_min_first_name,
-        )
-        if bio is not None:
-            final, reasons, rule_ids = list(final), list(reasons), list(rule_ids)
-            elements = [b.element for b in dom.blocks]
-            for j in article_end.bio_box(bio, final, elements, dom.parent, dom.last):
-                if final[j] == model.BODY:
-                    final[j], rule_ids[j] = model.FOOTER, "meta.author_bio"
-                    reasons[j] = f"the author's bio (the box opening on line {bio + 1} with the author's name)"
+        unbio = article_end.without_bio(lines, final, reasons, rule_ids, first, authors, lex.stopwords, dom, t)
+        if unbio is not None:
+            final, reasons, rule_ids = unbio
     if dom is not None:
         shapes = [b.shape for b in dom.blocks]
         links = [b.links for b in dom.blocks]
@@ -247,7 +235,7 @@ def clean_lines(
         date=date,
         time=time,
         byline=byline,
-        authors=metadata.authors(byline, lex, declared=declared, is_site=head.is_site),
+        authors=authors,
         date_source=date_source,
         lang=lang,
         # A page the safety net had to rescue was hard to read: its confidence says so.
