@@ -8,9 +8,9 @@ list holds several items that each open with a linked heading, each such item is
 and every line in a card is a teaser (`related`).
 
 An article's own list of linked sections (a listicle's products, each `<h3><a>` with a
-paragraph) has the same markup: the rule applies only to cards outside the main content
-container, and only after the article's first good paragraph (the lines the context pass
-kept).
+paragraph) has the same markup: the rule takes only the cards after the article's last body
+line outside every card list (the text the context pass kept), so a listicle followed by
+more of its article stays.
 """
 
 from __future__ import annotations
@@ -88,10 +88,9 @@ def teasers(
     reasons: list[str],
     rule_ids: list[str],
     dom: Dom,
-    main_lines: frozenset[int] | None,
     link_density_max: float,
 ) -> tuple[list[str], list[str], list[str]] | None:
-    """The labels with the body lines of link cards outside the main content made `related`
+    """The labels with the body lines of link cards after the article's own text made `related`
     (None when there are none)."""
     found = cards(dom, link_density_max)
     if not found:

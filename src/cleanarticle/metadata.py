@@ -158,7 +158,7 @@ def find_byline_and_date(
     authors. A marked line may also be a name in capitals ("JOE HILDEBRAND"). `date_words`
     (the lexicon's) may stand between a date and the other fields of its line. `updated` says
     whether a line's date is labelled as the page's update. Lines `elsewhere` (HTML: in the
-    comments or a related-stories box) sign another text and are passed over.
+    comments) sign another text and are passed over.
     """
     if title is None:
         return Meta()

@@ -38,7 +38,7 @@ from .options import CleanOptions, resolve
 
 # Markup regions whose dates and names sign another text (a comment), not the article. Related boxes
 # are not among them: builders wrap whole articles in "widget" boxes (wcxb 0007: its date, lost).
-_OTHER_TEXTS = frozenset({"comments"})
+_OTHER_TEXTS = frozenset({model.COMMENTS})
 
 
 def clean(raw: str | bytes, options: CleanOptions | None = None, **kwargs: Any) -> model.Article:
@@ -161,7 +161,7 @@ def clean_lines(
     if rescued is not None:
         final, reasons, rule_ids = rescued
     if dom is not None and "dom.link_cards" not in off:
-        carded = link_cards.teasers(final, reasons, rule_ids, dom, main.lines if main else None, t.link_density_max)
+        carded = link_cards.teasers(final, reasons, rule_ids, dom, t.link_density_max)
         if carded is not None:
             final, reasons, rule_ids = carded
     date_hit = feats[meta.date_line].date if meta.date_line is not None else None
