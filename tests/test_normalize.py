@@ -111,3 +111,35 @@ def test_ascii_text_is_unchanged():
 
 def test_empty_text():
     assert normalize("") == ("", False)
+
+
+_AWKWARD = [
+    "Tiêu đề\u00a0bài\u2009báo\u3000x", "one\r\ntwo\u2028three\x85four\x0bfive\x0csix", "tab\tin\tline",
+    "zero\u200bwidth\u00adsoft\x07bell\x1fus\x7fdel", "The cafÃ© reopened, the ownerâ€™s son â€” Viá»‡t Ä‘áº¹p",
+    "Nam\u00a0cafÃ©\u2028ownerâ€™s", "e\u0301te\u0301 de\u0301compose\u0301", "plain ascii line", "",
+]
+
+
+@pytest.mark.parametrize("text", _AWKWARD)
+def test_collapsed_blocks_normalise_as_without_the_hint(text):
+    """`collapsed=True` (the HTML front-end's blocks: each `" ".join(text.split())`, joined by
+    newlines) skips the newline and space passes: the result is the same as without it."""
+    blocks = "\n".join(" ".join(part.split()) for part in (text, text[::-1], text.upper()))
+    assert normalize(blocks, collapsed=True) == normalize(blocks)
+
+
+@pytest.mark.parametrize("text", _AWKWARD)
+@pytest.mark.parametrize("keep_tabs", [False, True])
+def test_unscanned_texts_normalise_as_the_full_passes_would(text, keep_tabs):
+    """The `in` tests that spare a text the newline, space and mojibake scans: the same result
+    as the scans themselves."""
+    from cleanarticle import normalize as n
+
+    expected = n._NEWLINES.sub("\n", text)
+    expected = n._DROPPED.sub("", expected)
+    expected = (n._SPACE_LIKE_BUT_TAB if keep_tabs else n._SPACE_LIKE).sub(" ", expected)
+    expected = unicodedata.normalize("NFC", expected)
+    mojibake = sum(1 for _ in n._MOJIBAKE.finditer(text)) >= n.MIN_MOJIBAKE_HITS
+    assert has_mojibake(text) is mojibake
+    if not mojibake:
+        assert normalize(text, keep_tabs=keep_tabs) == (expected, False)

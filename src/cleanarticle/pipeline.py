@@ -76,7 +76,7 @@ def _clean_html(html: str, opts: CleanOptions, *, encoding: str | None) -> model
     head = html_meta.read_head(tree, opts.url)
     html_blocks.strip_invisible(tree)
     dom = html_blocks.html_blocks(tree, keep_links=opts.links, keep_images=opts.images)
-    text, _ = normalize.normalize("\n".join(b.text for b in dom.blocks))
+    text, _ = normalize.normalize("\n".join(b.text for b in dom.blocks), collapsed=True)
     lines = text.split("\n")
     if len(lines) != len(dom.blocks):  # normalisation never adds or removes a line break
         lines = [normalize.normalize(b.text)[0] for b in dom.blocks]
