@@ -58,6 +58,16 @@ def test_without_the_rule_the_listing_loses_its_items():
     assert "Council weighs a new plan" not in article.body
 
 
+def test_a_listings_comment_box_is_not_its_list():
+    # A comments region inside the list's container: readers' words, not the page's items.
+    comment = "Great roundup of the week, thanks to everyone at the paper for keeping us informed"
+    box = f"<div id='comments'><h3>Anonymous</h3><p>{comment}</p><p>Reply</p></div>"
+    html = listing_page().replace("</span></li></ul>", f"</span>{box}</li></ul>")
+    article = clean(html, format="html", url=LISTING_URL)
+    assert any(b.rule == "kind.listing_items" for b in article.blocks)
+    assert comment not in article.body
+
+
 def test_the_sites_menu_printed_again_under_the_headline_is_not_a_list():
     # A mobile copy of the header's menu below the <h1>, and no list of its own: nothing to add.
     menu = "<div class='mobile'>" + "".join(f"<p><a href='/{i}'>{m}</a></p>" for i, m in enumerate(MENU * 2)) + "</div>"
