@@ -141,9 +141,10 @@ CAPTION_TAGS = frozenset(("figcaption",))
 # `<body class="… feature-footer-v2">`, which made the whole page a footer and hid its
 # navigation boxes inside: readability wikipedia 0.955 -> 0.994). Other kinds on the root
 # stay (wcxb even half, HTML, all pages: ignoring every root token 0.8025 -> 0.8017 and 3
-# more lost pages, shop pages whose `<body class="menu_background_overlap">` masked
-# review-filter menus the gold keeps; header and footer only: no wcxb body changes, one
-# even page, 0210, reads as "other" instead of "article" until the kind model is refitted).
+# more lost pages: shop pages whose `<body class="menu_background_overlap">` made the page
+# one nav region, read as the article's, keep the review-filter menus inside it that their
+# gold keeps; header and footer only: no wcxb body changes, and one even page, 0210, reads
+# as "other" instead of "article" until the kind model is refitted).
 PAGE_ROOT_TAGS = frozenset(("html", "body"))
 _NOT_ROOT_REGIONS = frozenset(PAGE_REGION_TAGS.values())
 
