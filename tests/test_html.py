@@ -72,6 +72,32 @@ def test_chrome_regions_from_tags_and_class_tokens():
     assert regions["anchor"] == (None, None)  # a heading's anchor id, not a role
 
 
+@pytest.mark.parametrize(
+    ("body_attrs", "inner", "want"),
+    [
+        # A header or footer token on <body> is a layout flag: the regions inside are read.
+        ("class='skin-vector feature-footer-v2'", "<div role='navigation'><p>Navbox</p></div>", "nav"),
+        ("class='has-header-footer'", "<div class='sidebar'><p>Navbox</p></div>", "related"),
+        # Other kinds on <body> still make the page one region (see PAGE_ROOT_TAGS).
+        ("class='menu_background_overlap'", "<div class='sidebar'><p>Navbox</p></div>", "nav"),
+    ],
+)
+def test_a_header_or_footer_token_on_body_names_no_region(body_attrs, inner, want):
+    html = f"<!DOCTYPE html><html><head></head><body {body_attrs}><p>Lead</p>{inner}</body></html>"
+    regions = {b.text: b.region for b in blocks_of(html)}
+    assert regions["Navbox"] == want
+
+
+def test_an_id_naming_comments_beside_a_class_naming_content_is_the_comments():
+    html = page("<div id='article-box' class='article-body'><p>kept</p></div>"
+                "<div id='comment-box' class='user-post-box'><p>Nice post!</p></div>"
+                "<div id='post-text' class='comment-body'><p>both named</p></div>")
+    regions = {b.text: b.region for b in blocks_of(html)}
+    assert regions["kept"] is None
+    assert regions["Nice post!"] == "comments"
+    assert regions["both named"] is None  # a content word in the id: the veto stands
+
+
 def test_clean_html_keeps_the_article_and_drops_chrome_with_reasons():
     nav = "<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li></ul></nav>"
     aside = ("<aside><h3>Most read</h3><p>" + PARAS[0].replace("council", "mayor") + "</p></aside>")

@@ -11,7 +11,7 @@ import pathlib
 import pytest
 
 from benchmarks.lost_pages import shingles
-from cleanarticle import clean, html_blocks
+from cleanarticle import clean, html_blocks, kind_body
 
 TOPICS = ["bus routes", "bike lanes", "school meals", "park repairs", "library hours", "night trains", "road tolls",
           "city budget", "harbour works", "market stalls"]
@@ -56,6 +56,16 @@ def test_a_listings_items_are_its_body():
 def test_without_the_rule_the_listing_loses_its_items():
     article = clean(listing_page(), format="html", url=LISTING_URL, disabled_rules={"kind.listing_items"})
     assert "Council weighs a new plan" not in article.body
+
+
+def test_a_listings_comment_box_is_not_its_list():
+    # A comments region inside the list's container: readers' words, not the page's items.
+    comment = "Great roundup of the week, thanks to everyone at the paper for keeping us informed"
+    box = f"<div id='comments'><h3>Anonymous</h3><p>{comment}</p><p>Reply</p></div>"
+    html = listing_page().replace("</span></li></ul>", f"</span>{box}</li></ul>")
+    article = clean(html, format="html", url=LISTING_URL)
+    assert any(b.rule == "kind.listing_items" for b in article.blocks)
+    assert comment not in article.body
 
 
 def test_the_sites_menu_printed_again_under_the_headline_is_not_a_list():
@@ -128,6 +138,19 @@ def test_a_forum_threads_posts_in_comment_markup_are_its_body():
         assert reply in article.body
     post = next(b for b in article.blocks if b.text == REPLIES[0])
     assert post.rule == "kind.forum_posts" and post.reason.startswith("forum: a post of the thread (kind forum")
+
+
+def test_a_thread_under_a_long_opening_post_is_not_made_body():
+    # An opening post of half the replies' length (0.54 of their characters, as readability's
+    # pixnet blog post read as a forum) is an article with its comment thread.
+    opening = ("<p>Does anyone know when the new bus routes to the northern suburbs will open? I have to drive "
+               "every day and would much rather take the bus if it came more than once an hour.</p>")
+    html = forum_page().replace("</p></div><div id='comments'>", f"</p>{opening}</div><div id='comments'>")
+    article = clean(html, format="html", url=FORUM_URL)
+    assert article.kind == "forum"
+    kept = sum(len(b.text) for b in article.blocks if b.label == "body")
+    assert kind_body.FORUM_MAX_KEPT_RATIO * sum(len(r) for r in REPLIES) <= kept
+    assert not any(reply in article.body for reply in REPLIES)
 
 
 def test_without_the_rule_the_thread_keeps_only_its_opening_post():

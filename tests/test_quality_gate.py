@@ -26,8 +26,9 @@ PINS = pathlib.Path(__file__).with_name("quality_gate_corpora.json")
 # text-mode rules of the gentext branch (classify.dense_sentence, revise.toc, repeats, revise.head),
 # 0.930 since the text4 branch (revise.truncated, revise.thread_heading, classify.wrapped).
 READABILITY_TEXT_MIN_F1 = 0.92
-# Mean body F1 over the 130 readability pages in HTML mode; measured 0.951.
-READABILITY_HTML_MIN_F1 = 0.945
+# Mean body F1 over the 130 readability pages in HTML mode; measured 0.951, 0.960 at stop 25,
+# 0.966 since the listing4 branch (header/footer tokens on <body>, comment ids, forum ratio).
+READABILITY_HTML_MIN_F1 = 0.955
 # Titles equal to readability's expected title (of 127 pages with one); measured 101 (117 before
 # issue 19, 98 after its second pass). The floor sits below the old 115 because readability's
 # convention is not issue 19's: its expected title is the declared JSON-LD/og:title/<title>
