@@ -119,6 +119,27 @@ def test_an_intro_right_above_the_article_body_stays_body():
     assert off.body.split("\n") == body
 
 
+# Sections between two parts of the article (revise.main_container): what stands between them,
+# the lines printed there, and whether they are the article's.
+BETWEEN_SECTIONS = [
+    ("table rows", "<table>{}</table>", "<tr><td>{}</td></tr>",
+     ["Bus lane to the station", "Road widening | 3.4 km", "New crossings at four sites"], True),
+    ("chart labels", "<figure>{}</figure>", "<div>{}</div>", ["Trips per day", "900", "600", "2019"], False),
+]
+
+
+@pytest.mark.parametrize("name, box, item, lines, kept", BETWEEN_SECTIONS, ids=[c[0] for c in BETWEEN_SECTIONS])
+def test_a_section_between_two_parts_of_the_article(name, box, item, lines, kept):
+    more = [p.replace("council", "city board").replace("the", "this") for p in PARAS]
+    middle = box.format("".join(item.format(t) for t in lines))
+    html = page("<nav><a href='/'>Home</a></nav><h1>Council approves the road plan</h1><div class='story'>"
+                f"<section>{''.join(f'<p>{p}</p>' for p in PARAS)}</section><section>{middle}</section>"
+                f"<section>{''.join(f'<p>{p}</p>' for p in more)}</section></div><footer><p>About us</p></footer>",
+                "<title>Council approves the road plan</title>")
+    body = clean(html, format="html").body.split("\n")
+    assert body == ([*PARAS, *lines, *more] if kept else [*PARAS, *more])
+
+
 def test_low_stopword_lines_between_paragraphs_stay_body():
     refs = ["Smith J, Nguyen T, Okafor B. Reservoir storage trends, 1990-2020. Water Res. 2021;44(2):101-19.",
             "Garcia M, Lee K. Irrigation quotas, crop yields. Agric Water Manag. 2019;12:55-71. PMID 30412987."]
