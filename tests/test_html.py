@@ -140,6 +140,19 @@ def test_a_section_between_two_parts_of_the_article(name, box, item, lines, kept
     assert body == ([*PARAS, *lines, *more] if kept else [*PARAS, *more])
 
 
+def test_an_articles_own_footer_is_chrome_but_keeps_its_related_prompt():
+    about = ("Daily Example is an independent newsroom that has covered the towns of the valley since "
+             "1998, and it is funded by its readers and by a local trust.")
+    footer = f"<footer><h3>About Daily Example</h3><p>{about}</p><p><a href='/more'>Read more »</a></p></footer>"
+    html = article_html().replace("</div></article>", f"</div>{footer}</article>")
+    article = clean(html, format="html")
+    assert article.body.split("\n") == PARAS
+    rules = {b.text: b.rule for b in article.blocks}
+    assert rules[about] == "dom.region.footer"
+    # The prompt keeps its lexicon label, which the related-box and tail rules read.
+    assert rules["Read more »"] == "classify.lexicon.related"
+
+
 def test_low_stopword_lines_between_paragraphs_stay_body():
     refs = ["Smith J, Nguyen T, Okafor B. Reservoir storage trends, 1990-2020. Water Res. 2021;44(2):101-19.",
             "Garcia M, Lee K. Irrigation quotas, crop yields. Agric Water Manag. 2019;12:55-71. PMID 30412987."]
