@@ -153,6 +153,19 @@ def test_an_articles_own_footer_is_chrome_but_keeps_its_related_prompt():
     assert rules["Read more »"] == "classify.lexicon.related"
 
 
+def test_a_page_footer_outweighing_a_short_article_is_still_chrome():
+    notes = [("This material is not intended to replace the advice of a qualified advisor, and the "
+              "information in it was gathered from sources we believe to be reliable, though we cannot "
+              "promise that it is complete or that it will stay current as the rules change.") * 2,
+             ("Products and services named on this site are described for general information only, "
+              "and readers should always ask a qualified advisor before they act on any of it, since "
+              "every situation is different and the rules differ from one state to the next.") * 2]
+    footer = "<footer>" + "".join(f"<p>{n}</p>" for n in notes) + "</footer>"
+    article = clean(article_html(extra_after=footer), format="html")
+    assert article.body.split("\n") == PARAS
+    assert {b.rule for b in article.blocks if b.text in notes} == {"dom.region.footer"}
+
+
 def test_low_stopword_lines_between_paragraphs_stay_body():
     refs = ["Smith J, Nguyen T, Okafor B. Reservoir storage trends, 1990-2020. Water Res. 2021;44(2):101-19.",
             "Garcia M, Lee K. Irrigation quotas, crop yields. Agric Water Manag. 2019;12:55-71. PMID 30412987."]
