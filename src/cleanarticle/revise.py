@@ -533,15 +533,17 @@ def _mark_outside_container(page: _Page) -> None:
     if main is None:
         return
     first, last = min(main.lines, default=0), max(main.lines, default=0)
-    held = set(main.lines)
-    run: list[int] = []
-    for i in page.nonblank:
-        if first < i < last and i not in main.lines:
-            run.append(i)
-            continue
-        if run and all(page.feats[j].words >= page.t.hole_min_words for j in run if page.soft(j)):
-            held.update(run)
-        run = []
+    held: frozenset[int] | set[int] = main.lines
+    if last - first + 1 > len(main.lines):  # lines between its first and last that it does not hold
+        held = between = set(main.lines)
+        run: list[int] = []
+        for i in page.nonblank:
+            if first < i < last and i not in main.lines:
+                run.append(i)
+                continue
+            if run and all(page.feats[j].words >= page.t.hole_min_words for j in run if page.soft(j)):
+                between.update(run)
+            run = []
     _mark_outside(page, held.__contains__, first, f"outside the main content <{main.name}>")
 
 
