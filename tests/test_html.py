@@ -145,6 +145,53 @@ def test_an_intro_right_above_the_article_body_stays_body():
     assert off.body.split("\n") == body
 
 
+# Sections between two parts of the article (revise.main_container): what stands between them,
+# the lines printed there, and whether they are the article's.
+BETWEEN_SECTIONS = [
+    ("table rows", "<table>{}</table>", "<tr><td>{}</td></tr>",
+     ["Bus lane to the station", "Road widening | 3.4 km", "New crossings at four sites"], True),
+    ("chart labels", "<figure>{}</figure>", "<div>{}</div>", ["Trips per day", "900", "600", "2019"], False),
+]
+
+
+@pytest.mark.parametrize("name, box, item, lines, kept", BETWEEN_SECTIONS, ids=[c[0] for c in BETWEEN_SECTIONS])
+def test_a_section_between_two_parts_of_the_article(name, box, item, lines, kept):
+    more = [p.replace("council", "city board").replace("the", "this") for p in PARAS]
+    middle = box.format("".join(item.format(t) for t in lines))
+    html = page("<nav><a href='/'>Home</a></nav><h1>Council approves the road plan</h1><div class='story'>"
+                f"<section>{''.join(f'<p>{p}</p>' for p in PARAS)}</section><section>{middle}</section>"
+                f"<section>{''.join(f'<p>{p}</p>' for p in more)}</section></div><footer><p>About us</p></footer>",
+                "<title>Council approves the road plan</title>")
+    body = clean(html, format="html").body.split("\n")
+    assert body == ([*PARAS, *lines, *more] if kept else [*PARAS, *more])
+
+
+def test_an_articles_own_footer_is_chrome_but_keeps_its_related_prompt():
+    about = ("Daily Example is an independent newsroom that has covered the towns of the valley since "
+             "1998, and it is funded by its readers and by a local trust.")
+    footer = f"<footer><h3>About Daily Example</h3><p>{about}</p><p><a href='/more'>Read more »</a></p></footer>"
+    html = article_html().replace("</div></article>", f"</div>{footer}</article>")
+    article = clean(html, format="html")
+    assert article.body.split("\n") == PARAS
+    rules = {b.text: b.rule for b in article.blocks}
+    assert rules[about] == "dom.region.footer"
+    # The prompt keeps its lexicon label, which the related-box and tail rules read.
+    assert rules["Read more »"] == "classify.lexicon.related"
+
+
+def test_a_page_footer_outweighing_a_short_article_is_still_chrome():
+    notes = [("This material is not intended to replace the advice of a qualified advisor, and the "
+              "information in it was gathered from sources we believe to be reliable, though we cannot "
+              "promise that it is complete or that it will stay current as the rules change.") * 2,
+             ("Products and services named on this site are described for general information only, "
+              "and readers should always ask a qualified advisor before they act on any of it, since "
+              "every situation is different and the rules differ from one state to the next.") * 2]
+    footer = "<footer>" + "".join(f"<p>{n}</p>" for n in notes) + "</footer>"
+    article = clean(article_html(extra_after=footer), format="html")
+    assert article.body.split("\n") == PARAS
+    assert {b.rule for b in article.blocks if b.text in notes} == {"dom.region.footer"}
+
+
 def test_low_stopword_lines_between_paragraphs_stay_body():
     refs = ["Smith J, Nguyen T, Okafor B. Reservoir storage trends, 1990-2020. Water Res. 2021;44(2):101-19.",
             "Garcia M, Lee K. Irrigation quotas, crop yields. Agric Water Manag. 2019;12:55-71. PMID 30412987."]

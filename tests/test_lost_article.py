@@ -48,7 +48,8 @@ def test_a_page_builder_wrapping_the_post_in_widget_classes_keeps_the_post():
                     format="html")
     assert prose_of(article) == [para(n) for n in range(6)]
     reasons = {b.text: b.reason for b in article.blocks}
-    assert reasons["Recent posts"].startswith("dom: markup 'widget' on <div.widget>")  # names the element
+    assert reasons["An older post"].startswith("dom: markup 'widget' on <div.widget>")  # names the element
+    assert reasons["Recent posts"] == "lexicon: related phrase"  # a related prompt keeps its own label
 
 
 def test_one_widget_box_beside_the_article_is_still_chrome():

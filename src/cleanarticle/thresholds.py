@@ -53,6 +53,7 @@ class Thresholds:
     title_section_min_gap: int = main_content.TITLE_SECTION_MIN_GAP
     # Context pass (revise.py).
     max_box_items: int = revise.MAX_BOX_ITEMS
+    hole_min_words: int = revise.HOLE_MIN_WORDS
     blank_separated_share: float = revise.BLANK_SEPARATED_SHARE
     max_heading_distance: int = revise.MAX_HEADING_DISTANCE
     story_headline_min_words: int = revise.STORY_HEADLINE_MIN_WORDS
