@@ -173,6 +173,43 @@ def test_without_the_rule_the_product_keeps_only_its_reviews():
     assert not any(detail in article.body for detail in DETAILS)
 
 
+# --- A service page repeats its content: the terms under each offer ---------------------
+TERMS = ["Book by the end of March for travel through the summer season.",
+         "Minimum three-night stay required at every resort."]
+OFFERS = [
+    ("Lisbon", "Save up to 30 percent on rooms in the old town with free breakfast for two every morning of your stay."),
+    ("Porto", "Enjoy a free room upgrade and a river cruise for two when you book four nights or more with us."),
+    ("Faro", "Get a resort credit of fifty euros to spend at the spa, the restaurant or the beach bar during your stay."),
+    ("Madeira", "Kids stay and eat free at our partner resorts on the island, with a welcome gift waiting in the room."),
+]
+
+
+def offers_page(ld_type: str = "Service") -> str:
+    offers = "".join(f"<div class='offer'><h3>{c}</h3><p>{d}</p><ul>" + "".join(f"<li>{t}</li>" for t in TERMS)
+                     + "</ul></div>" for c, d in OFFERS)
+    return (f"<!doctype html><html lang='en'><head>{head(ld_type)}</head><body>"
+            "<header><nav><a href='/'>Home</a> <a href='/offers'>Offers</a> <a href='/help'>Help</a></nav></header>"
+            "<main><h1>Holiday offers in Portugal</h1><p>Our partner resorts have special prices this season for "
+            f"members who book early.</p>{offers}</main><footer><p>© 2025 Example Travel</p></footer></body></html>")
+
+
+SERVICE_URL = "https://travel.example/services/offers"
+
+
+def test_a_service_pages_repeated_terms_between_its_offers_are_body():
+    article = clean(offers_page(), format="html", url=SERVICE_URL)
+    assert article.kind == "other"
+    # Printed under each of the four offers; the last copy has no body line under it (the footer).
+    assert article.body.count(TERMS[0]) == len(OFFERS) - 1
+    line = [b for b in article.blocks if b.text == TERMS[0]][1]
+    assert line.rule == "kind.page_repeats" and line.reason.startswith("printed again between the page's body lines")
+
+
+def test_without_the_rule_the_terms_are_kept_once():
+    article = clean(offers_page(), format="html", url=SERVICE_URL, disabled_rules={"kind.page_repeats"})
+    assert article.body.count(TERMS[0]) == 1
+
+
 # --- A page's layout classes say what it lacks --------------------------------------------
 @pytest.mark.parametrize(("cls", "region"), [
     ("path-node no-sidebars no-breadcrumbs", None),

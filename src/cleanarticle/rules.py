@@ -172,6 +172,12 @@ RULES: tuple[Rule, ...] = (
         "the main container are body",
     ),
     Rule("kind.forum_posts", "kind", "HTML: on a page of kind forum, the posts in comment markup are body"),
+    Rule(
+        "kind.page_repeats",
+        "kind",
+        "HTML: on a page of kind other or listing, a line printed again between body lines (terms under "
+        "each offer, a code sample in each tab) is body",
+    ),
 )
 BY_ID = {rule.id: rule for rule in RULES}
 # The default outcome of the first pass: every line needs a label, so these stay on.
