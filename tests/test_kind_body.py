@@ -68,11 +68,18 @@ def test_the_sites_menu_printed_again_under_the_headline_is_not_a_list():
     assert not any(b.rule == "kind.listing_items" for b in article.blocks)
 
 
-def test_a_token_on_the_pages_body_does_not_hide_its_list():
+@pytest.mark.parametrize(("before", "after"), [
     # <body class="popup-open">: every block sits in a "promo" region that is the page itself.
-    page = listing_page().replace("<body>", "<body class='popup-open'>")
+    ("<body>", "<body class='popup-open'>"),
+    # A sticky-footer layout wraps the whole page in a "footer"-named element: a site region's
+    # name, but the page itself, so its list is still the list (arXiv's listings).
+    ("<main>", "<div class='flex-wrap-footer'><main>"),
+])
+def test_a_token_on_the_pages_wrapper_does_not_hide_its_list(before, after):
+    page = listing_page().replace(before, after)
     article = clean(page, format="html", url=LISTING_URL)
     assert any(b.rule == "kind.listing_items" for b in article.blocks)
+    assert all(f"Council weighs a new plan for the city's {t} this year" in article.body for t in TOPICS)
 
 
 ARTICLE_TEXT = [

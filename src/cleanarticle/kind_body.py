@@ -113,9 +113,8 @@ _REPEAT_RULES = frozenset(("revise.duplicate", "revise.repeated_run"))
 _KEEP_LABELS = frozenset((model.TITLE, model.BYLINE, model.DATE, model.BODY))
 
 
-def items(feats: list[LineFeatures], labels: list[str], dom: Dom, t: Thresholds) -> list[int]:
+def items(feats: list[LineFeatures], labels: list[str], dom: Dom, t: Thresholds, page_wide: set[int]) -> list[int]:
     """Per block, its characters if it is a dropped item headline (link-dense, several words), else 0."""
-    page_wide = _page_wide(dom, t)
     return [
         len(f.text)
         if lab != model.BODY
@@ -294,7 +293,8 @@ def listing_body(
     """The labels with the page's list of items kept as its body, on a listing page; else None."""
     if t is None:
         t = default_thresholds()
-    chars = items(feats, labels, dom, t)
+    page_wide = _page_wide(dom, t)
+    chars = items(feats, labels, dom, t, page_wide)
     # The list of a listing page stands under its headline: above it is the site's header
     # (mega-menus of linked page names), and items that repeat a line printed above it are
     # that menu printed again (a footer or a mobile copy of the header).
@@ -318,7 +318,10 @@ def listing_body(
     kept_lines = [
         i
         for i in sorted(region.lines)
-        if i > title and feats[i].text and labels[i] not in _KEEP_LABELS and dom.blocks[i].region not in _SITE_REGIONS
+        if i > title
+        and feats[i].text
+        and labels[i] not in _KEEP_LABELS
+        and (dom.blocks[i].region not in _SITE_REGIONS or dom.blocks[i].region_id in page_wide)
     ]
     return as_body(labels, reasons, rules, kept_lines, why, "kind.listing_items")
 
