@@ -82,6 +82,23 @@ def test_a_token_on_the_pages_wrapper_does_not_hide_its_list(before, after):
     assert all(f"Council weighs a new plan for the city's {t} this year" in article.body for t in TOPICS)
 
 
+GUIDE = [
+    "Choosing a city paper is easier than it looks: read a week of its local news before you pay for a year of it.",
+    "Our reporters cover every district of the city, from the harbour to the northern suburbs and the old town.",
+    "The council beat is the heart of local news, and we publish every vote the council takes within the hour.",
+    "Transport, schools and housing get a page each on weekdays, and the weekend edition has the long reads.",
+    "Every story below links to its sources, so that you can read the council papers the story is based on.",
+]
+
+
+def test_a_listings_guide_text_above_its_list_does_not_hide_the_list():
+    # A category page with a buying guide of five paragraphs beside its list: still a listing.
+    guide = "<div class='guide'>" + "".join(f"<p>{p}</p>" for p in GUIDE) + "</div>"
+    article = clean(listing_page(extra=guide), format="html", url=LISTING_URL)
+    assert article.kind == "listing"
+    assert all(f"Council weighs a new plan for the city's {t} this year" in article.body for t in TOPICS)
+
+
 ARTICLE_TEXT = [
     "The council voted on Tuesday to expand the bus network to the northern suburbs, a plan that will take years.",
     "Residents of the northern districts have complained for years that the buses come only once an hour or less.",

@@ -58,11 +58,12 @@ LISTING_MIN_ITEMS = 4
 # 27, no limit 0.7928 / 26. Odd half: 1.0 0.7835 / 30, 2.0 and 3.0 0.7854 / 28. 3: the list
 # clearly outweighs what else was kept.
 LISTING_MAX_KEPT_RATIO = 3.0
-# A listing whose body kept this many prose paragraphs in a row has an article's text (and
-# a list beside it: a menu, an archive) and keeps its body. On the even half the one article
-# the list rule hurt kept a run of 5 (its list: the site's menu in a modal); the listings it
-# helps kept runs of 0-4 (one collection with a run of 9 is left as it was: 0.79 -> 0.35).
-LISTING_MAX_PROSE_RUN = 5
+# A listing whose body kept 5+ prose paragraphs in a row was once left as it was (an
+# article with a menu in a modal taken for a listing); the other guards now keep that
+# article, and the guard cost collections whose category text runs long (a shop's buying
+# guide above its products). Without it, wcxb HTML all pages even 0.8043 -> 0.8066 (6
+# collections change: 4 up, 2 down; no article), odd 0.7976 -> 0.7981 (3 up, 1 down);
+# readability HTML pages and the generated chrome pages unchanged.
 # ... or the list's element holds this many paragraphs of running text in a row (an article
 # with its related stories in one wrapper: a card holds one summary). Without it the
 # readability page qq (a Chinese article whose wrapper holds its related headlines: no
@@ -159,19 +160,17 @@ def body_of_kind(
     page: kind.Kind,
     t: Thresholds | None = None,
     disabled: frozenset[str] = frozenset(),
-    prose_run: int = 0,
 ) -> Rescue | None:
     """The labels with what the page's kind says its body holds, or None when nothing changes.
 
-    `first` are the line's own guesses, `guesses` those after the markup evidence;
-    `prose_run` the most prose paragraphs the body kept in a row (kind.PageSignals).
+    `first` are the line's own guesses, `guesses` those after the markup evidence.
     """
     if t is None:
         t = default_thresholds()
     if page.article >= t.kind_body_max_article:
         return None
     out = None
-    if page.kind == kind.LISTING and "kind.listing_items" not in disabled and prose_run < t.listing_max_prose_run:
+    if page.kind == kind.LISTING and "kind.listing_items" not in disabled:
         out = listing_body(feats, labels, reasons, rules, dom, page, t)
     elif page.kind == kind.FORUM and "kind.forum_posts" not in disabled:
         out = forum_body(feats, first, labels, reasons, rules, dom, page, t)
