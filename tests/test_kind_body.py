@@ -201,10 +201,13 @@ def test_without_the_rule_the_product_keeps_only_its_reviews():
 TERMS = ["Book by the end of March for travel through the summer season.",
          "Minimum three-night stay required at every resort."]
 OFFERS = [
-    ("Lisbon", "Save up to 30 percent on rooms in the old town with free breakfast for two every morning of your stay."),
+    ("Lisbon", "Save up to 30 percent on rooms in the old town with free breakfast for two every morning of "
+     "your stay."),
     ("Porto", "Enjoy a free room upgrade and a river cruise for two when you book four nights or more with us."),
-    ("Faro", "Get a resort credit of fifty euros to spend at the spa, the restaurant or the beach bar during your stay."),
-    ("Madeira", "Kids stay and eat free at our partner resorts on the island, with a welcome gift waiting in the room."),
+    ("Faro", "Get a resort credit of fifty euros to spend at the spa, the restaurant or the beach bar during "
+     "your stay."),
+    ("Madeira", "Kids stay and eat free at our partner resorts on the island, with a welcome gift waiting in "
+     "the room."),
 ]
 
 
@@ -232,6 +235,44 @@ def test_a_service_pages_repeated_terms_between_its_offers_are_body():
 def test_without_the_rule_the_terms_are_kept_once():
     article = clean(offers_page(), format="html", url=SERVICE_URL, disabled_rules={"kind.page_repeats"})
     assert article.body.count(TERMS[0]) == 1
+
+
+# --- A service page's content is made of links: each card's linked title ------------------
+FEATURES = [
+    ("Scheduled backups", "Your files are copied every night to two data centres in different countries, and you "
+     "can see in the log when the last copy was made and how long it took."),
+    ("Version history", "Every change that you make is kept for a year, so that you can go back to any earlier "
+     "copy of a file when something has gone wrong with the one you have now."),
+    ("Shared folders", "Invite the people on your team to a folder and decide who can read it and who can change "
+     "it, and take the right away again when someone leaves the team."),
+    ("Offline access", "Mark a folder for offline use and all of its files stay on your laptop when you travel, "
+     "and the changes that you make are sent back as soon as you are online again."),
+]
+
+
+def features_page() -> str:
+    cards = "".join(f"<div class='card'><div class='card-title'><a href='/features/{i}'>{name}</a></div>"
+                    f"<p>{text}</p></div>" for i, (name, text) in enumerate(FEATURES))
+    return (f"<!doctype html><html lang='en'><head>{head('Service')}</head><body>"
+            "<header><nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a> <a href='/help'>Help</a></nav></header>"
+            "<main><h1>Cloud storage for small teams</h1><p>Keep your team's files safe, in order and close at hand, "
+            f"wherever you work from.</p>{cards}</main><footer><p>© 2025 Example Storage</p></footer></body></html>")
+
+
+FEATURES_URL = "https://storage.example/services/teams"
+
+
+def test_a_service_cards_linked_titles_between_its_text_are_body():
+    article = clean(features_page(), format="html", url=FEATURES_URL)
+    assert article.kind == "other"
+    line = next(b for b in article.blocks if b.text == FEATURES[1][0])
+    assert line.label == "body" and line.rule == "kind.linked_lines"
+    assert all(name in article.body for name, _ in FEATURES[1:])
+
+
+def test_without_the_rule_the_linked_titles_are_dropped():
+    article = clean(features_page(), format="html", url=FEATURES_URL, disabled_rules={"kind.linked_lines"})
+    assert FEATURES[1][0] not in article.body
 
 
 # --- A page's layout classes say what it lacks --------------------------------------------
