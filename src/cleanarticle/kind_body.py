@@ -12,6 +12,10 @@ collection, forum and product pages are judged on their main content):
 - a product's details (`product_body`, kind.product_details): the description and
   specifications under the product's name, outside a main container chosen by the
   prose of its reviews or of a brand story further down.
+- lines between body lines that the article rules drop as copies or as links
+  (`repeats_body`, kind.page_repeats; `linked_body`, kind.linked_lines): a service repeats
+  an offer's terms under every offer, and its cards' titles, a catalogue's entries and a
+  manual's section links are links.
 
 Each acts only when the page's kind says so, the kind model finds the page unlikely to be
 an article, and the body kept is small beside what the kind says is missing: a page whose
