@@ -78,11 +78,35 @@ def test_the_sites_menu_printed_again_under_the_headline_is_not_a_list():
     assert not any(b.rule == "kind.listing_items" for b in article.blocks)
 
 
-def test_a_token_on_the_pages_body_does_not_hide_its_list():
+@pytest.mark.parametrize(("before", "after"), [
     # <body class="popup-open">: every block sits in a "promo" region that is the page itself.
-    page = listing_page().replace("<body>", "<body class='popup-open'>")
+    ("<body>", "<body class='popup-open'>"),
+    # A sticky-footer layout wraps the whole page in a "footer"-named element: a site region's
+    # name, but the page itself, so its list is still the list (arXiv's listings).
+    ("<main>", "<div class='flex-wrap-footer'><main>"),
+])
+def test_a_token_on_the_pages_wrapper_does_not_hide_its_list(before, after):
+    page = listing_page().replace(before, after)
     article = clean(page, format="html", url=LISTING_URL)
     assert any(b.rule == "kind.listing_items" for b in article.blocks)
+    assert all(f"Council weighs a new plan for the city's {t} this year" in article.body for t in TOPICS)
+
+
+GUIDE = [
+    "Choosing a city paper is easier than it looks: read a week of its local news before you pay for a year of it.",
+    "Our reporters cover every district of the city, from the harbour to the northern suburbs and the old town.",
+    "The council beat is the heart of local news, and we publish every vote the council takes within the hour.",
+    "Transport, schools and housing get a page each on weekdays, and the weekend edition has the long reads.",
+    "Every story below links to its sources, so that you can read the council papers the story is based on.",
+]
+
+
+def test_a_listings_guide_text_above_its_list_does_not_hide_the_list():
+    # A category page with a buying guide of five paragraphs beside its list: still a listing.
+    guide = "<div class='guide'>" + "".join(f"<p>{p}</p>" for p in GUIDE) + "</div>"
+    article = clean(listing_page(extra=guide), format="html", url=LISTING_URL)
+    assert article.kind == "listing"
+    assert all(f"Council weighs a new plan for the city's {t} this year" in article.body for t in TOPICS)
 
 
 ARTICLE_TEXT = [
@@ -194,6 +218,84 @@ def test_a_products_details_under_its_name_are_its_body():
 def test_without_the_rule_the_product_keeps_only_its_reviews():
     article = clean(product_page(), format="html", url=PRODUCT_URL, disabled_rules={"kind.product_details"})
     assert not any(detail in article.body for detail in DETAILS)
+
+
+# --- A service page repeats its content: the terms under each offer ---------------------
+TERMS = ["Book by the end of March for travel through the summer season.",
+         "Minimum three-night stay required at every resort."]
+OFFERS = [
+    ("Lisbon", "Save up to 30 percent on rooms in the old town with free breakfast for two every morning of "
+     "your stay."),
+    ("Porto", "Enjoy a free room upgrade and a river cruise for two when you book four nights or more with us."),
+    ("Faro", "Get a resort credit of fifty euros to spend at the spa, the restaurant or the beach bar during "
+     "your stay."),
+    ("Madeira", "Kids stay and eat free at our partner resorts on the island, with a welcome gift waiting in "
+     "the room."),
+]
+
+
+def offers_page(ld_type: str = "Service") -> str:
+    offers = "".join(f"<div class='offer'><h3>{c}</h3><p>{d}</p><ul>" + "".join(f"<li>{t}</li>" for t in TERMS)
+                     + "</ul></div>" for c, d in OFFERS)
+    return (f"<!doctype html><html lang='en'><head>{head(ld_type)}</head><body>"
+            "<header><nav><a href='/'>Home</a> <a href='/offers'>Offers</a> <a href='/help'>Help</a></nav></header>"
+            "<main><h1>Holiday offers in Portugal</h1><p>Our partner resorts have special prices this season for "
+            f"members who book early.</p>{offers}</main><footer><p>© 2025 Example Travel</p></footer></body></html>")
+
+
+SERVICE_URL = "https://travel.example/services/offers"
+
+
+def test_a_service_pages_repeated_terms_between_its_offers_are_body():
+    article = clean(offers_page(), format="html", url=SERVICE_URL)
+    assert article.kind == "other"
+    # Printed under each of the four offers; the last copy has no body line under it (the footer).
+    assert article.body.count(TERMS[0]) == len(OFFERS) - 1
+    line = [b for b in article.blocks if b.text == TERMS[0]][1]
+    assert line.rule == "kind.page_repeats" and line.reason.startswith("printed again between the page's body lines")
+
+
+def test_without_the_rule_the_terms_are_kept_once():
+    article = clean(offers_page(), format="html", url=SERVICE_URL, disabled_rules={"kind.page_repeats"})
+    assert article.body.count(TERMS[0]) == 1
+
+
+# --- A service page's content is made of links: each card's linked title ------------------
+FEATURES = [
+    ("Scheduled backups", "Your files are copied every night to two data centres in different countries, and you "
+     "can see in the log when the last copy was made and how long it took."),
+    ("Version history", "Every change that you make is kept for a year, so that you can go back to any earlier "
+     "copy of a file when something has gone wrong with the one you have now."),
+    ("Shared folders", "Invite the people on your team to a folder and decide who can read it and who can change "
+     "it, and take the right away again when someone leaves the team."),
+    ("Offline access", "Mark a folder for offline use and all of its files stay on your laptop when you travel, "
+     "and the changes that you make are sent back as soon as you are online again."),
+]
+
+
+def features_page() -> str:
+    cards = "".join(f"<div class='card'><div class='card-title'><a href='/features/{i}'>{name}</a></div>"
+                    f"<p>{text}</p></div>" for i, (name, text) in enumerate(FEATURES))
+    return (f"<!doctype html><html lang='en'><head>{head('Service')}</head><body>"
+            "<header><nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a> <a href='/help'>Help</a></nav></header>"
+            "<main><h1>Cloud storage for small teams</h1><p>Keep your team's files safe, in order and close at hand, "
+            f"wherever you work from.</p>{cards}</main><footer><p>© 2025 Example Storage</p></footer></body></html>")
+
+
+FEATURES_URL = "https://storage.example/services/teams"
+
+
+def test_a_service_cards_linked_titles_between_its_text_are_body():
+    article = clean(features_page(), format="html", url=FEATURES_URL)
+    assert article.kind == "other"
+    line = next(b for b in article.blocks if b.text == FEATURES[1][0])
+    assert line.label == "body" and line.rule == "kind.linked_lines"
+    assert all(name in article.body for name, _ in FEATURES[1:])
+
+
+def test_without_the_rule_the_linked_titles_are_dropped():
+    article = clean(features_page(), format="html", url=FEATURES_URL, disabled_rules={"kind.linked_lines"})
+    assert FEATURES[1][0] not in article.body
 
 
 # --- A page's layout classes say what it lacks --------------------------------------------

@@ -221,9 +221,7 @@ def clean_lines(
     if dom is not None:
         # The kind, decided from the labels above, says what the body of a page that is
         # not an article is (a listing's items, a thread's posts).
-        by_kind = kind_body.body_of_kind(
-            feats, first, guesses, final, reasons, rule_ids, dom, page_kind, t, off, page.prose_run
-        )
+        by_kind = kind_body.body_of_kind(feats, first, guesses, final, reasons, rule_ids, dom, page_kind, t, off)
         if by_kind is not None:
             final, reasons, rule_ids = by_kind
     body = "\n".join(feats[i].text for i, lab in enumerate(final) if lab == model.BODY)

@@ -172,6 +172,18 @@ RULES: tuple[Rule, ...] = (
         "the main container are body",
     ),
     Rule("kind.forum_posts", "kind", "HTML: on a page of kind forum, the posts in comment markup are body"),
+    Rule(
+        "kind.page_repeats",
+        "kind",
+        "HTML: on a page of kind other or listing, a line printed again between body lines (terms under "
+        "each offer, a code sample in each tab) is body",
+    ),
+    Rule(
+        "kind.linked_lines",
+        "kind",
+        "HTML: on a page of kind other, product or listing, a link-dense line between body lines (a card's "
+        "linked heading, a catalogue entry) is body",
+    ),
 )
 BY_ID = {rule.id: rule for rule in RULES}
 # The default outcome of the first pass: every line needs a label, so these stay on.

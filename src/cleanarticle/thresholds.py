@@ -90,7 +90,6 @@ class Thresholds:
     listing_item_min_words: int = kind_body.LISTING_ITEM_MIN_WORDS
     listing_min_items: int = kind_body.LISTING_MIN_ITEMS
     listing_max_kept_ratio: float = kind_body.LISTING_MAX_KEPT_RATIO
-    listing_max_prose_run: int = kind_body.LISTING_MAX_PROSE_RUN
     page_wide_region_share: float = kind_body.PAGE_WIDE_REGION_SHARE
     listing_max_text_run: int = kind_body.LISTING_MAX_TEXT_RUN
     # Confidence (confidence.py).
