@@ -423,6 +423,8 @@ EVIDENCE = (
     "url depth",  # log(1 + path segments)
     "url date",  # a date in the path
     "url id",  # a number of 5+ digits in the path: a thread's, product's or story's id
+    "comment ratio",  # comment lines / (comment + body lines): a thread is mostly its posts
+    "declared breadcrumb",  # a JSON-LD BreadcrumbList
 )
 
 
@@ -485,6 +487,8 @@ def evidence(s: PageSignals) -> tuple[float, ...]:
         math.log1p(s.url[1]),
         float(s.url[3]),
         float(s.url[4]),
+        s.comments / max(1, s.comments + s.body_lines),
+        float("breadcrumblist" in s.types),
     )
 
 
