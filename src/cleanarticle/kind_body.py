@@ -246,18 +246,17 @@ def _between_body(
     """The non-body lines labelled by a rule in `chosen` whose nearest lines above and below,
     blank lines and lines labelled by a rule in `skipped` passed over, are body."""
     n = len(labels)
-    after_body = [False] * n
-    before_body = [False] * n
-    last = False
-    for i in range(n):
-        after_body[i] = last
-        if feats[i].text and rules[i] not in skipped:
-            last = labels[i] == model.BODY
-    last = False
-    for i in range(n - 1, -1, -1):
-        before_body[i] = last
-        if feats[i].text and rules[i] not in skipped:
-            last = labels[i] == model.BODY
+
+    def body_next_to(order: range) -> list[bool]:
+        """Per line, whether the nearest counted line met earlier in `order` is body."""
+        out, last = [False] * n, False
+        for i in order:
+            out[i] = last
+            if feats[i].text and rules[i] not in skipped:
+                last = labels[i] == model.BODY
+        return out
+
+    after_body, before_body = body_next_to(range(n)), body_next_to(range(n - 1, -1, -1))
     return [
         i
         for i in range(n)
